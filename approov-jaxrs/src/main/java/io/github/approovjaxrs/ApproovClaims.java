@@ -1,0 +1,80 @@
+package io.github.approovjaxrs;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The claims of a verified Approov token: immutable, safe to share across threads.
+ *
+ * <p>Only a token that passed every rule of its endpoint yields claims. JSON values come back as
+ * {@link String}, {@link Boolean}, {@link Long} (integers), {@link BigDecimal} (other numbers, exact),
+ * unmodifiable {@link java.util.List} and {@link Map}. {@link #toString()} shows claim names only, never
+ * values, so the object is safe to log.
+ */
+public final class ApproovClaims {
+
+    private final Map<String, Object> claims;
+    private final Instant expiresAt;
+    /** The {@code pay} claim's UTF-8 bytes, compared in constant time by the binding check; null if absent. */
+    private final byte[] payBytes;
+
+    ApproovClaims(Map<String, Object> claims, Instant expiresAt) {
+        this.claims = claims;
+        this.expiresAt = expiresAt;
+        this.payBytes = claims.get("pay") instanceof String pay && !pay.isEmpty()
+                ? pay.getBytes(StandardCharsets.UTF_8)
+                : null;
+    }
+
+    /** When the token expires ({@code exp}), to the millisecond and beyond: fractional {@code exp} is kept. */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /**
+     * The token binding claim {@code pay}: base64 of SHA-256 of the bound header value, if the token carries
+     * one. On an {@link ApproovBound} endpoint it has already been checked against the request.
+     */
+    public Optional<String> binding() {
+        return stringClaim("pay");
+    }
+
+    /** The device id claim {@code did} that Approov puts in its tokens, if present. */
+    public Optional<String> deviceId() {
+        return stringClaim("did");
+    }
+
+    /** The value of the claim {@code name}; empty when the claim is absent or JSON {@code null}. */
+    public Optional<Object> claim(String name) {
+        return Optional.ofNullable(claims.get(name));
+    }
+
+    /** The claim {@code name} if it is present and a JSON string. */
+    public Optional<String> stringClaim(String name) {
+        return claims.get(name) instanceof String value ? Optional.of(value) : Optional.empty();
+    }
+
+    /** Every claim name in the token, in token order. */
+    public Set<String> names() {
+        return claims.keySet();
+    }
+
+    /** All claims as an unmodifiable map, in token order. */
+    public Map<String, Object> asMap() {
+        return claims;
+    }
+
+    byte[] payBytes() {
+        return payBytes;
+    }
+
+    /** Claim names only: values such as {@code pay} or {@code did} never reach a log through this. */
+    @Override
+    public String toString() {
+        return "ApproovClaims" + claims.keySet();
+    }
+}

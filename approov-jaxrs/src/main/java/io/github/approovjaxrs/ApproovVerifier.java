@@ -1,0 +1,358 @@
+package io.github.approovjaxrs;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
+/**
+ * The Approov token check, free of any web framework: header values in, an {@link ApproovVerdict} out.
+ *
+ * <p>Build one per configuration at start-up and share it: it is thread-safe. It applies every rule of the
+ * project's SPEC (T1–T10, and B1–B4 for bound checks). From a servlet filter, for example:
+ *
+ * <pre>{@code
+ * ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.fromEnvironment());
+ * ...
+ * ApproovVerdict verdict = verifier.verify(Collections.list(request.getHeaders("Approov-Token")));
+ * if (!verdict.isAccepted()) {
+ *     response.sendError(401);
+ * }
+ * }</pre>
+ *
+ * <p>How it stays fast without trusting less: a token string already verified is recognised by exact match
+ * and only its time is re-checked; any other token first meets cheap strict checks (shape, canonical
+ * base64url, header, HMAC over the received text) that reject forgeries without exceptions, and only a
+ * token that passes them all reaches jose4j, which must accept it too.
+ */
+public final class ApproovVerifier {
+
+    /** Far above any Approov token (a few hundred bytes), far below what parsing could make costly. */
+    static final int MAX_TOKEN_LENGTH = 8192;
+    private static final int HMAC_SHA256_SIGNATURE_CHARS = 43;
+    private static final int MAX_REMEMBERED_HEADERS = 8;
+    /** Header parameters that change how a JWS is processed (T4); a token carrying any of them is refused. */
+    private static final List<String> PROCESSING_HEADER_PARAMETERS = List.of("crit", "b64", "zip", "cty", "enc");
+
+    private static final System.Logger LOG = System.getLogger(ApproovVerifier.class.getPackageName());
+    private static final ApproovVerdict.Rejected[] REJECTIONS = Arrays.stream(ApproovFailure.values())
+            .map(ApproovVerdict.Rejected::new)
+            .toArray(ApproovVerdict.Rejected[]::new);
+
+    private final ApproovConfig config;
+    private final SecretKeySpec hmacKey;
+    private final JwtConsumer jose4j;
+    private final ClaimChecks claimChecks;
+    private final TokenCache cache;
+    private final ThreadLocal<Scratch> scratch;
+    /** Header segments of accepted tokens; copy-on-write, tiny (tokens of one account share one header). */
+    private volatile String[] acceptedHeaders = new String[0];
+
+    private ApproovVerifier(ApproovConfig config) {
+        this.config = config;
+        this.hmacKey = new SecretKeySpec(config.secret(), "HmacSHA256");
+        this.jose4j = new JwtConsumerBuilder()
+                .setVerificationKey(hmacKey)
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                // The claim rules (T7, T8, T10) are judged exactly by ClaimChecks; jose4j's own time
+                // validators truncate fractional exp and treat 1e300 as never expiring.
+                .setSkipAllValidators()
+                .build();
+        this.claimChecks = new ClaimChecks(config.clockSkew().toMillis(), config.expectedAudience().orElse(null));
+        this.cache = new TokenCache(config.tokenCacheSize());
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(hmacKey));
+        scratch.get(); // fail at start-up, not on the first request, if HmacSHA256 is unavailable
+    }
+
+    /**
+     * Creates the verifier for {@code config}.
+     *
+     * @throws ApproovConfigurationException if the JVM has jose4j's unsafe system properties
+     *     {@code org.jose4j.jws.default-allow-none} or {@code org.jose4j.jws.getPayload-skip-verify} set
+     */
+    public static ApproovVerifier create(ApproovConfig config) {
+        Objects.requireNonNull(config, "config");
+        refuseUnsafeJose4jProperties();
+        return new ApproovVerifier(config);
+    }
+
+    /** The configuration this verifier applies. */
+    public ApproovConfig config() {
+        return config;
+    }
+
+    /**
+     * Checks the token of a request from every line of its token header, in order (rule T1: exactly one).
+     *
+     * @param tokenHeaderLines the values of every token header line; null or empty when there is none
+     */
+    public ApproovVerdict verify(List<String> tokenHeaderLines) {
+        if (tokenHeaderLines == null || tokenHeaderLines.isEmpty()) {
+            return rejected(ApproovFailure.MISSING_TOKEN);
+        }
+        if (tokenHeaderLines.size() > 1) {
+            return rejected(ApproovFailure.DUPLICATE_TOKEN_HEADER);
+        }
+        return verifyToken(tokenHeaderLines.get(0));
+    }
+
+    /**
+     * Checks the token and its binding (rules B1–B4): the token first, then that exactly one binding header
+     * line is present and that the token's {@code pay} is base64(SHA-256) of its whole value.
+     *
+     * @param tokenHeaderLines the values of every token header line
+     * @param bindingHeaderLines the values of every binding header line (e.g. {@code Authorization})
+     */
+    public ApproovVerdict verify(List<String> tokenHeaderLines, List<String> bindingHeaderLines) {
+        ApproovVerdict verdict = verify(tokenHeaderLines);
+        if (verdict instanceof ApproovVerdict.Accepted accepted) {
+            ApproovFailure bindingFailure = checkBinding(accepted.verifiedClaims(), bindingHeaderLines);
+            if (bindingFailure != null) {
+                return rejected(bindingFailure);
+            }
+        }
+        return verdict;
+    }
+
+    /** Checks one token value, as found in the single token header line (no {@code Bearer } prefix). */
+    public ApproovVerdict verifyToken(String token) {
+        try {
+            return check(token);
+        } catch (RuntimeException | StackOverflowError unexpected) {
+            // Fail closed; the exception's message may quote the token, so only its type is logged.
+            LOG.log(System.Logger.Level.WARNING, () -> "Approov token check failed unexpectedly ("
+                    + unexpected.getClass().getName() + "); request rejected");
+            return rejected(ApproovFailure.VERIFICATION_ERROR);
+        }
+    }
+
+    /** Checks one token value and the single value of its binding header. */
+    public ApproovVerdict verifyToken(String token, String bindingHeaderValue) {
+        return verify(token == null ? List.of() : List.of(token),
+                bindingHeaderValue == null ? List.of() : List.of(bindingHeaderValue));
+    }
+
+    private ApproovVerdict check(String token) {
+        if (token == null || token.isEmpty()) {
+            return rejected(ApproovFailure.MISSING_TOKEN);
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return rejected(ApproovFailure.MALFORMED_TOKEN);
+        }
+        long now = config.clock().millis();
+        TokenCache.Entry cached = cache.get(token);
+        if (cached != null) {
+            ApproovFailure timeFailure = ClaimChecks.checkTime(cached.window(), now);
+            if (timeFailure == null) {
+                return cached.verdict();
+            }
+            cache.remove(cached);
+            return rejected(timeFailure);
+        }
+
+        Scratch local = scratch.get();
+        ApproovFailure signatureFailure = checkSignatureLayer(token, local);
+        if (signatureFailure != null) {
+            return rejected(signatureFailure);
+        }
+        int firstDot = token.indexOf('.');
+        int secondDot = token.lastIndexOf('.');
+        Map<String, Object> claims = parseJsonSegment(token, firstDot + 1, secondDot, local);
+        if (claims == null) {
+            return rejected(ApproovFailure.MALFORMED_TOKEN);
+        }
+        ApproovFailure claimsFailure = claimChecks.checkStructure(claims);
+        if (claimsFailure != null) {
+            return rejected(claimsFailure);
+        }
+        ClaimChecks.Window window = claimChecks.window(claims);
+        ApproovFailure timeFailure = ClaimChecks.checkTime(window, now);
+        if (timeFailure != null) {
+            return rejected(timeFailure);
+        }
+
+        // Everything above passed: jose4j, the authority on every token not seen before, must agree.
+        try {
+            jose4j.process(token);
+        } catch (InvalidJwtException disagreement) {
+            LOG.log(System.Logger.Level.WARNING, () -> "jose4j rejected a token the strict checks accepted"
+                    + " (error codes " + disagreement.getErrorDetails().stream().map(d -> d.getErrorCode()).toList()
+                    + "); request rejected");
+            return rejected(ApproovFailure.MALFORMED_TOKEN);
+        }
+
+        ApproovVerdict.Accepted accepted = new ApproovVerdict.Accepted(new ApproovClaims(claims, window.expiresAt()));
+        cache.put(new TokenCache.Entry(token, accepted, window));
+        if (!isAcceptedHeader(token, firstDot)) {
+            rememberHeader(token.substring(0, firstDot));
+        }
+        return accepted;
+    }
+
+    /**
+     * The JWS layer, before any claim is read: shape and canonical base64url (T2), the header (T3, T4, T6)
+     * and the HMAC over the received text (T5). Null when all hold. Cheap and exception-free, so forged
+     * tokens are turned away before jose4j runs.
+     */
+    ApproovFailure checkSignatureLayer(String token, Scratch local) {
+        int secondDot = CompactJws.scan(token);
+        if (secondDot < 0) {
+            return ApproovFailure.MALFORMED_TOKEN;
+        }
+        int firstDot = token.indexOf('.');
+        if (!isAcceptedHeader(token, firstDot)) {
+            ApproovFailure headerFailure = checkHeader(token, firstDot, local);
+            if (headerFailure != null) {
+                return headerFailure;
+            }
+        }
+        return local.hmacMatches(token, secondDot) ? null : ApproovFailure.BAD_SIGNATURE;
+    }
+
+    /** {@link #checkSignatureLayer(String, Scratch)} on this thread's scratch; for the Wycheproof vectors. */
+    ApproovFailure checkSignatureLayer(String token) {
+        return checkSignatureLayer(token, scratch.get());
+    }
+
+    /** Rules T3, T4 and T6 on the header; null when it is acceptable. */
+    private static ApproovFailure checkHeader(String token, int firstDot, Scratch local) {
+        Map<String, Object> header = parseJsonSegment(token, 0, firstDot, local);
+        if (header == null) {
+            return ApproovFailure.MALFORMED_TOKEN;
+        }
+        // Allow-list: only these parameters can change how a JWS is processed, so their mere presence fails.
+        for (String parameter : PROCESSING_HEADER_PARAMETERS) {
+            if (header.containsKey(parameter)) {
+                return ApproovFailure.UNSUPPORTED_HEADER_PARAMETER;
+            }
+        }
+        // jwk, jku, x5u, x5c and kid are ignored: the key is always the configured secret.
+        if (!AlgorithmIdentifiers.HMAC_SHA256.equals(header.get("alg"))) {
+            return ApproovFailure.ALGORITHM_NOT_ALLOWED;
+        }
+        return null;
+    }
+
+    private boolean isAcceptedHeader(String token, int firstDot) {
+        for (String header : acceptedHeaders) {
+            if (header.length() == firstDot && token.startsWith(header)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private synchronized void rememberHeader(String header) {
+        String[] current = acceptedHeaders;
+        if (current.length < MAX_REMEMBERED_HEADERS && !Arrays.asList(current).contains(header)) {
+            String[] grown = Arrays.copyOf(current, current.length + 1);
+            grown[current.length] = header;
+            acceptedHeaders = grown;
+        }
+    }
+
+    /** A segment's strict UTF-8 JSON object, or null if it is anything else (rule T6). */
+    private static Map<String, Object> parseJsonSegment(String token, int start, int end, Scratch local) {
+        byte[] bytes = CompactJws.decode(token, start, end);
+        try {
+            String json = local.utf8.reset().decode(ByteBuffer.wrap(bytes)).toString();
+            return StrictJson.parseObject(json);
+        } catch (CharacterCodingException | StrictJson.MalformedJsonException malformed) {
+            return null;
+        }
+    }
+
+    /** Rules B2–B4; null when the binding holds. */
+    ApproovFailure checkBinding(ApproovClaims claims, List<String> bindingHeaderLines) {
+        if (bindingHeaderLines == null || bindingHeaderLines.isEmpty()) {
+            return ApproovFailure.MISSING_BINDING_HEADER;
+        }
+        if (bindingHeaderLines.size() > 1) {
+            return ApproovFailure.DUPLICATE_BINDING_HEADER;
+        }
+        String value = bindingHeaderLines.get(0);
+        if (value == null || value.isEmpty()) {
+            return ApproovFailure.MISSING_BINDING_HEADER;
+        }
+        byte[] pay = claims.payBytes();
+        if (pay == null) {
+            return ApproovFailure.MISSING_PAY_CLAIM;
+        }
+        MessageDigest sha256 = scratch.get().sha256;
+        byte[] expected = Base64.getEncoder().encode(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
+        return MessageDigest.isEqual(expected, pay) ? null : ApproovFailure.BINDING_MISMATCH;
+    }
+
+    private static ApproovVerdict rejected(ApproovFailure failure) {
+        return REJECTIONS[failure.ordinal()];
+    }
+
+    private static void refuseUnsafeJose4jProperties() {
+        for (String property : List.of("org.jose4j.jws.default-allow-none", "org.jose4j.jws.getPayload-skip-verify")) {
+            String value = System.getProperty(property);
+            if (value != null && value.strip().equalsIgnoreCase("true")) {
+                throw new ApproovConfigurationException("The JVM system property " + property + " is true: it"
+                        + " weakens jose4j's JWS checks and is never safe for an Approov API. Remove -D" + property
+                        + " from the JVM options.");
+            }
+        }
+    }
+
+    /** Per-thread crypto objects and buffers: Mac and MessageDigest are not thread-safe, and reuse is cheap. */
+    static final class Scratch {
+        final Mac hmac;
+        final MessageDigest sha256;
+        final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        final byte[] signingInput = new byte[MAX_TOKEN_LENGTH];
+        final byte[] computed = new byte[32];
+        final byte[] received = new byte[32];
+
+        Scratch(SecretKeySpec key) {
+            try {
+                hmac = Mac.getInstance("HmacSHA256");
+                hmac.init(key);
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (GeneralSecurityException unavailable) {
+                throw new IllegalStateException("HmacSHA256 or SHA-256 is not available in this JVM", unavailable);
+            }
+        }
+
+        /**
+         * Rule T5 on the received text: HMAC-SHA256 over {@code header.payload} exactly as sent, compared in
+         * constant time with the decoded signature.
+         */
+        @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the scan proved it ASCII
+        boolean hmacMatches(String token, int secondDot) {
+            if (token.length() - secondDot - 1 != HMAC_SHA256_SIGNATURE_CHARS) {
+                return false;
+            }
+            token.getBytes(0, secondDot, signingInput, 0);
+            hmac.update(signingInput, 0, secondDot);
+            try {
+                hmac.doFinal(computed, 0);
+            } catch (javax.crypto.ShortBufferException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+            CompactJws.decodeInto(token, secondDot + 1, token.length(), received);
+            return MessageDigest.isEqual(computed, received);
+        }
+    }
+}
