@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Base64;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the Approov check needs to know: the secret, where the token and the binding are, and the policy.
+ * What the Approov check needs to know: the keys, where the token and the binding are, and the policy.
  * Immutable, validated once by {@link Builder#build()}, framework-free.
  *
  * <p>Build it in code with {@link #builder()}, or read the variables of Approov's quickstarts with
@@ -23,7 +25,11 @@ import java.util.function.Function;
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>variable</th><th>default</th><th>builder method</th></tr>
- *   <tr><td>{@code APPROOV_BASE64_SECRET}</td><td>none: required</td><td>{@link Builder#base64Secret}</td></tr>
+ *   <tr><td>{@code APPROOV_BASE64_SECRET}</td><td>none: a key is required</td><td>{@link Builder#base64Secret}</td></tr>
+ *   <tr><td>{@code APPROOV_BASE64_SECRETS}</td><td>unset</td><td>{@link Builder#addBase64Secret}</td></tr>
+ *   <tr><td>{@code APPROOV_JWKS_FILE}</td><td>unset</td><td>{@link Builder#jwksFile}</td></tr>
+ *   <tr><td>{@code APPROOV_PUBLIC_KEY_PEM} (+ {@code _ALGORITHM}, {@code _ID})</td><td>unset</td>
+ *       <td>{@link Builder#addPublicKeyPem}</td></tr>
  *   <tr><td>{@code APPROOV_TOKEN_HEADER_NAME}</td><td>{@code Approov-Token}</td><td>{@link Builder#tokenHeaderName}</td></tr>
  *   <tr><td>{@code APPROOV_TOKEN_BINDING_HEADER_NAME}</td><td>{@code Authorization}</td>
  *       <td>{@link Builder#bindingHeaderName}</td></tr>
@@ -37,7 +43,15 @@ import java.util.function.Function;
  *   <tr><td>{@code APPROOV_TOKEN_CACHE_SIZE}</td><td>{@code 2048}</td><td>{@link Builder#tokenCacheSize}</td></tr>
  * </table>
  *
- * <p>{@link #toString()} never shows the secret, only its length.
+ * <p>Keys: the account secret ({@code APPROOV_BASE64_SECRET}) is the zero-configuration default. For secret
+ * rotation, {@code APPROOV_BASE64_SECRETS} adds more HS256 secrets as a comma-separated list of
+ * {@code [kid:]base64} entries; for asymmetric tokens, {@code APPROOV_JWKS_FILE} names a local JWKS file
+ * (oct, RSA and EC keys) and {@code APPROOV_PUBLIC_KEY_PEM} holds a PEM public key or certificate, or the
+ * path of a file holding one ({@code APPROOV_PUBLIC_KEY_ALGORITHM}: RS256, PS256 or ES256, default by key
+ * type; {@code APPROOV_PUBLIC_KEY_ID}: its {@code kid}). Every key is bound to one algorithm; see
+ * {@link KeySet} for how a token's {@code alg} and {@code kid} choose among them. Nothing is ever fetched.
+ *
+ * <p>{@link #toString()} never shows key material, only each key's algorithm, id and size.
  */
 public final class ApproovConfig {
 
@@ -50,13 +64,17 @@ public final class ApproovConfig {
     static final String EXPECTED_AUDIENCE = "APPROOV_EXPECTED_AUDIENCE";
     static final String CLOCK_SKEW_SECONDS = "APPROOV_CLOCK_SKEW_SECONDS";
     static final String TOKEN_CACHE_SIZE = "APPROOV_TOKEN_CACHE_SIZE";
+    static final String BASE64_SECRETS = "APPROOV_BASE64_SECRETS";
+    static final String JWKS_FILE = "APPROOV_JWKS_FILE";
+    static final String PUBLIC_KEY_PEM = "APPROOV_PUBLIC_KEY_PEM";
+    static final String PUBLIC_KEY_ALGORITHM = "APPROOV_PUBLIC_KEY_ALGORITHM";
+    static final String PUBLIC_KEY_ID = "APPROOV_PUBLIC_KEY_ID";
 
-    static final int MINIMUM_SECRET_BYTES = 32;
     static final Duration MAXIMUM_CLOCK_SKEW = Duration.ofSeconds(300);
     static final int DEFAULT_TOKEN_CACHE_SIZE = 2048;
     static final int MAXIMUM_TOKEN_CACHE_SIZE = 1 << 20;
 
-    private final byte[] secret;
+    private final List<VerificationKey> keys;
     private final String tokenHeaderName;
     private final String bindingHeaderName;
     private final boolean abortOnInvalidToken;
@@ -68,7 +86,7 @@ public final class ApproovConfig {
     private final Clock clock;
 
     private ApproovConfig(Builder builder) {
-        this.secret = builder.secret.clone();
+        this.keys = builder.keys();
         this.tokenHeaderName = builder.tokenHeaderName;
         this.bindingHeaderName = builder.bindingHeaderName;
         this.abortOnInvalidToken = builder.abortOnInvalidToken;
@@ -80,7 +98,7 @@ public final class ApproovConfig {
         this.clock = builder.clock;
     }
 
-    /** A builder with every default of the table above and no secret. */
+    /** A builder with every default of the table above and no key. */
     public static Builder builder() {
         return new Builder();
     }
@@ -105,8 +123,9 @@ public final class ApproovConfig {
         return builder().readEnvironment(variables).build();
     }
 
-    byte[] secret() {
-        return secret;
+    /** The verification keys, each bound to one algorithm; never empty. */
+    List<VerificationKey> keys() {
+        return keys;
     }
 
     /** The name of the header that carries the token ({@code Approov-Token} by default). */
@@ -154,10 +173,10 @@ public final class ApproovConfig {
         return clock;
     }
 
-    /** The settings, with the secret reduced to its length. */
+    /** The settings, with each key reduced to its algorithm, id and size. */
     @Override
     public String toString() {
-        return "ApproovConfig[secret=<" + secret.length + " bytes>"
+        return "ApproovConfig[keys=" + keys.stream().map(VerificationKey::describe).toList()
                 + ", tokenHeaderName=" + tokenHeaderName
                 + ", bindingHeaderName=" + bindingHeaderName
                 + ", abortOnInvalidToken=" + abortOnInvalidToken
@@ -174,7 +193,9 @@ public final class ApproovConfig {
      */
     public static final class Builder {
 
-        private byte[] secret;
+        /** Keys by the setting that gave them, so a later call for the same setting replaces them. */
+        private final Map<String, List<VerificationKey>> keysBySetting = new LinkedHashMap<>();
+        private int addedKeys;
         private String tokenHeaderName = "Approov-Token";
         private String bindingHeaderName = "Authorization";
         private boolean abortOnInvalidToken = true;
@@ -196,15 +217,124 @@ public final class ApproovConfig {
          */
         public Builder base64Secret(String base64Secret) {
             Objects.requireNonNull(base64Secret, "base64Secret");
-            this.secret = decodeSecret(base64Secret, "base64Secret(...)");
+            byte[] secret = decodeSecret(base64Secret, BASE64_SECRET, "base64Secret(...)");
+            if (secret != null) {
+                addSecretKey(BASE64_SECRET, "base64Secret(...)", null, secret);
+            }
             return this;
         }
 
         /** The account secret as raw bytes (at least 32); the array is copied. */
         public Builder secret(byte[] secret) {
-            this.secret = Objects.requireNonNull(secret, "secret").clone();
-            problems.remove(BASE64_SECRET);
+            Objects.requireNonNull(secret, "secret");
+            addSecretKey(BASE64_SECRET, "secret(...)", null, secret.clone());
             return this;
+        }
+
+        /**
+         * Adds another HS256 secret, e.g. the next account secret during rotation.
+         *
+         * @param keyId the {@code kid} tokens signed with it carry ({@code approov secret -setKeyID}), or null
+         * @param base64Secret standard base64 with padding, at least 32 bytes decoded
+         */
+        public Builder addBase64Secret(String keyId, String base64Secret) {
+            Objects.requireNonNull(base64Secret, "base64Secret");
+            String setting = "addBase64Secret#" + (++addedKeys);
+            byte[] secret = decodeSecret(base64Secret, setting, "addBase64Secret(...)");
+            if (secret != null) {
+                addSecretKey(setting, "addBase64Secret(...)", keyId, secret);
+            }
+            return this;
+        }
+
+        /** Adds another HS256 secret as raw bytes (at least 32; copied). */
+        public Builder addSecret(String keyId, byte[] secret) {
+            Objects.requireNonNull(secret, "secret");
+            addSecretKey("addSecret#" + (++addedKeys), "addSecret(...)", keyId, secret.clone());
+            return this;
+        }
+
+        /**
+         * Adds a public key that verifies asymmetric tokens.
+         *
+         * @param algorithm RS256, PS256 or ES256; null for the key type's default (RSA: RS256, EC: ES256)
+         * @param keyId its {@code kid}, or null
+         * @param key an RSA key of at least 2048 bits or an EC key on P-256
+         */
+        public Builder addPublicKey(String algorithm, String keyId, java.security.PublicKey key) {
+            Objects.requireNonNull(key, "key");
+            String setting = "addPublicKey#" + (++addedKeys);
+            addKeys(setting, "addPublicKey(...)", () -> List.of(VerificationKey.publicKey(algorithm, keyId, key)));
+            return this;
+        }
+
+        /**
+         * Adds the public keys of a PEM text ({@code -----BEGIN PUBLIC KEY-----} or {@code CERTIFICATE} blocks).
+         *
+         * @param algorithm RS256, PS256 or ES256; null for the key type's default
+         * @param keyId the {@code kid} of the (single) key, or null
+         * @param pem the PEM text
+         */
+        public Builder addPublicKeyPem(String algorithm, String keyId, String pem) {
+            Objects.requireNonNull(pem, "pem");
+            addKeys("addPublicKeyPem#" + (++addedKeys), "addPublicKeyPem(...)",
+                    () -> VerificationKey.fromPem(algorithm, keyId, pem));
+            return this;
+        }
+
+        /**
+         * Adds every key of a JWKS document ({@code {"keys":[...]}}: oct keys for HS256, RSA keys naming
+         * {@code alg} RS256 or PS256, EC P-256 keys for ES256). Public keys only: private members are refused.
+         */
+        public Builder jwks(String json) {
+            Objects.requireNonNull(json, "json");
+            addKeys("jwks#" + (++addedKeys), "jwks(...)", () -> VerificationKey.fromJwks(json));
+            return this;
+        }
+
+        /** Adds every key of the local JWKS file {@code file} (see {@link #jwks(String)}); never fetched. */
+        public Builder jwksFile(Path file) {
+            Objects.requireNonNull(file, "file");
+            String setting = "jwksFile#" + (++addedKeys);
+            String json = readFile(file, setting, "jwksFile(" + file + ")");
+            if (json != null) {
+                addKeys(setting, "jwksFile(" + file + ")", () -> VerificationKey.fromJwks(json));
+            }
+            return this;
+        }
+
+        /** A source of keys that may refuse them. */
+        private interface KeySource {
+            List<VerificationKey> keys() throws VerificationKey.InvalidKeyException;
+        }
+
+        private void addSecretKey(String setting, String source, String keyId, byte[] secret) {
+            addKeys(setting, source, () -> List.of(VerificationKey.secret(keyId, secret)));
+        }
+
+        private void addKeys(String setting, String source, KeySource keys) {
+            problems.remove(setting);
+            keysBySetting.remove(setting);
+            try {
+                keysBySetting.put(setting, keys.keys());
+            } catch (VerificationKey.InvalidKeyException invalid) {
+                problems.put(setting, source + ": " + invalid.getMessage() + ".");
+            }
+        }
+
+        private String readFile(Path file, String setting, String source) {
+            try {
+                return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                keysBySetting.remove(setting);
+                problems.put(setting, source + ": cannot read " + file + " ("
+                        + unreadable.getClass().getSimpleName() + "); check the path and its permissions.");
+                return null;
+            }
+        }
+
+        private List<VerificationKey> keys() {
+            return keysBySetting.values().stream().flatMap(List::stream).toList();
         }
 
         /** The header that carries the token; matched case-insensitively. */
@@ -295,7 +425,29 @@ public final class ApproovConfig {
             };
             String value;
             if ((value = set.apply(BASE64_SECRET)) != null) {
-                secret = decodeSecret(value, BASE64_SECRET);
+                byte[] secret = decodeSecret(value, BASE64_SECRET, BASE64_SECRET);
+                if (secret != null) {
+                    addSecretKey(BASE64_SECRET, BASE64_SECRET, null, secret);
+                }
+            }
+            if ((value = set.apply(BASE64_SECRETS)) != null) {
+                readSecretList(value);
+            }
+            if ((value = set.apply(JWKS_FILE)) != null) {
+                String json = readFile(Path.of(value), JWKS_FILE, JWKS_FILE);
+                if (json != null) {
+                    addKeys(JWKS_FILE, JWKS_FILE, () -> VerificationKey.fromJwks(json));
+                }
+            }
+            if ((value = set.apply(PUBLIC_KEY_PEM)) != null) {
+                // PEM text in a variable often arrives with its newlines escaped as the two characters \n.
+                String pem = value.startsWith("-----BEGIN") ? value.replace("\\n", "\n")
+                        : readFile(Path.of(value), PUBLIC_KEY_PEM, PUBLIC_KEY_PEM);
+                String algorithm = set.apply(PUBLIC_KEY_ALGORITHM);
+                String keyId = set.apply(PUBLIC_KEY_ID);
+                if (pem != null) {
+                    addKeys(PUBLIC_KEY_PEM, PUBLIC_KEY_PEM, () -> VerificationKey.fromPem(algorithm, keyId, pem));
+                }
             }
             if ((value = set.apply(TOKEN_HEADER_NAME)) != null) {
                 tokenHeaderName = value;
@@ -337,14 +489,17 @@ public final class ApproovConfig {
          */
         public ApproovConfig build() {
             List<String> all = new ArrayList<>(problems.values());
-            if (secret == null) {
-                if (!problems.containsKey(BASE64_SECRET)) {
-                    all.add(BASE64_SECRET + " is not set: set it to the output of `approov secret -get base64`"
-                            + " (environment or .env file), or call base64Secret(...) on the builder.");
+            List<VerificationKey> keys = keys();
+            if (keys.isEmpty() && problems.keySet().stream().noneMatch(Builder::isKeySetting)) {
+                all.add(BASE64_SECRET + " is not set: set it to the output of `approov secret -get base64`"
+                        + " (environment or .env file), or call base64Secret(...) on the builder. (For asymmetric"
+                        + " tokens, set " + JWKS_FILE + " or " + PUBLIC_KEY_PEM + " instead.)");
+            }
+            Set<String> keyIds = new HashSet<>();
+            for (VerificationKey key : keys) {
+                if (key.keyId() != null && !keyIds.add(key.keyId())) {
+                    all.add("Two configured keys have the key id \"" + key.keyId() + "\": key ids must be unique.");
                 }
-            } else if (secret.length < MINIMUM_SECRET_BYTES) {
-                all.add("The Approov secret is " + secret.length + " bytes; HS256 needs at least "
-                        + MINIMUM_SECRET_BYTES + ": use the account secret from `approov secret -get base64`.");
             }
             checkHeaderName(tokenHeaderName, TOKEN_HEADER_NAME + " (tokenHeaderName)", all);
             checkHeaderName(bindingHeaderName, BINDING_HEADER_NAME + " (bindingHeaderName)", all);
@@ -371,8 +526,9 @@ public final class ApproovConfig {
          * a pasted URL-safe, truncated or whitespace-broken secret fails here instead of verifying nothing.
          * Never puts the value in a message.
          */
-        private byte[] decodeSecret(String value, String source) {
-            problems.remove(BASE64_SECRET);
+        private byte[] decodeSecret(String value, String setting, String source) {
+            problems.remove(setting);
+            keysBySetting.remove(setting);
             String trimmed = value.strip();
             byte[] decoded = null;
             try {
@@ -381,15 +537,44 @@ public final class ApproovConfig {
                 // reported below
             }
             if (decoded == null || !Base64.getEncoder().encodeToString(decoded).equals(trimmed)) {
-                problems.put(BASE64_SECRET, source + " is not valid base64 (standard alphabet with '=' padding,"
+                problems.put(setting, source + " is not valid base64 (standard alphabet with '=' padding,"
                         + " as printed by `approov secret -get base64`).");
                 return null;
             }
             if (decoded.length == 0) {
-                problems.put(BASE64_SECRET, source + " is empty: set it to the output of `approov secret -get base64`.");
+                problems.put(setting, source + " is empty: set it to the output of `approov secret -get base64`.");
                 return null;
             }
             return decoded;
+        }
+
+        private static boolean isKeySetting(String setting) {
+            return setting.contains("#") || List.of(BASE64_SECRET, BASE64_SECRETS, JWKS_FILE, PUBLIC_KEY_PEM)
+                    .contains(setting);
+        }
+
+        /** {@code [kid:]base64} entries separated by commas; problems name the entry by position only. */
+        private void readSecretList(String value) {
+            problems.remove(BASE64_SECRETS);
+            List<VerificationKey> secrets = new ArrayList<>();
+            String[] entries = value.split(",");
+            for (int i = 0; i < entries.length; i++) {
+                String entry = entries[i].strip();
+                int colon = entry.indexOf(':');
+                String keyId = colon < 0 ? null : entry.substring(0, colon).strip();
+                String where = BASE64_SECRETS + " entry #" + (i + 1);
+                byte[] secret = decodeSecret(entry.substring(colon + 1), BASE64_SECRETS, where);
+                if (secret == null) {
+                    return;
+                }
+                try {
+                    secrets.add(VerificationKey.secret(keyId == null || keyId.isEmpty() ? null : keyId, secret));
+                } catch (VerificationKey.InvalidKeyException invalid) {
+                    problems.put(BASE64_SECRETS, where + ": " + invalid.getMessage() + ".");
+                    return;
+                }
+            }
+            keysBySetting.put(BASE64_SECRETS, List.copyOf(secrets));
         }
 
         private boolean parseBoolean(String value, String name, boolean fallback) {

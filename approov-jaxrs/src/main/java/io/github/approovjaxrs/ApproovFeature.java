@@ -92,7 +92,7 @@ public final class ApproovFeature implements Feature {
         ApproovConfig config = verifier.config();
         LOG.log(System.Logger.Level.INFO, () -> "Approov token check ready: token header " + config.tokenHeaderName()
                 + ", binding header " + config.bindingHeaderName()
-                + ", secret of " + config.secret().length + " bytes"
+                + ", keys " + config.keys().stream().map(VerificationKey::describe).toList()
                 + (config.abortOnInvalidToken() ? "" : ", MONITOR MODE for tokens")
                 + (config.abortOnInvalidBinding() ? "" : ", MONITOR MODE for bindings")
                 + config.expectedAudience().map(a -> ", expected audience " + a).orElse("")

@@ -12,13 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
  * The Approov token check, free of any web framework: header values in, an {@link ApproovVerdict} out.
@@ -44,7 +38,6 @@ public final class ApproovVerifier {
 
     /** Far above any Approov token (a few hundred bytes), far below what parsing could make costly. */
     static final int MAX_TOKEN_LENGTH = 8192;
-    private static final int HMAC_SHA256_SIGNATURE_CHARS = 43;
     private static final int MAX_REMEMBERED_HEADERS = 8;
     /** Header parameters that change how a JWS is processed (T4); a token carrying any of them is refused. */
     private static final List<String> PROCESSING_HEADER_PARAMETERS = List.of("crit", "b64", "zip", "cty", "enc");
@@ -55,29 +48,23 @@ public final class ApproovVerifier {
             .toArray(ApproovVerdict.Rejected[]::new);
 
     private final ApproovConfig config;
-    private final SecretKeySpec hmacKey;
-    private final JwtConsumer jose4j;
+    private final KeySet keys;
     private final ClaimChecks claimChecks;
     private final TokenCache cache;
     private final ThreadLocal<Scratch> scratch;
-    /** Header segments of accepted tokens; copy-on-write, tiny (tokens of one account share one header). */
-    private volatile String[] acceptedHeaders = new String[0];
+    /** Header segments of accepted tokens and their keys; copy-on-write, tiny (one account, one header). */
+    private volatile KnownHeader[] acceptedHeaders = new KnownHeader[0];
+
+    private record KnownHeader(String segment, List<KeySet.Entry> candidates) {
+    }
 
     private ApproovVerifier(ApproovConfig config) {
         this.config = config;
-        this.hmacKey = new SecretKeySpec(config.secret(), "HmacSHA256");
-        this.jose4j = new JwtConsumerBuilder()
-                .setVerificationKey(hmacKey)
-                .setJwsAlgorithmConstraints(
-                        AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
-                // The claim rules (T7, T8, T10) are judged exactly by ClaimChecks; jose4j's own time
-                // validators truncate fractional exp and treat 1e300 as never expiring.
-                .setSkipAllValidators()
-                .build();
+        this.keys = new KeySet(config.keys());
         this.claimChecks = new ClaimChecks(config.clockSkew().toMillis(), config.expectedAudience().orElse(null));
         this.cache = new TokenCache(config.tokenCacheSize());
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(hmacKey));
-        scratch.get(); // fail at start-up, not on the first request, if HmacSHA256 is unavailable
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(keys));
+        scratch.get(); // fail at start-up, not on the first request, if an algorithm is unavailable
     }
 
     /**
@@ -167,9 +154,9 @@ public final class ApproovVerifier {
         }
 
         Scratch local = scratch.get();
-        ApproovFailure signatureFailure = checkSignatureLayer(token, local);
-        if (signatureFailure != null) {
-            return rejected(signatureFailure);
+        SignatureLayer layer = checkSignatureLayer(token, local);
+        if (layer.failure() != null) {
+            return rejected(layer.failure());
         }
         int firstDot = token.indexOf('.');
         int secondDot = token.lastIndexOf('.');
@@ -189,7 +176,7 @@ public final class ApproovVerifier {
 
         // Everything above passed: jose4j, the authority on every token not seen before, must agree.
         try {
-            jose4j.process(token);
+            layer.key().jose4j().process(token);
         } catch (InvalidJwtException disagreement) {
             LOG.log(System.Logger.Level.WARNING, () -> "jose4j rejected a token the strict checks accepted"
                     + " (error codes " + disagreement.getErrorDetails().stream().map(d -> d.getErrorCode()).toList()
@@ -199,71 +186,86 @@ public final class ApproovVerifier {
 
         ApproovVerdict.Accepted accepted = new ApproovVerdict.Accepted(new ApproovClaims(claims, window.expiresAt()));
         cache.put(new TokenCache.Entry(token, accepted, window));
-        if (!isAcceptedHeader(token, firstDot)) {
-            rememberHeader(token.substring(0, firstDot));
-        }
+        rememberHeader(token, firstDot, layer.candidates());
         return accepted;
+    }
+
+    /** The outcome of the JWS layer: a failure, or the key that verified the signature. */
+    record SignatureLayer(ApproovFailure failure, KeySet.Entry key, List<KeySet.Entry> candidates) {
     }
 
     /**
      * The JWS layer, before any claim is read: shape and canonical base64url (T2), the header (T3, T4, T6)
-     * and the HMAC over the received text (T5). Null when all hold. Cheap and exception-free, so forged
-     * tokens are turned away before jose4j runs.
+     * and the signature over the received text with a configured key of the token's algorithm (T5). Cheap
+     * and exception-free, so forged tokens are turned away before jose4j runs.
      */
-    ApproovFailure checkSignatureLayer(String token, Scratch local) {
+    SignatureLayer checkSignatureLayer(String token, Scratch local) {
         int secondDot = CompactJws.scan(token);
         if (secondDot < 0) {
-            return ApproovFailure.MALFORMED_TOKEN;
+            return failed(ApproovFailure.MALFORMED_TOKEN);
         }
         int firstDot = token.indexOf('.');
-        if (!isAcceptedHeader(token, firstDot)) {
-            ApproovFailure headerFailure = checkHeader(token, firstDot, local);
+        List<KeySet.Entry> candidates = knownHeaderCandidates(token, firstDot);
+        if (candidates == null) {
+            Map<String, Object> header = parseJsonSegment(token, 0, firstDot, local);
+            if (header == null) {
+                return failed(ApproovFailure.MALFORMED_TOKEN);
+            }
+            ApproovFailure headerFailure = checkHeader(header);
             if (headerFailure != null) {
-                return headerFailure;
+                return failed(headerFailure);
+            }
+            candidates = keys.candidates(header.get("alg"), header.get("kid"));
+            if (candidates.isEmpty()) {
+                return failed(ApproovFailure.ALGORITHM_NOT_ALLOWED);
             }
         }
-        return local.hmacMatches(token, secondDot) ? null : ApproovFailure.BAD_SIGNATURE;
+        byte[] signingInput = local.signingInput(token, secondDot);
+        KeySet.Entry key = local.crypto.verify(candidates, signingInput, secondDot, token, secondDot + 1);
+        return key == null ? failed(ApproovFailure.BAD_SIGNATURE) : new SignatureLayer(null, key, candidates);
     }
 
-    /** {@link #checkSignatureLayer(String, Scratch)} on this thread's scratch; for the Wycheproof vectors. */
+    private static SignatureLayer failed(ApproovFailure failure) {
+        return new SignatureLayer(failure, null, null);
+    }
+
+    /** {@link #checkSignatureLayer(String, Scratch)} on this thread's scratch; null when it holds. */
     ApproovFailure checkSignatureLayer(String token) {
-        return checkSignatureLayer(token, scratch.get());
+        return checkSignatureLayer(token, scratch.get()).failure();
     }
 
-    /** Rules T3, T4 and T6 on the header; null when it is acceptable. */
-    private static ApproovFailure checkHeader(String token, int firstDot, Scratch local) {
-        Map<String, Object> header = parseJsonSegment(token, 0, firstDot, local);
-        if (header == null) {
-            return ApproovFailure.MALFORMED_TOKEN;
-        }
+    /** Rules T3 (alg a string; which one is the key set's call) and T4 on the parsed header; null when acceptable. */
+    private static ApproovFailure checkHeader(Map<String, Object> header) {
         // Allow-list: only these parameters can change how a JWS is processed, so their mere presence fails.
         for (String parameter : PROCESSING_HEADER_PARAMETERS) {
             if (header.containsKey(parameter)) {
                 return ApproovFailure.UNSUPPORTED_HEADER_PARAMETER;
             }
         }
-        // jwk, jku, x5u, x5c and kid are ignored: the key is always the configured secret.
-        if (!AlgorithmIdentifiers.HMAC_SHA256.equals(header.get("alg"))) {
-            return ApproovFailure.ALGORITHM_NOT_ALLOWED;
+        // jwk, jku, x5u and x5c are ignored, and kid only chooses among configured keys (KeySet).
+        return header.get("alg") instanceof String ? null : ApproovFailure.ALGORITHM_NOT_ALLOWED;
+    }
+
+    private List<KeySet.Entry> knownHeaderCandidates(String token, int firstDot) {
+        for (KnownHeader header : acceptedHeaders) {
+            if (header.segment().length() == firstDot && token.startsWith(header.segment())) {
+                return header.candidates();
+            }
         }
         return null;
     }
 
-    private boolean isAcceptedHeader(String token, int firstDot) {
-        for (String header : acceptedHeaders) {
-            if (header.length() == firstDot && token.startsWith(header)) {
-                return true;
-            }
+    private void rememberHeader(String token, int firstDot, List<KeySet.Entry> candidates) {
+        if (knownHeaderCandidates(token, firstDot) != null) {
+            return;
         }
-        return false;
-    }
-
-    private synchronized void rememberHeader(String header) {
-        String[] current = acceptedHeaders;
-        if (current.length < MAX_REMEMBERED_HEADERS && !Arrays.asList(current).contains(header)) {
-            String[] grown = Arrays.copyOf(current, current.length + 1);
-            grown[current.length] = header;
-            acceptedHeaders = grown;
+        synchronized (this) {
+            KnownHeader[] current = acceptedHeaders;
+            if (current.length < MAX_REMEMBERED_HEADERS) {
+                KnownHeader[] grown = Arrays.copyOf(current, current.length + 1);
+                grown[current.length] = new KnownHeader(token.substring(0, firstDot), candidates);
+                acceptedHeaders = grown;
+            }
         }
     }
 
@@ -314,45 +316,29 @@ public final class ApproovVerifier {
         }
     }
 
-    /** Per-thread crypto objects and buffers: Mac and MessageDigest are not thread-safe, and reuse is cheap. */
+    /** Per-thread crypto objects and buffers: Mac, Signature and MessageDigest are not thread-safe. */
     static final class Scratch {
-        final Mac hmac;
+        final KeySet.Crypto crypto;
         final MessageDigest sha256;
         final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        final byte[] signingInput = new byte[MAX_TOKEN_LENGTH];
-        final byte[] computed = new byte[32];
-        final byte[] received = new byte[32];
+        private final byte[] signingInput = new byte[MAX_TOKEN_LENGTH];
 
-        Scratch(SecretKeySpec key) {
+        Scratch(KeySet keys) {
+            crypto = keys.newCrypto();
             try {
-                hmac = Mac.getInstance("HmacSHA256");
-                hmac.init(key);
                 sha256 = MessageDigest.getInstance("SHA-256");
             } catch (GeneralSecurityException unavailable) {
-                throw new IllegalStateException("HmacSHA256 or SHA-256 is not available in this JVM", unavailable);
+                throw new IllegalStateException("SHA-256 is not available in this JVM", unavailable);
             }
         }
 
-        /**
-         * Rule T5 on the received text: HMAC-SHA256 over {@code header.payload} exactly as sent, compared in
-         * constant time with the decoded signature.
-         */
+        /** The ASCII bytes of {@code header.payload}, in a reused buffer valid until the next call. */
         @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the scan proved it ASCII
-        boolean hmacMatches(String token, int secondDot) {
-            if (token.length() - secondDot - 1 != HMAC_SHA256_SIGNATURE_CHARS) {
-                return false;
-            }
+        byte[] signingInput(String token, int secondDot) {
             token.getBytes(0, secondDot, signingInput, 0);
-            hmac.update(signingInput, 0, secondDot);
-            try {
-                hmac.doFinal(computed, 0);
-            } catch (javax.crypto.ShortBufferException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-            CompactJws.decodeInto(token, secondDot + 1, token.length(), received);
-            return MessageDigest.isEqual(computed, received);
+            return signingInput;
         }
     }
 }

@@ -34,7 +34,7 @@ class ApproovConfigTest {
     @Test
     void defaultsAreTheQuickstarts() {
         ApproovConfig config = fromEnv(Map.of("APPROOV_BASE64_SECRET", SECRET));
-        assertArrayEquals(Base64.getDecoder().decode(SECRET), config.secret());
+        assertArrayEquals(Base64.getDecoder().decode(SECRET), config.keys().get(0).key().getEncoded());
         assertEquals("Approov-Token", config.tokenHeaderName());
         assertEquals("Authorization", config.bindingHeaderName());
         assertTrue(config.abortOnInvalidToken());
@@ -165,7 +165,7 @@ class ApproovConfigTest {
             ApproovConfig config = ApproovConfig.builder().readEnvironment(dotEnv).build();
             assertEquals("From-Property", config.tokenHeaderName());
             assertEquals("From-DotEnv", config.bindingHeaderName());
-            assertArrayEquals(Base64.getDecoder().decode(SECRET), config.secret());
+            assertArrayEquals(Base64.getDecoder().decode(SECRET), config.keys().get(0).key().getEncoded());
         } finally {
             System.clearProperty("APPROOV_TOKEN_HEADER_NAME");
         }
@@ -174,7 +174,7 @@ class ApproovConfigTest {
     @Test
     void toStringShowsTheSecretLengthOnly() {
         String text = fromEnv(Map.of("APPROOV_BASE64_SECRET", SECRET)).toString();
-        assertTrue(text.contains("secret=<64 bytes>"), text);
+        assertTrue(text.contains("keys=[HS256 (64-byte secret)]"), text);
         assertFalse(text.contains(SECRET.substring(0, 10)), text);
     }
 
@@ -183,6 +183,6 @@ class ApproovConfigTest {
         byte[] secret = new byte[32];
         ApproovConfig config = ApproovConfig.builder().secret(secret).build();
         secret[0] = 1;
-        assertEquals(0, config.secret()[0]);
+        assertEquals(0, config.keys().get(0).key().getEncoded()[0]);
     }
 }

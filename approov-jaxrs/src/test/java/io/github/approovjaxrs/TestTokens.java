@@ -72,6 +72,56 @@ public final class TestTokens {
         }
     }
 
+    /**
+     * A compact JWS signed with a private key: {@code RS256}, {@code PS256} or {@code ES256} (raw r‖s, as JWS
+     * requires). The header is used as given, so tests can lie about {@code alg}.
+     */
+    public static String signAsymmetric(String headerJson, String payloadJson, java.security.PrivateKey key,
+            String algorithm) {
+        String signingInput = b64url(headerJson) + "." + b64url(payloadJson);
+        try {
+            java.security.Signature signer;
+            switch (algorithm) {
+                case "RS256" -> signer = java.security.Signature.getInstance("SHA256withRSA");
+                case "PS256" -> {
+                    signer = java.security.Signature.getInstance("RSASSA-PSS");
+                    signer.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                            java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+                }
+                case "ES256" -> signer = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+                default -> throw new IllegalArgumentException(algorithm);
+            }
+            signer.initSign(key);
+            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + b64url(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh key pair: {@code "RSA"} with {@code size} bits, or {@code "EC"} on the named curve of {@code size}. */
+    public static java.security.KeyPair keyPair(String type, int size) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance(type);
+            if (type.equals("EC")) {
+                generator.initialize(new java.security.spec.ECGenParameterSpec(
+                        size == 256 ? "secp256r1" : size == 384 ? "secp384r1" : "secp521r1"));
+            } else {
+                generator.initialize(size);
+            }
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The PEM text ({@code PUBLIC KEY}) of a public key. */
+    public static String pem(java.security.PublicKey key) {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
     public static byte[] hmac(String signingInput, byte[] secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
