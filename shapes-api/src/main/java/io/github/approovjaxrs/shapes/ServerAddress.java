@@ -1,5 +1,6 @@
 package io.github.approovjaxrs.shapes;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -73,7 +74,7 @@ record ServerAddress(String host, int port) {
         try {
             InetAddress address = InetAddress.getByName(host);
             if (address.isAnyLocalAddress()) {
-                return URI.create("http://" + uriHost(address instanceof java.net.Inet6Address ? "::1" : "127.0.0.1")
+                return URI.create("http://" + uriHost(address instanceof Inet6Address ? "::1" : "127.0.0.1")
                         + ":" + port + "/");
             }
         } catch (UnknownHostException unresolvable) {

@@ -87,8 +87,8 @@ final class StartupBanner {
     private static String configured(ApproovSettings settings, URI base, String tokenCommand) {
         return "Shapes API listening on " + base + "\n"
                 + "Approov secret from " + ApproovSettings.SECRET_VARIABLE + ": /v2/shapes needs a valid "
-                + settings.config().tokenHeaderName() + ", /v2/forms one bound to "
-                + settings.config().bindingHeaderName() + ".\n"
+                + settings.config().tokenHeaderName() + ",\n"
+                + "/v2/forms one bound to " + settings.config().bindingHeaderName() + ".\n"
                 + "Mint test tokens with your secret (they work against your API: keep them out of logs):\n"
                 + "  " + tokenCommand + " --help\n"
                 + "Stop: Ctrl-C\n";

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +109,9 @@ final class TokenTool {
         Type type = effectiveType(options);
         Duration expiresIn = options.expiresIn() != null ? options.expiresIn() : DEFAULT_EXPIRES_IN;
         Instant expiresAt = type == Type.EXPIRED ? now.minus(expiresIn.abs()) : now.plus(expiresIn);
-        ExampleToken token = ExampleToken.expiringAt(now, expiresAt);
+        // An expired token was issued before it expired, as a real one: an hour before, the default lifetime.
+        Instant issuedAt = expiresAt.isAfter(now) ? now : expiresAt.minus(DEFAULT_EXPIRES_IN);
+        ExampleToken token = ExampleToken.expiringAt(issuedAt, expiresAt);
         // A server that expects an audience refuses tokens without it: make "valid" mean valid for it.
         settings.config().expectedAudience().ifPresent(audience -> token.claim("aud", audience));
         if (options.binding() != null) {
@@ -175,7 +178,7 @@ final class TokenTool {
             throw new IllegalArgumentException("--type " + type.name().toLowerCase(Locale.ROOT)
                     + " needs a positive --expires-in; use --type expired for an expired token");
         }
-        return new Options(help, type, expiresIn, binding, Map.copyOf(claims));
+        return new Options(help, type, expiresIn, binding, Collections.unmodifiableMap(claims)); // in order given
     }
 
     private static Type parseType(String value) {

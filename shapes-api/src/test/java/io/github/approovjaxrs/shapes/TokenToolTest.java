@@ -99,6 +99,14 @@ class TokenToolTest {
     }
 
     @Test
+    void anExpiredTokenWasIssuedBeforeItExpired() {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(run("--expired").token().split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        long exp = NOW.minus(Duration.ofHours(1)).getEpochSecond();
+        assertTrue(payload.startsWith("{\"exp\":" + exp + ",\"iat\":" + (exp - 3600) + ","), payload);
+    }
+
+    @Test
     void expiredTakesHowLongAgoFromExpiresIn() {
         String token = run("--expired", "--expires-in", "10m").token();
         ApproovVerdict justBefore = ApproovVerifier.create(ApproovConfig.builder()
@@ -132,6 +140,8 @@ class TokenToolTest {
         assertEquals(Optional.of("api.example.com"), claims.stringClaim("iss"));
         assertEquals(Optional.of("ExampleApproovTokenDID=="), claims.deviceId());
         assertEquals(Optional.of(""), claims.stringClaim("note"));
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertTrue(payload.indexOf("\"iss\"") < payload.indexOf("\"note\""), "in the order given: " + payload);
     }
 
     @Test
