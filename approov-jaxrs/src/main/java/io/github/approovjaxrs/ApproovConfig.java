@@ -123,6 +123,29 @@ public final class ApproovConfig {
         return builder().readEnvironment(variables).build();
     }
 
+    /**
+     * The lookup {@link #fromEnvironment()} uses: a JVM system property of the name, else the process
+     * environment, else the {@code .env} file in the working directory (read once, now). For an
+     * application's own settings, such as its port, so that they come from the same places as Approov's.
+     * Returns null for a name set nowhere.
+     *
+     * @throws ApproovConfigurationException if the {@code .env} file exists but is unreadable or malformed
+     */
+    public static Function<String, String> environment() {
+        return environment(Path.of(".env"));
+    }
+
+    static Function<String, String> environment(Path dotEnvFile) {
+        Map<String, String> dotEnv = DotEnvFile.read(dotEnvFile);
+        return name -> {
+            String value = System.getProperty(name);
+            if (value == null) {
+                value = System.getenv(name);
+            }
+            return value != null ? value : dotEnv.get(name);
+        };
+    }
+
     /** The verification keys, each bound to one algorithm; never empty. */
     List<VerificationKey> keys() {
         return keys;
@@ -406,14 +429,7 @@ public final class ApproovConfig {
 
         /** {@link #readEnvironment()} with the {@code .env} file at {@code dotEnvFile}. */
         Builder readEnvironment(Path dotEnvFile) {
-            Map<String, String> dotEnv = DotEnvFile.read(dotEnvFile);
-            return readEnvironment(name -> {
-                String value = System.getProperty(name);
-                if (value == null) {
-                    value = System.getenv(name);
-                }
-                return value != null ? value : dotEnv.get(name);
-            });
+            return readEnvironment(environment(dotEnvFile));
         }
 
         /** Applies every variable that {@code variables} knows; null or blank means unset. */

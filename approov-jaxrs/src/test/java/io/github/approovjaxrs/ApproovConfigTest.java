@@ -3,6 +3,7 @@ package io.github.approovjaxrs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -169,6 +171,30 @@ class ApproovConfigTest {
         } finally {
             System.clearProperty("APPROOV_TOKEN_HEADER_NAME");
         }
+    }
+
+    @Test
+    void environmentLooksUpApplicationSettingsInTheSameOrder(@TempDir Path dir) throws IOException {
+        Path dotEnv = dir.resolve(".env");
+        Files.writeString(dotEnv, "APP_PORT=1111\nAPP_HOST=from-dotenv\n");
+        System.setProperty("APP_PORT", "2222");
+        try {
+            Function<String, String> environment = ApproovConfig.environment(dotEnv);
+            assertEquals("2222", environment.apply("APP_PORT"));
+            assertEquals("from-dotenv", environment.apply("APP_HOST"));
+            assertNull(environment.apply("APP_SET_NOWHERE"));
+        } finally {
+            System.clearProperty("APP_PORT");
+        }
+    }
+
+    @Test
+    void environmentRefusesAMalformedDotEnvFile(@TempDir Path dir) throws IOException {
+        Path dotEnv = dir.resolve(".env");
+        Files.writeString(dotEnv, "not a variable line\n");
+        ApproovConfigurationException thrown =
+                assertThrows(ApproovConfigurationException.class, () -> ApproovConfig.environment(dotEnv));
+        assertTrue(thrown.getMessage().contains("line 1"), thrown.getMessage());
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.github.approovjaxrs.shapes;
+
+import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.ApproovConfigurationException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.function.Function;
+
+/**
+ * The Approov configuration the demo runs with, and the secret its examples are signed with.
+ *
+ * <p>Unlike the library, which never starts without a secret, the demo falls back to Approov's public
+ * dummy secret when {@code APPROOV_BASE64_SECRET} is set nowhere, and only then: a configured secret that is
+ * invalid stops start-up with the library's message, so a typo never silently turns into the demo secret.
+ */
+final class ApproovSettings {
+
+    static final String SECRET_VARIABLE = "APPROOV_BASE64_SECRET";
+    /** Approov's public dummy secret, from the quickstarts' TESTING.md: anyone can sign tokens with it. */
+    static final String DUMMY_SECRET_BASE64 =
+            "h+CX0tOzdAAR9l15bWAqvq7w9olk66daIH+Xk+IAHhVVHszjDzeGobzNnqyRze3lw/WVyWrc2gZfh3XXfBOmww==";
+    private static final byte[] DUMMY_SECRET = Base64.getDecoder().decode(DUMMY_SECRET_BASE64);
+
+    /** Where the secret in use came from. */
+    enum SecretSource {
+        /** {@code APPROOV_BASE64_SECRET} holds an account secret. */
+        CONFIGURED,
+        /** {@code APPROOV_BASE64_SECRET} is set nowhere: the demo uses the public dummy secret. */
+        DUMMY_FALLBACK,
+        /** {@code APPROOV_BASE64_SECRET} is set, to the public dummy secret (as the quickstarts' examples do). */
+        DUMMY_CONFIGURED
+    }
+
+    private final ApproovConfig config;
+    private final byte[] secret;
+    private final SecretSource source;
+
+    private ApproovSettings(ApproovConfig config, byte[] secret, SecretSource source) {
+        this.config = config;
+        this.secret = secret;
+        this.source = source;
+    }
+
+    /**
+     * Reads the library's {@code APPROOV_*} variables from {@code environment}.
+     *
+     * @throws ApproovConfigurationException from the library, naming the variable to fix
+     */
+    static ApproovSettings read(Function<String, String> environment) {
+        String configured = environment.apply(SECRET_VARIABLE);
+        // "Set nowhere" exactly as the library reads it: null or blank.
+        if (configured == null || configured.isBlank()) {
+            ApproovConfig config = ApproovConfig.builder()
+                    .readEnvironment(environment)
+                    .base64Secret(DUMMY_SECRET_BASE64)
+                    .build();
+            return new ApproovSettings(config, DUMMY_SECRET.clone(), SecretSource.DUMMY_FALLBACK);
+        }
+        ApproovConfig config = ApproovConfig.fromEnvironment(environment); // validates the secret first
+        byte[] secret = Base64.getDecoder().decode(configured.strip());
+        return new ApproovSettings(config, secret,
+                Arrays.equals(secret, DUMMY_SECRET) ? SecretSource.DUMMY_CONFIGURED : SecretSource.CONFIGURED);
+    }
+
+    ApproovConfig config() {
+        return config;
+    }
+
+    /** The secret to sign example tokens with; never print a token signed with it unless it is the dummy. */
+    byte[] secret() {
+        return secret.clone();
+    }
+
+    SecretSource source() {
+        return source;
+    }
+
+    /** True when anyone can mint tokens this server accepts, so printing example tokens gives nothing away. */
+    boolean usesPublicDummySecret() {
+        return source != SecretSource.CONFIGURED;
+    }
+
+    @Override
+    public String toString() {
+        return "ApproovSettings[" + source + ", " + config + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.approovjaxrs.shapes;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The answers of the Shapes API, as the servers of Approov's walkthroughs give them. */
+final class Shapes {
+
+    static final List<String> SHAPES = List.of("Circle", "Triangle", "Square", "Rectangle");
+    static final List<String> FORMS = List.of("Sphere", "Cone", "Cube", "Box");
+
+    private Shapes() {
+    }
+
+    static String hello() {
+        return "{\"text\":\"Hello, World!\"}";
+    }
+
+    static String randomShape() {
+        return "{\"shape\":\"" + randomOf(SHAPES) + "\"}";
+    }
+
+    static String randomForm() {
+        return "{\"form\":\"" + randomOf(FORMS) + "\"}";
+    }
+
+    private static String randomOf(List<String> names) {
+        return names.get(ThreadLocalRandom.current().nextInt(names.size()));
+    }
+}

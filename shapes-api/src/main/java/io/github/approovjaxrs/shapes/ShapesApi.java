@@ -1,0 +1,19 @@
+package io.github.approovjaxrs.shapes;
+
+import io.github.approovjaxrs.ApproovFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The Shapes API as one Jersey application: both resources and the Approov check. */
+final class ShapesApi {
+
+    private ShapesApi() {
+    }
+
+    static ResourceConfig application(ApproovFeature approov) {
+        return new ResourceConfig(UnprotectedResource.class, ApproovProtectedResource.class)
+                .register(approov)
+                // Nobody needs /application.wadl here, and without JAXB Jersey would warn about it at start-up.
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.approovjaxrs.shapes;
+
+import io.github.approovjaxrs.ApproovConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What the server prints once it listens. With the public dummy secret: a loud warning and ready-to-paste
+ * {@code curl} lines with freshly minted tokens, so a newcomer sees 200 and 401 within a minute. With an
+ * account secret: the address and how to mint tokens, and never a token, since a token signed with a real
+ * secret works against the real API and console output ends up in logs.
+ */
+final class StartupBanner {
+
+    static final Duration EXAMPLE_LIFETIME = Duration.ofHours(1);
+    static final Duration EXAMPLE_EXPIRED_AGO = Duration.ofMinutes(5);
+    static final String EXAMPLE_AUTHORIZATION = "Bearer 0123456789abcdef";
+    static final String OTHER_AUTHORIZATION = "Bearer fedcba9876543210";
+
+    private static final String RULE = "=".repeat(78);
+
+    private StartupBanner() {
+    }
+
+    /**
+     * The banner.
+     *
+     * @param clientBase the base URI a client on this machine calls, e.g. {@code http://127.0.0.1:8002/}
+     * @param tokenCommand how to run the token tool, e.g. {@code java -jar shapes-api/target/shapes-api.jar token}
+     */
+    static String text(ApproovSettings settings, URI clientBase, Instant now, String tokenCommand) {
+        return settings.usesPublicDummySecret()
+                ? demo(settings, clientBase, now, tokenCommand)
+                : configured(settings, clientBase, tokenCommand);
+    }
+
+    private static String demo(ApproovSettings settings, URI base, Instant now, String tokenCommand) {
+        ApproovConfig config = settings.config();
+        byte[] dummy = settings.secret();
+        String valid = ExampleToken.expiringAt(now, now.plus(EXAMPLE_LIFETIME)).signWith(dummy);
+        String expired = ExampleToken.expiringAt(now.minus(EXAMPLE_LIFETIME), now.minus(EXAMPLE_EXPIRED_AGO))
+                .signWith(dummy);
+        String bound = ExampleToken.expiringAt(now, now.plus(EXAMPLE_LIFETIME))
+                .boundTo(EXAMPLE_AUTHORIZATION).signWith(dummy);
+        String token = config.tokenHeaderName();
+        String binding = config.bindingHeaderName();
+        String why = settings.source() == ApproovSettings.SecretSource.DUMMY_FALLBACK
+                ? " WARNING: no Approov secret is configured, so this server uses\n"
+                        + " APPROOV'S PUBLIC DUMMY SECRET.\n"
+                : " WARNING: APPROOV_BASE64_SECRET is set to APPROOV'S PUBLIC DUMMY SECRET.\n";
+        return RULE + "\n"
+                + why
+                + " It is published in Approov's quickstarts: anyone can mint tokens that\n"
+                + " this server accepts. For this demo only: NEVER USE IT IN PRODUCTION.\n"
+                + " Set APPROOV_BASE64_SECRET to your account's secret\n"
+                + " (`approov secret -get base64`), in the environment or in a .env file.\n"
+                + RULE + "\n"
+                + "Shapes API listening on " + base + "\n"
+                + "\n"
+                + "Try it (tokens just minted with the dummy secret, valid for " + EXAMPLE_LIFETIME.toHours()
+                + " hour):\n"
+                + "\n"
+                + "# open endpoints: 200\n"
+                + curl(base, "v1/shapes") + "\n"
+                + curl(base, "v2/hello") + "\n"
+                + "\n"
+                + "# /v2/shapes without a token: 401\n"
+                + curl(base, "v2/shapes") + "\n"
+                + "\n"
+                + "# /v2/shapes with a valid token: 200\n"
+                + curl(base, "v2/shapes", token, valid) + "\n"
+                + "\n"
+                + "# /v2/shapes with an expired token: 401\n"
+                + curl(base, "v2/shapes", token, expired) + "\n"
+                + "\n"
+                + "# /v2/forms with a token bound to the " + binding + " header it comes with: 200\n"
+                + curl(base, "v2/forms", token, bound, binding, EXAMPLE_AUTHORIZATION) + "\n"
+                + "\n"
+                + "# /v2/forms with the same token and another " + binding + ": 401\n"
+                + curl(base, "v2/forms", token, bound, binding, OTHER_AUTHORIZATION) + "\n"
+                + "\n"
+                + "More tokens: " + tokenCommand + " --help\n"
+                + "Stop: Ctrl-C\n";
+    }
+
+    private static String configured(ApproovSettings settings, URI base, String tokenCommand) {
+        return "Shapes API listening on " + base + "\n"
+                + "Approov secret from " + ApproovSettings.SECRET_VARIABLE + ": /v2/shapes needs a valid "
+                + settings.config().tokenHeaderName() + ",\n"
+                + "/v2/forms one bound to " + settings.config().bindingHeaderName() + ".\n"
+                + "Mint test tokens with your secret (they work against your API: keep them out of logs):\n"
+                + "  " + tokenCommand + " --help\n"
+                + "Stop: Ctrl-C\n";
+    }
+
+    /** A {@code curl -i} line; headers as name, value pairs, single-quoted for the shell. */
+    private static String curl(URI base, String path, String... headers) {
+        StringBuilder line = new StringBuilder("curl -i");
+        for (int i = 0; i < headers.length; i += 2) {
+            line.append(" -H ").append(shellQuoted(headers[i] + ": " + headers[i + 1]));
+        }
+        return line.append(' ').append(base.resolve(path)).toString();
+    }
+
+    private static String shellQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,229 @@
+package io.github.approovjaxrs.shapes;
+
+import io.github.approovjaxrs.ApproovConfigurationException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * {@code java -jar shapes-api.jar token [options]}: mints an example Approov token, as
+ * {@code approov token -genExample} does, and prints only the token, so that {@code $(...)} captures it.
+ * Exit status 0, 1 when the configuration is invalid, 2 for a usage error.
+ */
+final class TokenTool {
+
+    static final int OK = 0;
+    static final int INVALID_CONFIGURATION = 1;
+    static final int USAGE_ERROR = 2;
+
+    static final Duration DEFAULT_EXPIRES_IN = Duration.ofHours(1);
+    /** Claims the options own: numbers, or the binding. */
+    private static final Set<String> RESERVED_CLAIMS = Set.of("exp", "iat", "pay");
+
+    static final String USAGE = """
+            Usage: java -jar shapes-api/target/shapes-api.jar token [options]
+
+            Mints an example Approov token (like `approov token -genExample`) and prints only the token.
+
+            Options:
+              --expires-in <duration>  lifetime: 30s, 10m, 2h, 1d (default 1h); 0 or negative: already expired
+              --expired                the same as --type expired
+              --type valid|expired|invalid
+                                       valid (default): exp <duration> from now
+                                       expired: exp <duration> ago (default 1h ago)
+                                       invalid: exp from now, signed with a wrong key (as -type invalid)
+              --bind <value>           bind the token to this Authorization header value, scheme included:
+                                       adds pay = base64(SHA-256(value)) (as -setDataHashInToken)
+              --claim <name>=<value>   add or replace a string claim (repeatable); exp, iat and pay are
+                                       set by the options above
+              --help                   show this help
+
+            The token is signed with APPROOV_BASE64_SECRET (system property, environment or .env file in the
+            working directory), else with Approov's public dummy secret, which the demo server falls back to.
+
+            Examples:
+              curl -i -H "Approov-Token: $(java -jar shapes-api/target/shapes-api.jar token)" \\
+                  http://127.0.0.1:8002/v2/shapes
+              curl -i -H "Approov-Token: $(java -jar shapes-api/target/shapes-api.jar token --bind 'Bearer 0123456789abcdef')" \\
+                  -H 'Authorization: Bearer 0123456789abcdef' http://127.0.0.1:8002/v2/forms
+            """;
+
+    enum Type { VALID, EXPIRED, INVALID }
+
+    /** What the command line asked for; null means "not given". */
+    record Options(boolean help, Type type, Duration expiresIn, String binding, Map<String, String> claims) {
+    }
+
+    private TokenTool() {
+    }
+
+    /**
+     * Runs the tool.
+     *
+     * @param environment read only once the options are valid, so {@code --help} works whatever the settings
+     */
+    static int run(List<String> args, Supplier<Function<String, String>> environment, Clock clock,
+            PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException usage) {
+            err.println("token: " + usage.getMessage());
+            err.println();
+            err.print(USAGE);
+            return USAGE_ERROR;
+        }
+        if (options.help()) {
+            out.print(USAGE);
+            return OK;
+        }
+        ApproovSettings settings;
+        try {
+            settings = ApproovSettings.read(environment.get());
+        } catch (ApproovConfigurationException invalid) {
+            err.println("token: " + invalid.getMessage());
+            return INVALID_CONFIGURATION;
+        }
+        switch (settings.source()) {
+            case DUMMY_FALLBACK -> err.println("token: no " + ApproovSettings.SECRET_VARIABLE + " configured:"
+                    + " signed with Approov's public dummy secret (demo only).");
+            case DUMMY_CONFIGURED -> err.println("token: " + ApproovSettings.SECRET_VARIABLE
+                    + " is Approov's public dummy secret (demo only).");
+            case CONFIGURED -> { }
+        }
+        out.println(mint(options, settings, clock.instant()));
+        return OK;
+    }
+
+    /** The token the options describe, signed for {@code settings}. */
+    static String mint(Options options, ApproovSettings settings, Instant now) {
+        Type type = effectiveType(options);
+        Duration expiresIn = options.expiresIn() != null ? options.expiresIn() : DEFAULT_EXPIRES_IN;
+        Instant expiresAt = type == Type.EXPIRED ? now.minus(expiresIn.abs()) : now.plus(expiresIn);
+        // An expired token was issued before it expired, as a real one: an hour before, the default lifetime.
+        Instant issuedAt = expiresAt.isAfter(now) ? now : expiresAt.minus(DEFAULT_EXPIRES_IN);
+        ExampleToken token = ExampleToken.expiringAt(issuedAt, expiresAt);
+        // A server that expects an audience refuses tokens without it: make "valid" mean valid for it.
+        settings.config().expectedAudience().ifPresent(audience -> token.claim("aud", audience));
+        if (options.binding() != null) {
+            token.boundTo(options.binding());
+        }
+        options.claims().forEach(token::claim);
+        return type == Type.INVALID ? token.signWithWrongKey() : token.signWith(settings.secret());
+    }
+
+    /** The type asked for, or EXPIRED when a non-positive lifetime was given without one. */
+    private static Type effectiveType(Options options) {
+        if (options.type() != null) {
+            return options.type();
+        }
+        boolean alreadyExpired = options.expiresIn() != null
+                && (options.expiresIn().isNegative() || options.expiresIn().isZero());
+        return alreadyExpired ? Type.EXPIRED : Type.VALID;
+    }
+
+    /**
+     * Parses the command line; {@code --name value} and {@code --name=value} both work.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    static Options parse(List<String> args) {
+        boolean help = false;
+        Type type = null;
+        Duration expiresIn = null;
+        String binding = null;
+        Map<String, String> claims = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String inlineValue = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                inlineValue = arg.substring(equals + 1);
+            }
+            switch (name) {
+                case "--help", "-h" -> help = true;
+                case "--expired" -> {
+                    noValue(name, inlineValue);
+                    type = once(name, type, Type.EXPIRED);
+                }
+                case "--type" -> type = once(name, type, parseType(
+                        inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
+                case "--expires-in" -> expiresIn = once(name, expiresIn, ExpiryDuration.parse(
+                        inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
+                case "--bind" -> {
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, name);
+                    if (value.isEmpty()) {
+                        throw new IllegalArgumentException("--bind needs the whole header value, e.g."
+                                + " 'Bearer 0123456789abcdef'");
+                    }
+                    binding = once(name, binding, value);
+                }
+                case "--claim" -> addClaim(inlineValue != null ? inlineValue : valueAfter(args, ++i, name), claims);
+                default -> throw new IllegalArgumentException("unknown option \"" + arg + "\"");
+            }
+        }
+        boolean nonPositive = expiresIn != null && (expiresIn.isNegative() || expiresIn.isZero());
+        if (!help && nonPositive && (type == Type.VALID || type == Type.INVALID)) {
+            throw new IllegalArgumentException("--type " + type.name().toLowerCase(Locale.ROOT)
+                    + " needs a positive --expires-in; use --type expired for an expired token");
+        }
+        return new Options(help, type, expiresIn, binding, Collections.unmodifiableMap(claims)); // in order given
+    }
+
+    private static Type parseType(String value) {
+        return switch (value) {
+            case "valid" -> Type.VALID;
+            case "expired" -> Type.EXPIRED;
+            case "invalid" -> Type.INVALID;
+            default -> throw new IllegalArgumentException("--type takes valid, expired or invalid; got \""
+                    + value + "\"");
+        };
+    }
+
+    private static void addClaim(String nameEqualsValue, Map<String, String> claims) {
+        int equals = nameEqualsValue.indexOf('=');
+        if (equals <= 0) {
+            throw new IllegalArgumentException("--claim takes name=value, e.g. --claim iss=example.com");
+        }
+        String name = nameEqualsValue.substring(0, equals);
+        if (RESERVED_CLAIMS.contains(name)) {
+            throw new IllegalArgumentException("--claim cannot set \"" + name + "\": use --expires-in, --type"
+                    + " or --bind");
+        }
+        if (claims.putIfAbsent(name, nameEqualsValue.substring(equals + 1)) != null) {
+            throw new IllegalArgumentException("--claim " + name + " given twice");
+        }
+    }
+
+    private static String valueAfter(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static void noValue(String option, String inlineValue) {
+        if (inlineValue != null) {
+            throw new IllegalArgumentException(option + " takes no value");
+        }
+    }
+
+    private static <T> T once(String option, T previous, T value) {
+        if (previous != null) {
+            throw new IllegalArgumentException(option + (option.equals("--expired") || option.equals("--type")
+                    ? " and --type/--expired given together or twice" : " given twice"));
+        }
+        return value;
+    }
+}

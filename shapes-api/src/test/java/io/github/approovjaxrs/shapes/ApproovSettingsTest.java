@@ -1,0 +1,87 @@
+package io.github.approovjaxrs.shapes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.approovjaxrs.ApproovConfigurationException;
+import io.github.approovjaxrs.TestTokens;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The demo's one departure from the library: the dummy secret when, and only when, none is configured. */
+class ApproovSettingsTest {
+
+    static ApproovSettings read(String... nameValuePairs) {
+        Map<String, String> environment = new HashMap<>();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            environment.put(nameValuePairs[i], nameValuePairs[i + 1]);
+        }
+        return ApproovSettings.read(environment::get);
+    }
+
+    @Test
+    void theDummySecretIsApproovsPublishedOne() {
+        assertEquals(TestTokens.DUMMY_SECRET_BASE64, ApproovSettings.DUMMY_SECRET_BASE64);
+    }
+
+    @Test
+    void noSecretFallsBackToTheDummySecret() {
+        ApproovSettings settings = read();
+        assertEquals(ApproovSettings.SecretSource.DUMMY_FALLBACK, settings.source());
+        assertTrue(settings.usesPublicDummySecret());
+        assertArrayEquals(Base64.getDecoder().decode(TestTokens.DUMMY_SECRET_BASE64), settings.secret());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t"})
+    void aBlankSecretCountsAsNoneAsInTheLibrary(String blank) {
+        assertEquals(ApproovSettings.SecretSource.DUMMY_FALLBACK, read("APPROOV_BASE64_SECRET", blank).source());
+    }
+
+    @Test
+    void theFallbackKeepsTheOtherSettings() {
+        ApproovSettings settings = read("APPROOV_TOKEN_HEADER_NAME", "X-Approov", "APPROOV_CLOCK_SKEW_SECONDS", "30");
+        assertEquals("X-Approov", settings.config().tokenHeaderName());
+        assertEquals(30, settings.config().clockSkew().toSeconds());
+    }
+
+    @Test
+    void theFallbackStillRefusesOtherInvalidSettings() {
+        ApproovConfigurationException thrown = assertThrows(ApproovConfigurationException.class,
+                () -> read("APPROOV_CLOCK_SKEW_SECONDS", "-1"));
+        assertTrue(thrown.getMessage().contains("APPROOV_CLOCK_SKEW_SECONDS"), thrown.getMessage());
+    }
+
+    @Test
+    void aConfiguredSecretIsUsedAndNotPrinted() {
+        ApproovSettings settings = read("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64);
+        assertEquals(ApproovSettings.SecretSource.CONFIGURED, settings.source());
+        assertFalse(settings.usesPublicDummySecret());
+        assertArrayEquals(TestTokens.SECRET, settings.secret());
+        assertFalse(settings.toString().contains(TestTokens.SECRET_BASE64.substring(0, 12)), settings.toString());
+    }
+
+    @Test
+    void theDummySecretConfiguredOnPurposeIsStillThePublicOne() {
+        ApproovSettings settings = read("APPROOV_BASE64_SECRET", " " + TestTokens.DUMMY_SECRET_BASE64 + " ");
+        assertEquals(ApproovSettings.SecretSource.DUMMY_CONFIGURED, settings.source());
+        assertTrue(settings.usesPublicDummySecret());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not base64!", "YWJj", "h-CX0tOzdAAR9l15bWAqvq7w9olk66daIH-Xk-IAHhVVHszjDzeGobzNnqyRze3lw_WVyWrc2gZfh3XXfBOmww"})
+    void anInvalidSecretNeverFallsBack(String invalid) {
+        ApproovConfigurationException thrown = assertThrows(ApproovConfigurationException.class,
+                () -> read("APPROOV_BASE64_SECRET", invalid));
+        assertTrue(thrown.getMessage().contains("APPROOV_BASE64_SECRET") || thrown.getMessage().contains("32"),
+                thrown.getMessage());
+        assertFalse(thrown.getMessage().contains(invalid), thrown.getMessage());
+    }
+}

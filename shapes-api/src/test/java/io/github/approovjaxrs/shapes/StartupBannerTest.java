@@ -1,0 +1,107 @@
+package io.github.approovjaxrs.shapes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.approovjaxrs.ApproovFailure;
+import io.github.approovjaxrs.ApproovVerifier;
+import io.github.approovjaxrs.TestTokens;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class StartupBannerTest {
+
+    static final URI BASE = URI.create("http://127.0.0.1:8002/");
+    static final String TOKEN_COMMAND = "java -jar shapes-api/target/shapes-api.jar token";
+    static final Pattern TOKEN = Pattern.compile("-H 'Approov-Token: ([\\w.-]+)'");
+
+    static String banner(Map<String, String> environment) {
+        return StartupBanner.text(ApproovSettings.read(environment::get), BASE, Instant.now(), TOKEN_COMMAND);
+    }
+
+    static List<String> curlLines(String banner) {
+        return banner.lines().filter(line -> line.startsWith("curl ")).toList();
+    }
+
+    static String tokenIn(String curlLine) {
+        Matcher token = TOKEN.matcher(curlLine);
+        assertTrue(token.find(), curlLine);
+        return token.group(1);
+    }
+
+    @Test
+    void withoutASecretItWarnsLoudly() {
+        String banner = banner(Map.of());
+        assertTrue(banner.contains("WARNING: no Approov secret is configured"), banner);
+        assertTrue(banner.contains("APPROOV'S PUBLIC DUMMY SECRET"), banner);
+        assertTrue(banner.contains("NEVER USE IT IN PRODUCTION"), banner);
+        assertTrue(banner.contains("Set APPROOV_BASE64_SECRET"), banner);
+        assertTrue(banner.contains("Shapes API listening on http://127.0.0.1:8002/"), banner);
+    }
+
+    @Test
+    void theWarningFitsAnEightyColumnTerminal() {
+        banner(Map.of()).lines().filter(line -> !line.startsWith("curl ")).forEach(line ->
+                assertTrue(line.length() <= 80, line));
+    }
+
+    @Test
+    void withoutASecretItPrintsCurlLinesForEachCase() {
+        List<String> curl = curlLines(banner(Map.of()));
+        assertEquals(7, curl.size(), String.join("\n", curl));
+        assertEquals("curl -i http://127.0.0.1:8002/v1/shapes", curl.get(0));
+        assertEquals("curl -i http://127.0.0.1:8002/v2/hello", curl.get(1));
+        assertEquals("curl -i http://127.0.0.1:8002/v2/shapes", curl.get(2));
+        assertTrue(curl.get(3).endsWith(" http://127.0.0.1:8002/v2/shapes"), curl.get(3));
+        assertTrue(curl.get(4).endsWith(" http://127.0.0.1:8002/v2/shapes"), curl.get(4));
+        assertTrue(curl.get(5).endsWith(" -H 'Authorization: Bearer 0123456789abcdef' http://127.0.0.1:8002/v2/forms"),
+                curl.get(5));
+        assertTrue(curl.get(6).endsWith(" -H 'Authorization: Bearer fedcba9876543210' http://127.0.0.1:8002/v2/forms"),
+                curl.get(6));
+    }
+
+    @Test
+    void theTokensItPrintsGetWhatTheCommentsPromise() {
+        List<String> curl = curlLines(banner(Map.of()));
+        ApproovVerifier dummy = ApproovVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config());
+        assertTrue(dummy.verifyToken(tokenIn(curl.get(3))).isAccepted());
+        assertEquals(Optional.of(ApproovFailure.EXPIRED), dummy.verifyToken(tokenIn(curl.get(4))).failure());
+        assertTrue(dummy.verifyToken(tokenIn(curl.get(5)), StartupBanner.EXAMPLE_AUTHORIZATION).isAccepted());
+        assertEquals(tokenIn(curl.get(5)), tokenIn(curl.get(6)));
+        assertEquals(Optional.of(ApproovFailure.BINDING_MISMATCH),
+                dummy.verifyToken(tokenIn(curl.get(6)), StartupBanner.OTHER_AUTHORIZATION).failure());
+    }
+
+    @Test
+    void theCurlLinesUseTheConfiguredHeaderNames() {
+        String banner = banner(Map.of("APPROOV_TOKEN_HEADER_NAME", "X-Approov", "APPROOV_TOKEN_BINDING_HEADER_NAME", "X-User"));
+        assertTrue(banner.contains("-H 'X-Approov: ey"), banner);
+        assertTrue(banner.contains("-H 'X-User: Bearer 0123456789abcdef'"), banner);
+        assertFalse(banner.contains("Approov-Token:"), banner);
+    }
+
+    @Test
+    void theDummySecretConfiguredOnPurposeGetsTheWarningToo() {
+        String banner = banner(Map.of("APPROOV_BASE64_SECRET", TestTokens.DUMMY_SECRET_BASE64));
+        assertTrue(banner.contains("WARNING: APPROOV_BASE64_SECRET is set to APPROOV'S PUBLIC DUMMY SECRET"), banner);
+        assertEquals(7, curlLines(banner).size());
+    }
+
+    @Test
+    void withARealSecretItNeverPrintsAToken() {
+        String banner = banner(Map.of("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64));
+        assertFalse(banner.contains("eyJ"), banner);
+        assertFalse(banner.contains("WARNING"), banner);
+        assertFalse(banner.contains(TestTokens.SECRET_BASE64.substring(0, 12)), banner);
+        assertEquals(List.of(), curlLines(banner));
+        assertTrue(banner.contains("Shapes API listening on http://127.0.0.1:8002/"), banner);
+        assertTrue(banner.contains(TOKEN_COMMAND + " --help"), banner);
+    }
+}
