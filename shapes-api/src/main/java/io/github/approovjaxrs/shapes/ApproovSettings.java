@@ -4,18 +4,25 @@ import io.github.approovjaxrs.ApproovConfig;
 import io.github.approovjaxrs.ApproovConfigurationException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The Approov configuration the demo runs with, and the secret its examples are signed with.
  *
- * <p>Unlike the library, which never starts without a secret, the demo falls back to Approov's public
- * dummy secret when {@code APPROOV_BASE64_SECRET} is set nowhere, and only then: a configured secret that is
- * invalid stops start-up with the library's message, so a typo never silently turns into the demo secret.
+ * <p>Unlike the library, which never starts without a key, the demo falls back to Approov's public
+ * dummy secret when no key variable ({@code APPROOV_BASE64_SECRET}, {@code APPROOV_BASE64_SECRETS},
+ * {@code APPROOV_JWKS_FILE}, {@code APPROOV_PUBLIC_KEY_PEM}) is set anywhere, and only then: a configured
+ * key that is invalid stops start-up with the library's message, so a typo never silently turns into the
+ * demo secret.
  */
 final class ApproovSettings {
 
     static final String SECRET_VARIABLE = "APPROOV_BASE64_SECRET";
+    /** Every variable that configures a key: setting any of them turns the demo fallback off. */
+    static final List<String> KEY_VARIABLES = List.of(SECRET_VARIABLE, "APPROOV_BASE64_SECRETS",
+            "APPROOV_JWKS_FILE", "APPROOV_PUBLIC_KEY_PEM");
     /** Approov's public dummy secret, from the quickstarts' TESTING.md: anyone can sign tokens with it. */
     static final String DUMMY_SECRET_BASE64 =
             "h+CX0tOzdAAR9l15bWAqvq7w9olk66daIH+Xk+IAHhVVHszjDzeGobzNnqyRze3lw/WVyWrc2gZfh3XXfBOmww==";
@@ -23,9 +30,9 @@ final class ApproovSettings {
 
     /** Where the secret in use came from. */
     enum SecretSource {
-        /** {@code APPROOV_BASE64_SECRET} holds an account secret. */
+        /** Keys are configured: an account secret, or other keys (then there may be no secret to sign with). */
         CONFIGURED,
-        /** {@code APPROOV_BASE64_SECRET} is set nowhere: the demo uses the public dummy secret. */
+        /** No key variable is set anywhere: the demo uses the public dummy secret. */
         DUMMY_FALLBACK,
         /** {@code APPROOV_BASE64_SECRET} is set, to the public dummy secret (as the quickstarts' examples do). */
         DUMMY_CONFIGURED
@@ -47,16 +54,19 @@ final class ApproovSettings {
      * @throws ApproovConfigurationException from the library, naming the variable to fix
      */
     static ApproovSettings read(Function<String, String> environment) {
-        String configured = environment.apply(SECRET_VARIABLE);
         // "Set nowhere" exactly as the library reads it: null or blank.
-        if (configured == null || configured.isBlank()) {
+        if (KEY_VARIABLES.stream().map(environment).allMatch(value -> value == null || value.isBlank())) {
             ApproovConfig config = ApproovConfig.builder()
                     .readEnvironment(environment)
                     .base64Secret(DUMMY_SECRET_BASE64)
                     .build();
             return new ApproovSettings(config, DUMMY_SECRET.clone(), SecretSource.DUMMY_FALLBACK);
         }
-        ApproovConfig config = ApproovConfig.fromEnvironment(environment); // validates the secret first
+        ApproovConfig config = ApproovConfig.fromEnvironment(environment); // validates every key first
+        String configured = environment.apply(SECRET_VARIABLE);
+        if (configured == null || configured.isBlank()) {
+            return new ApproovSettings(config, null, SecretSource.CONFIGURED);
+        }
         byte[] secret = Base64.getDecoder().decode(configured.strip());
         return new ApproovSettings(config, secret,
                 Arrays.equals(secret, DUMMY_SECRET) ? SecretSource.DUMMY_CONFIGURED : SecretSource.CONFIGURED);
@@ -66,9 +76,12 @@ final class ApproovSettings {
         return config;
     }
 
-    /** The secret to sign example tokens with; never print a token signed with it unless it is the dummy. */
-    byte[] secret() {
-        return secret.clone();
+    /**
+     * The account secret ({@code APPROOV_BASE64_SECRET}) to sign example tokens with, if there is one; never
+     * print a token signed with it unless it is the dummy. Empty when only other keys are configured.
+     */
+    Optional<byte[]> secret() {
+        return Optional.ofNullable(secret).map(byte[]::clone);
     }
 
     SecretSource source() {

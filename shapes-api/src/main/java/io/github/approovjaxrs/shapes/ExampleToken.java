@@ -2,7 +2,13 @@ package io.github.approovjaxrs.shapes;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -13,13 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An example Approov token, as {@code approov token -genExample} makes them: header
- * {@code {"alg":"HS256","typ":"JWT"}}, claims {@code exp}, {@code iat}, a random device id {@code did} and
- * a client {@code ip}, plus {@code pay} when bound. For demos and tests only: a real token comes from the
- * Approov cloud service, after it has attested the app.
+ * {@code {"alg":"HS256","typ":"JWT"}} (or RS256, PS256, ES256 with a private key, and a {@code kid} when
+ * asked), claims {@code exp}, {@code iat}, a random device id {@code did} and a client {@code ip}, plus
+ * {@code pay} when bound. For demos and tests only: a real token comes from the Approov cloud service,
+ * after it has attested the app.
  */
 final class ExampleToken {
 
-    static final String HEADER_JSON = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
     /** A documentation address (RFC 5737): real tokens carry the client's IP, which the check ignores. */
     static final String EXAMPLE_IP = "192.0.2.1";
 
@@ -28,6 +34,7 @@ final class ExampleToken {
 
     /** Claim name to a Long or a String, in the order they are written. */
     private final Map<String, Object> claims = new LinkedHashMap<>();
+    private String keyId;
 
     private ExampleToken(Instant issuedAt, Instant expiresAt) {
         claims.put("exp", expiresAt.getEpochSecond());
@@ -53,16 +60,85 @@ final class ExampleToken {
         return this;
     }
 
-    /** The compact JWS, signed with {@code secret}. */
+    /** Names the key in the header ({@code kid}), as {@code approov secret -setKeyID} makes Approov do. */
+    ExampleToken keyId(String id) {
+        this.keyId = id;
+        return this;
+    }
+
+    /** The compact JWS, signed HS256 with {@code secret}. */
     String signWith(byte[] secret) {
-        String signingInput = BASE64URL.encodeToString(HEADER_JSON.getBytes(StandardCharsets.UTF_8)) + "."
-                + BASE64URL.encodeToString(payloadJson().getBytes(StandardCharsets.UTF_8));
+        String signingInput = signingInput("HS256");
         return signingInput + "." + BASE64URL.encodeToString(hmacSha256(secret, signingInput));
     }
 
     /** The compact JWS signed with a random key, so only its signature is wrong (as {@code -type invalid}). */
     String signWithWrongKey() {
         return signWith(randomBytes(64));
+    }
+
+    /**
+     * The compact JWS signed with a private key: RS256 or PS256 with an RSA key, ES256 with a P-256 key (the
+     * signature as JWS wants it, raw r‖s).
+     */
+    String signWith(PrivateKey key, String algorithm) {
+        String signingInput = signingInput(algorithm);
+        try {
+            Signature signer = signer(algorithm);
+            signer.initSign(key);
+            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + BASE64URL.encodeToString(signer.sign());
+        } catch (GeneralSecurityException unsuitable) {
+            throw new IllegalArgumentException("the key cannot sign " + algorithm + " ("
+                    + unsuitable.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The compact JWS signed with a fresh key of the same kind, so only its signature is wrong. */
+    String signWithWrongKey(PrivateKey like, String algorithm) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(like.getAlgorithm());
+            if (like instanceof ECPrivateKey ec) {
+                generator.initialize(ec.getParams());
+            } else {
+                generator.initialize(2048);
+            }
+            return signWith(generator.generateKeyPair().getPrivate(), algorithm);
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException(unavailable);
+        }
+    }
+
+    String headerJson(String algorithm) {
+        StringBuilder json = new StringBuilder("{\"alg\":");
+        appendString(json, algorithm);
+        json.append(",\"typ\":\"JWT\"");
+        if (keyId != null) {
+            json.append(",\"kid\":");
+            appendString(json, keyId);
+        }
+        return json.append('}').toString();
+    }
+
+    private String signingInput(String algorithm) {
+        return BASE64URL.encodeToString(headerJson(algorithm).getBytes(StandardCharsets.UTF_8)) + "."
+                + BASE64URL.encodeToString(payloadJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Signature signer(String algorithm) throws GeneralSecurityException {
+        switch (algorithm) {
+            case "RS256":
+                return Signature.getInstance("SHA256withRSA");
+            case "PS256": {
+                Signature pss = Signature.getInstance("RSASSA-PSS");
+                pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+                return pss;
+            }
+            case "ES256":
+                return Signature.getInstance("SHA256withECDSAinP1363Format");
+            default:
+                throw new IllegalArgumentException("unsupported algorithm " + algorithm);
+        }
     }
 
     String payloadJson() {

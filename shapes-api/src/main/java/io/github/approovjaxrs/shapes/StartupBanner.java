@@ -37,7 +37,7 @@ final class StartupBanner {
 
     private static String demo(ApproovSettings settings, URI base, Instant now, String tokenCommand) {
         ApproovConfig config = settings.config();
-        byte[] dummy = settings.secret();
+        byte[] dummy = settings.secret().orElseThrow();
         String valid = ExampleToken.expiringAt(now, now.plus(EXAMPLE_LIFETIME)).signWith(dummy);
         String expired = ExampleToken.expiringAt(now.minus(EXAMPLE_LIFETIME), now.minus(EXAMPLE_EXPIRED_AGO))
                 .signWith(dummy);

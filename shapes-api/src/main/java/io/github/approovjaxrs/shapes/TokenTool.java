@@ -2,6 +2,8 @@ package io.github.approovjaxrs.shapes;
 
 import io.github.approovjaxrs.ApproovConfigurationException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +47,15 @@ final class TokenTool {
                                        adds pay = base64(SHA-256(value)) (as -setDataHashInToken)
               --claim <name>=<value>   add or replace a string claim (repeatable); exp, iat and pay are
                                        set by the options above
+              --kid <id>               put a key id in the header (as `approov secret -setKeyID`)
+              --key <file>             sign with this PKCS#8 PEM private key (RSA or EC P-256) instead of
+                                       the secret, for servers configured with its public key
+              --alg RS256|PS256|ES256  the algorithm for --key (default: RS256 for RSA, ES256 for EC)
               --help                   show this help
 
-            The token is signed with APPROOV_BASE64_SECRET (system property, environment or .env file in the
-            working directory), else with Approov's public dummy secret, which the demo server falls back to.
+            Without --key the token is signed HS256 with APPROOV_BASE64_SECRET (system property, environment
+            or .env file in the working directory), else, when no key is configured at all, with Approov's
+            public dummy secret, which the demo server falls back to.
 
             Examples:
               curl -i -H "Approov-Token: $(java -jar shapes-api/target/shapes-api.jar token)" \\
@@ -60,7 +67,8 @@ final class TokenTool {
     enum Type { VALID, EXPIRED, INVALID }
 
     /** What the command line asked for; null means "not given". */
-    record Options(boolean help, Type type, Duration expiresIn, String binding, Map<String, String> claims) {
+    record Options(boolean help, Type type, Duration expiresIn, String binding, Map<String, String> claims,
+            String keyId, Path keyFile, String algorithm) {
     }
 
     private TokenTool() {
@@ -93,6 +101,25 @@ final class TokenTool {
             err.println("token: " + invalid.getMessage());
             return INVALID_CONFIGURATION;
         }
+        PrivateKey privateKey = null;
+        String algorithm = "HS256";
+        if (options.keyFile() != null) {
+            try {
+                privateKey = PrivateKeyFile.read(options.keyFile());
+                algorithm = options.algorithm() != null ? options.algorithm() : PrivateKeyFile.defaultAlgorithm(privateKey);
+                PrivateKeyFile.checkAlgorithm(privateKey, algorithm);
+            } catch (IllegalArgumentException unusable) {
+                err.println("token: " + unusable.getMessage());
+                return USAGE_ERROR;
+            }
+            out.println(mint(options, settings, clock.instant(), privateKey, algorithm));
+            return OK;
+        }
+        if (settings.secret().isEmpty()) {
+            err.println("token: no " + ApproovSettings.SECRET_VARIABLE + " to sign with: this configuration has"
+                    + " only other keys; pass --key <private key PEM> (and --kid) for them.");
+            return INVALID_CONFIGURATION;
+        }
         switch (settings.source()) {
             case DUMMY_FALLBACK -> err.println("token: no " + ApproovSettings.SECRET_VARIABLE + " configured:"
                     + " signed with Approov's public dummy secret (demo only).");
@@ -100,12 +127,18 @@ final class TokenTool {
                     + " is Approov's public dummy secret (demo only).");
             case CONFIGURED -> { }
         }
-        out.println(mint(options, settings, clock.instant()));
+        out.println(mint(options, settings, clock.instant(), null, algorithm));
         return OK;
     }
 
-    /** The token the options describe, signed for {@code settings}. */
+    /** The token the options describe, HS256 with the settings' secret. */
     static String mint(Options options, ApproovSettings settings, Instant now) {
+        return mint(options, settings, now, null, "HS256");
+    }
+
+    /** The token the options describe, signed with {@code privateKey} when given, else the settings' secret. */
+    static String mint(Options options, ApproovSettings settings, Instant now, PrivateKey privateKey,
+            String algorithm) {
         Type type = effectiveType(options);
         Duration expiresIn = options.expiresIn() != null ? options.expiresIn() : DEFAULT_EXPIRES_IN;
         Instant expiresAt = type == Type.EXPIRED ? now.minus(expiresIn.abs()) : now.plus(expiresIn);
@@ -118,7 +151,14 @@ final class TokenTool {
             token.boundTo(options.binding());
         }
         options.claims().forEach(token::claim);
-        return type == Type.INVALID ? token.signWithWrongKey() : token.signWith(settings.secret());
+        if (options.keyId() != null) {
+            token.keyId(options.keyId());
+        }
+        if (privateKey != null) {
+            return type == Type.INVALID ? token.signWithWrongKey(privateKey, algorithm)
+                    : token.signWith(privateKey, algorithm);
+        }
+        return type == Type.INVALID ? token.signWithWrongKey() : token.signWith(settings.secret().orElseThrow());
     }
 
     /** The type asked for, or EXPIRED when a non-positive lifetime was given without one. */
@@ -142,6 +182,9 @@ final class TokenTool {
         Duration expiresIn = null;
         String binding = null;
         Map<String, String> claims = new LinkedHashMap<>();
+        String keyId = null;
+        Path keyFile = null;
+        String algorithm = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -170,6 +213,11 @@ final class TokenTool {
                     binding = once(name, binding, value);
                 }
                 case "--claim" -> addClaim(inlineValue != null ? inlineValue : valueAfter(args, ++i, name), claims);
+                case "--kid" -> keyId = once(name, keyId, inlineValue != null ? inlineValue : valueAfter(args, ++i, name));
+                case "--key" -> keyFile = once(name, keyFile,
+                        Path.of(inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
+                case "--alg" -> algorithm = once(name, algorithm, parseAlgorithm(
+                        inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
                 default -> throw new IllegalArgumentException("unknown option \"" + arg + "\"");
             }
         }
@@ -178,7 +226,11 @@ final class TokenTool {
             throw new IllegalArgumentException("--type " + type.name().toLowerCase(Locale.ROOT)
                     + " needs a positive --expires-in; use --type expired for an expired token");
         }
-        return new Options(help, type, expiresIn, binding, Collections.unmodifiableMap(claims)); // in order given
+        if (!help && algorithm != null && keyFile == null) {
+            throw new IllegalArgumentException("--alg needs --key: without a private key the token is HS256");
+        }
+        return new Options(help, type, expiresIn, binding, Collections.unmodifiableMap(claims), // in order given
+                keyId, keyFile, algorithm);
     }
 
     private static Type parseType(String value) {
@@ -189,6 +241,14 @@ final class TokenTool {
             default -> throw new IllegalArgumentException("--type takes valid, expired or invalid; got \""
                     + value + "\"");
         };
+    }
+
+    private static String parseAlgorithm(String value) {
+        String algorithm = value.toUpperCase(Locale.ROOT);
+        if (!List.of("RS256", "PS256", "ES256").contains(algorithm)) {
+            throw new IllegalArgumentException("--alg takes RS256, PS256 or ES256; got \"" + value + "\"");
+        }
+        return algorithm;
     }
 
     private static void addClaim(String nameEqualsValue, Map<String, String> claims) {

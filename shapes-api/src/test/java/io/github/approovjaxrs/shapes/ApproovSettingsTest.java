@@ -36,7 +36,7 @@ class ApproovSettingsTest {
         ApproovSettings settings = read();
         assertEquals(ApproovSettings.SecretSource.DUMMY_FALLBACK, settings.source());
         assertTrue(settings.usesPublicDummySecret());
-        assertArrayEquals(Base64.getDecoder().decode(TestTokens.DUMMY_SECRET_BASE64), settings.secret());
+        assertArrayEquals(Base64.getDecoder().decode(TestTokens.DUMMY_SECRET_BASE64), settings.secret().orElseThrow());
     }
 
     @ParameterizedTest
@@ -64,7 +64,7 @@ class ApproovSettingsTest {
         ApproovSettings settings = read("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64);
         assertEquals(ApproovSettings.SecretSource.CONFIGURED, settings.source());
         assertFalse(settings.usesPublicDummySecret());
-        assertArrayEquals(TestTokens.SECRET, settings.secret());
+        assertArrayEquals(TestTokens.SECRET, settings.secret().orElseThrow());
         assertFalse(settings.toString().contains(TestTokens.SECRET_BASE64.substring(0, 12)), settings.toString());
     }
 
