@@ -1,0 +1,39 @@
+package io.github.approovjaxrs.docs;
+
+// snippet:listener
+import io.github.approovjaxrs.ApproovClaims;
+import io.github.approovjaxrs.ApproovFailure;
+import io.github.approovjaxrs.ApproovListener;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts the Approov check's decisions, for a metrics endpoint or an alert. */
+public class ApproovMetrics implements ApproovListener {
+
+    private final LongAdder accepted = new LongAdder();
+    private final Map<ApproovFailure, LongAdder> rejected = new ConcurrentHashMap<>();
+
+    @Override
+    public void accepted(String method, String path, ApproovClaims claims) {
+        accepted.increment();
+    }
+
+    @Override
+    public void rejected(String method, String path, ApproovFailure failure, boolean enforced) {
+        // enforced is false in monitor mode: the request went on anyway.
+        rejected.computeIfAbsent(failure, f -> new LongAdder()).increment();
+    }
+
+    /** How many requests passed. */
+    public long accepted() {
+        return accepted.sum();
+    }
+
+    /** How many requests failed for {@code failure}; its code() ("expired", ...) makes a metric label. */
+    public long rejected(ApproovFailure failure) {
+        LongAdder count = rejected.get(failure);
+        return count == null ? 0 : count.sum();
+    }
+}
+// end-snippet
