@@ -208,7 +208,7 @@ public final class Snippets {
             }
             String language = open.group(3).strip().split("\\s+")[0];
             String marker = i > 0 && MARKER.matcher(lines.get(i - 1).strip()).matches() ? lines.get(i - 1).strip() : null;
-            if (marker == null && language.equals("java")) {
+            if (marker == null && language.equalsIgnoreCase("java")) {
                 problems.add(new Problem(relative(root, markdown), i + 1, "a java fence without a snippet marker:"
                         + " every Java snippet must come from tested code; put <!-- snippet:NAME --> on the line"
                         + " before it and mark the region with // snippet:NAME ... // end-snippet under src-docs/src"));
