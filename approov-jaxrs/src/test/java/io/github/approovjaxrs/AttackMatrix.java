@@ -101,11 +101,11 @@ final class AttackMatrix {
 
     final List<Request> attacks = new ArrayList<>();
     final List<Request> legitimate = new ArrayList<>();
-    private final long now = Instant.now().getEpochSecond();
-    private final String exp = "\"exp\":" + (now + 3600);
-    private final String claims = "{" + exp + "}";
-    private final String valid = sign(HS256_HEADER, claims, SECRET);
-    private final String[] parts = valid.split("\\.");
+    private final long now;
+    private final String exp;
+    private final String claims;
+    private final String valid;
+    private final String[] parts;
     private String group;
 
     /** The configuration of a target; {@code logging} on for the log-hygiene test, {@code monitor} for monitor mode. */
@@ -136,7 +136,18 @@ final class AttackMatrix {
         return RawHttp.send(uri, request.method(), request.headers().toArray(String[]::new));
     }
 
+    /** The matrix for tokens minted now (the servers judge them by the real clock). */
     AttackMatrix() {
+        this(Instant.now().getEpochSecond());
+    }
+
+    /** The matrix as minted at {@code now} (epoch seconds). */
+    AttackMatrix(long now) {
+        this.now = now;
+        this.exp = "\"exp\":" + (now + 3600);
+        this.claims = "{" + exp + "}";
+        this.valid = sign(HS256_HEADER, claims, SECRET);
+        this.parts = valid.split("\\.");
         algorithms();
         keysAndHeaderParameters();
         keyConfusionAndPsychicSignatures();
@@ -322,8 +333,8 @@ final class AttackMatrix {
                 + withTrailingBits(parts[2]));
         attack("payload with non-zero trailing bits", o[0] + "." + withTrailingBits(o[1]) + "." + o[2]);
         attack("header with non-zero trailing bits", withTrailingBits(h[0]) + "." + h[1] + "." + h[2]);
-        attack("signature in standard base64 with padding", parts[0] + "." + parts[1] + "."
-                + Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(parts[2])));
+        attack("signature in standard base64 with padding", d[0] + "." + d[1] + "."
+                + Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(d[2])));
         attack("a space inside the signature", parts[0] + "." + parts[1] + "." + parts[2].substring(0, 20) + " " + parts[2].substring(20));
         attack("a tab inside the payload", parts[0] + "." + parts[1].substring(0, 10) + "\t" + parts[1].substring(10) + "." + parts[2]);
         attack("percent-encoded dot", parts[0] + "%2E" + parts[1] + "." + parts[2]);
