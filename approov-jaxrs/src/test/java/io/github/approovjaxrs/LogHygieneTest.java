@@ -1,0 +1,151 @@
+package io.github.approovjaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Log hygiene (SECURITY.md, promise 4): the whole attack matrix and its legitimate variants are sent with
+ * logging on, in enforcing and in monitor mode, and every log line is captured — the library's
+ * ({@link System.Logger}, which reaches JUL) and jose4j's (SLF4J, routed to JUL by {@code slf4j-jdk14}) at
+ * every level down to FINEST, Jersey's and Grizzly's at the level JUL gives them by default. No line may
+ * contain the secret in any encoding, a token (or its signature), or a binding header value.
+ */
+class LogHygieneTest {
+
+    /** Header values shorter than this ("x", "null", "   ") are too short to mean anything as a search. */
+    static final int MIN_SECRET_LENGTH = 10;
+    /** Loggers at FINEST during the test; held strongly, as JUL only keeps weak references to loggers. */
+    static final List<Logger> VERBOSE = List.of(Logger.getLogger("io.github.approovjaxrs"), Logger.getLogger("org.jose4j"));
+
+    /** Collects every record, formatted as a log file would show it, stack traces included. */
+    static final class Capture extends Handler {
+        final List<String> lines = new ArrayList<>();
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        Capture() {
+            setLevel(Level.ALL);
+        }
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            lines.add(record.getLoggerName() + " " + record.getLevel() + " " + formatter.format(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void noLogLineHoldsTheSecretATokenOrABindingValue() {
+        AttackMatrix matrix = new AttackMatrix();
+        Capture capture = new Capture();
+        Logger root = Logger.getLogger("");
+        Map<Logger, Level> previous = new LinkedHashMap<>();
+        for (Logger logger : VERBOSE) {
+            previous.put(logger, logger.getLevel());
+            logger.setLevel(Level.ALL);
+        }
+        root.addHandler(capture);
+        try {
+            for (boolean monitor : List.of(false, true)) {
+                Map<AttackMatrix.Target, JerseyServer> servers = new EnumMap<>(AttackMatrix.Target.class);
+                for (AttackMatrix.Target target : AttackMatrix.Target.values()) {
+                    servers.put(target, new JerseyServer(AttackMatrix.application(target, true, monitor,
+                            new ApproovListener() { })).start());
+                }
+                try {
+                    matrix.attacks.forEach(request -> AttackMatrix.send(request, servers));
+                    matrix.legitimate.forEach(request -> AttackMatrix.send(request, servers));
+                } finally {
+                    servers.values().forEach(JerseyServer::stop);
+                }
+            }
+        } finally {
+            root.removeHandler(capture);
+            previous.forEach(Logger::setLevel);
+        }
+
+        List<String> lines;
+        synchronized (capture) {
+            lines = List.copyOf(capture.lines);
+        }
+        // The capture really saw the decisions: a rejection line per refused request, and monitor-mode lines.
+        long rejections = lines.stream().filter(l -> l.contains("Approov: rejected ")).count();
+        long passThroughs = lines.stream().filter(l -> l.contains("Approov (monitor mode): ")).count();
+        long acceptances = lines.stream().filter(l -> l.contains("Approov: accepted ")).count();
+        assertTrue(rejections >= matrix.attacks.size() - 20, "rejections logged: " + rejections);
+        assertTrue(passThroughs >= matrix.attacks.size() - 20, "monitor-mode lines logged: " + passThroughs);
+        assertTrue(acceptances >= 2L * matrix.legitimate.size(), "acceptances logged at DEBUG: " + acceptances);
+
+        Map<String, String> forbidden = forbiddenStrings(matrix);
+        List<String> leaks = new ArrayList<>();
+        for (String line : lines) {
+            for (Map.Entry<String, String> entry : forbidden.entrySet()) {
+                if (line.contains(entry.getKey())) {
+                    leaks.add(entry.getValue() + " in: " + line.strip());
+                }
+            }
+            // Every JWS header or payload of a JSON object starts with "eyJ" ('{"'): none may reach a log.
+            if (line.contains("eyJ")) {
+                leaks.add("a base64url JSON segment in: " + line.strip());
+            }
+        }
+        System.out.println("Log hygiene: " + lines.size() + " log lines captured (" + rejections + " rejections, "
+                + passThroughs + " monitor-mode pass-throughs, " + acceptances + " acceptances) and searched for "
+                + forbidden.size() + " forbidden strings; leaks: " + leaks.size());
+        assertEquals(List.of(), leaks);
+    }
+
+    /** Each string no log line may contain, with what it is. */
+    static Map<String, String> forbiddenStrings(AttackMatrix matrix) {
+        Map<String, String> forbidden = new LinkedHashMap<>();
+        byte[] secret = TestTokens.SECRET;
+        forbidden.put(new String(secret, StandardCharsets.ISO_8859_1), "the raw secret");
+        forbidden.put(Base64.getEncoder().encodeToString(secret), "the secret in base64");
+        forbidden.put(Base64.getEncoder().withoutPadding().encodeToString(secret), "the secret in unpadded base64");
+        forbidden.put(Base64.getUrlEncoder().withoutPadding().encodeToString(secret), "the secret in base64url");
+        forbidden.put(HexFormat.of().formatHex(secret), "the secret in hex");
+        forbidden.put(HexFormat.of().withUpperCase().formatHex(secret), "the secret in upper-case hex");
+        // A partial leak counts too: the first 12 characters of every encoding.
+        new ArrayList<>(forbidden.entrySet()).forEach(e -> forbidden.put(e.getKey().substring(0, 12), e.getValue() + " (prefix)"));
+        for (AttackMatrix.Request request : matrix.attacks) {
+            collect(request, forbidden);
+        }
+        for (AttackMatrix.Request request : matrix.legitimate) {
+            collect(request, forbidden);
+        }
+        return forbidden;
+    }
+
+    private static void collect(AttackMatrix.Request request, Map<String, String> forbidden) {
+        for (String value : request.headerValues()) {
+            if (value.strip().length() >= MIN_SECRET_LENGTH) {
+                forbidden.putIfAbsent(value.strip(), "a header value sent by \"" + request + "\"");
+            }
+            String[] segments = value.split("\\.");
+            if (segments.length >= 3 && segments[2].length() >= MIN_SECRET_LENGTH) {
+                forbidden.putIfAbsent(segments[2], "a token signature sent by \"" + request + "\"");
+            }
+        }
+    }
+}

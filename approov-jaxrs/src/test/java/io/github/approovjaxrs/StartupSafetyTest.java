@@ -1,0 +1,229 @@
+package io.github.approovjaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Start-up safety (SECURITY.md, promise 3), at the entry points an application calls to start:
+ * {@link ApproovFeature#fromEnvironment()} (JVM system properties, here) and
+ * {@link ApproovFeature#create(ApproovConfig)} over {@link ApproovConfig#fromEnvironment(java.util.function.Function)}.
+ * A missing secret, one that is not strict base64, one under 32 bytes, and jose4j's two unsafe system
+ * properties each stop start-up with a message that names the setting and the fix, and the message, its
+ * causes and its stack trace hold the secret in no encoding. {@code ApproovConfigTest} covers the same
+ * rules at the configuration layer, one message at a time; this class is the table across entry points.
+ */
+class StartupSafetyTest {
+
+    static final String SECRET_VARIABLE = "APPROOV_BASE64_SECRET";
+    static final List<String> UNSAFE_JOSE4J_PROPERTIES =
+            List.of("org.jose4j.jws.default-allow-none", "org.jose4j.jws.getPayload-skip-verify");
+    /** A strong, valid secret, used where start-up must fail for another reason. */
+    static final String GOOD_SECRET = Base64.getEncoder().encodeToString(
+            "startup-safety-secret-startup-safety-secret".getBytes(StandardCharsets.US_ASCII));
+
+    /** Each bad secret, its name, and a word its refusal must contain. */
+    static Stream<Arguments> badSecrets() {
+        byte[] real = Base64.getDecoder().decode(GOOD_SECRET);
+        return Stream.of(
+                Arguments.of("not base64 at all", "this is not base64!", "not valid base64"),
+                Arguments.of("the base64url alphabet", Base64.getUrlEncoder().encodeToString(sixtyFourBytesWithDashes()),
+                        "not valid base64"),
+                Arguments.of("missing its padding", Base64.getEncoder().withoutPadding().encodeToString(real), "not valid base64"),
+                Arguments.of("a space inside", GOOD_SECRET.substring(0, 20) + " " + GOOD_SECRET.substring(20), "not valid base64"),
+                Arguments.of("with non-zero trailing bits", withTrailingBits(GOOD_SECRET), "not valid base64"),
+                Arguments.of("a line break inside", GOOD_SECRET.substring(0, 20) + "\n" + GOOD_SECRET.substring(20), "not valid base64"),
+                Arguments.of("only padding", "====", "not valid base64"),
+                Arguments.of("1 byte", Base64.getEncoder().encodeToString(new byte[] {7}), "at least 32"),
+                Arguments.of("16 bytes", Base64.getEncoder().encodeToString(printableSecret(16)), "at least 32"),
+                Arguments.of("31 bytes", Base64.getEncoder().encodeToString(printableSecret(31)), "at least 32"));
+    }
+
+    @ParameterizedTest(name = "secret {0}: refused by ApproovFeature.fromEnvironment()")
+    @MethodSource("badSecrets")
+    void badSecretInASystemPropertyStopsStartUp(String name, String secret, String reason) {
+        ApproovConfigurationException refusal = withSystemProperty(SECRET_VARIABLE, secret,
+                () -> assertThrows(ApproovConfigurationException.class, ApproovFeature::fromEnvironment));
+        assertClearAndSecretFree(refusal, reason, secret);
+    }
+
+    @ParameterizedTest(name = "secret {0}: refused by ApproovFeature.create(fromEnvironment(...))")
+    @MethodSource("badSecrets")
+    void badSecretInTheEnvironmentStopsStartUp(String name, String secret, String reason) {
+        ApproovConfigurationException refusal = assertThrows(ApproovConfigurationException.class,
+                () -> ApproovFeature.create(ApproovConfig.fromEnvironment(Map.of(SECRET_VARIABLE, secret)::get)));
+        assertClearAndSecretFree(refusal, reason, secret);
+    }
+
+    @ParameterizedTest(name = "secret {0}: refused in a rotation list")
+    @MethodSource("badSecrets")
+    void badSecretInTheRotationListStopsStartUp(String name, String secret, String reason) {
+        ApproovConfigurationException refusal = assertThrows(ApproovConfigurationException.class,
+                () -> ApproovFeature.create(ApproovConfig.fromEnvironment(Map.of("APPROOV_BASE64_SECRETS",
+                        "next:" + secret)::get)));
+        assertTrue(refusal.getMessage().contains("APPROOV_BASE64_SECRETS"), refusal.getMessage());
+        assertSecretFree(refusal, secret);
+    }
+
+    @Test
+    void shortRawSecretStopsStartUpWithItsLengthOnly() {
+        byte[] secret = printableSecret(20);
+        ApproovConfigurationException refusal = assertThrows(ApproovConfigurationException.class,
+                () -> ApproovFeature.create(ApproovConfig.builder().secret(secret).build()));
+        assertTrue(refusal.getMessage().contains("20 bytes") && refusal.getMessage().contains("at least 32"),
+                refusal.getMessage());
+        assertSecretFree(refusal, Base64.getEncoder().encodeToString(secret));
+    }
+
+    @Test
+    void missingSecretStopsStartUpSayingWhereToGetIt() {
+        ApproovConfigurationException refusal = assertThrows(ApproovConfigurationException.class,
+                () -> ApproovFeature.create(ApproovConfig.fromEnvironment(name -> null)));
+        assertTrue(refusal.getMessage().contains(SECRET_VARIABLE + " is not set"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("approov secret -get base64"), refusal.getMessage());
+    }
+
+    @Test
+    void blankSecretCountsAsMissing() {
+        ApproovConfigurationException refusal = withSystemProperty(SECRET_VARIABLE, "  \t ",
+                () -> assertThrows(ApproovConfigurationException.class, ApproovFeature::fromEnvironment));
+        assertTrue(refusal.getMessage().contains(SECRET_VARIABLE + " is not set"), refusal.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}=true stops start-up")
+    @ValueSource(strings = {"org.jose4j.jws.default-allow-none", "org.jose4j.jws.getPayload-skip-verify"})
+    void unsafeJose4jPropertyStopsStartUpWithAValidSecret(String property) {
+        for (String value : List.of("true", "TRUE", " True ")) {
+            ApproovConfigurationException refusal = withSystemProperty(property, value,
+                    () -> withSystemProperty(SECRET_VARIABLE, GOOD_SECRET,
+                            () -> assertThrows(ApproovConfigurationException.class, ApproovFeature::fromEnvironment)));
+            assertTrue(refusal.getMessage().contains(property), refusal.getMessage());
+            assertTrue(refusal.getMessage().contains("Remove -D" + property), refusal.getMessage());
+            assertSecretFree(refusal, GOOD_SECRET);
+        }
+    }
+
+    @Test
+    void jose4jPropertiesSetToFalseAllowStartUp() {
+        for (String property : UNSAFE_JOSE4J_PROPERTIES) {
+            ApproovFeature feature = withSystemProperty(property, "false",
+                    () -> withSystemProperty(SECRET_VARIABLE, GOOD_SECRET, ApproovFeature::fromEnvironment));
+            assertTrue(feature.verifier().config().toString().contains("HS256"), property);
+        }
+    }
+
+    @Test
+    void aStartedConfigurationNeverShowsItsSecret() {
+        ApproovFeature feature = withSystemProperty(SECRET_VARIABLE, GOOD_SECRET, ApproovFeature::fromEnvironment);
+        String text = feature.verifier().config().toString();
+        for (String encoding : encodings(GOOD_SECRET)) {
+            assertFalse(text.contains(encoding), text);
+        }
+        assertTrue(text.contains("43-byte secret"), text);
+    }
+
+    // ---- helpers ----
+
+    static void assertClearAndSecretFree(ApproovConfigurationException refusal, String reason, String secret) {
+        String message = refusal.getMessage();
+        assertTrue(message.startsWith("Invalid Approov configuration: "), message);
+        assertTrue(message.contains(SECRET_VARIABLE), "names the variable: " + message);
+        assertTrue(message.contains(reason), "says what is wrong (" + reason + "): " + message);
+        assertTrue(message.contains("approov secret -get base64"), "says how to fix it: " + message);
+        assertSecretFree(refusal, secret);
+    }
+
+    /** Neither the message, nor any cause, nor the printed stack trace holds the secret in any encoding. */
+    static void assertSecretFree(Throwable refusal, String secret) {
+        StringWriter printed = new StringWriter();
+        refusal.printStackTrace(new PrintWriter(printed));
+        String everything = printed.toString();
+        for (String encoding : encodings(secret)) {
+            assertFalse(everything.contains(encoding), "the refusal shows the secret (" + encoding + "): " + everything);
+        }
+    }
+
+    /** The secret as given, decoded and re-encoded every usual way, and 12-character prefixes of each. */
+    static List<String> encodings(String secret) {
+        List<String> encodings = new ArrayList<>();
+        String given = secret.strip();
+        if (given.length() >= 8) {
+            encodings.add(given);
+        }
+        byte[] bytes = null;
+        try {
+            bytes = Base64.getMimeDecoder().decode(given);
+        } catch (IllegalArgumentException notDecodable) {
+            // only the text as given can leak
+        }
+        if (bytes != null && bytes.length >= 6) {
+            encodings.add(Base64.getEncoder().encodeToString(bytes));
+            encodings.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            encodings.add(HexFormat.of().formatHex(bytes));
+            encodings.add(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+        List<String> withPrefixes = new ArrayList<>(encodings);
+        for (String encoding : encodings) {
+            if (encoding.length() > 12) {
+                withPrefixes.add(encoding.substring(0, 12));
+            }
+        }
+        return withPrefixes;
+    }
+
+    static <T> T withSystemProperty(String name, String value, Supplier<T> action) {
+        String previous = System.getProperty(name);
+        System.setProperty(name, value);
+        try {
+            return action.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, previous);
+            }
+        }
+    }
+
+    /** 64 bytes whose base64 has {@code -} and {@code _} in the URL alphabet, so it is not standard base64. */
+    static byte[] sixtyFourBytesWithDashes() {
+        byte[] bytes = new byte[64];
+        java.util.Arrays.fill(bytes, (byte) 0xFB);
+        return bytes;
+    }
+
+    /** A secret of {@code length} recognisable, printable bytes. */
+    static byte[] printableSecret(int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) ('a' + i % 26);
+        }
+        return bytes;
+    }
+
+    /** Standard base64 with the unused low bits of the last data character set: the same bytes to a lenient decoder. */
+    static String withTrailingBits(String base64) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        String data = base64.replace("=", "");
+        String padding = base64.substring(data.length());
+        int unusedBits = padding.length() == 2 ? 0x0F : 0x03;
+        char last = data.charAt(data.length() - 1);
+        return data.substring(0, data.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | unusedBits) + padding;
+    }
+}
