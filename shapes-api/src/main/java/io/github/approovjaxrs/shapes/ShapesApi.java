@@ -4,7 +4,7 @@ import io.github.approovjaxrs.ApproovFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The Shapes API as one Jersey application: both resources and the Approov check. */
+/** The Shapes API as one Jersey application: its resources and the Approov check. */
 final class ShapesApi {
 
     private ShapesApi() {
@@ -12,6 +12,7 @@ final class ShapesApi {
 
     static ResourceConfig application(ApproovFeature approov) {
         return new ResourceConfig(UnprotectedResource.class, ApproovProtectedResource.class)
+                .register(new ApproovSignedResource(approov.verifier().config().maxBodyBytes()))
                 .register(approov)
                 // Nobody needs /application.wadl here, and without JAXB Jersey would warn about it at start-up.
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
