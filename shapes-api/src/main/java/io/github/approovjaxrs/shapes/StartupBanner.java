@@ -86,7 +86,7 @@ final class StartupBanner {
                 + "# /v2/forms with the same token and another " + binding + ": 401\n"
                 + curl(base, "v2/forms", token, bound, binding, OTHER_AUTHORIZATION) + "\n"
                 + "\n"
-                + signedExamples(settings, base, now, tokenCommand)
+                + signedExamples(settings, base, now)
                 + "More tokens: " + tokenCommand + " --help\n"
                 + "Stop: Ctrl-C\n";
     }
@@ -95,7 +95,7 @@ final class StartupBanner {
      * Requests to {@code /v5/shapes} as Approov's SDK sends them: a token carrying the public key of an app
      * installation made up now ({@code ipk}), and the request signed with its private key (RFC 9421).
      */
-    private static String signedExamples(ApproovSettings settings, URI base, Instant now, String tokenCommand) {
+    private static String signedExamples(ApproovSettings settings, URI base, Instant now) {
         KeyPair installation = SignedRequest.newInstallationKey();
         String token = ExampleToken.expiringAt(now, now.plus(EXAMPLE_LIFETIME))
                 .claim("ipk", SignedRequest.ipk(installation.getPublic()))
@@ -121,8 +121,7 @@ final class StartupBanner {
                 + "# the same token without the signature (a token lifted from traffic): 401\n"
                 + curl(base, "v5/shapes", tokenHeader, token) + "\n"
                 + "\n"
-                + "Fresh signed requests: the token tool's --signed-curl <url>, see\n"
-                + "  " + tokenCommand + " --help\n";
+                + "Signed requests for other URLs, methods and bodies: token --signed-curl <url>\n";
     }
 
     private static String configured(ApproovSettings settings, URI base, String tokenCommand) {
