@@ -460,8 +460,12 @@ class MessageSigningRulesTest {
         @Test
         void otherLengthsSpellingsAndTypesFail() {
             String base64 = Base64.getEncoder().encodeToString(signed.bytes());
+            // The same 64 bytes with a non-zero pad bit: decoders accept it, one spelling per value does not.
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            String padBit = base64.substring(0, 85) + alphabet.charAt(alphabet.indexOf(base64.charAt(85)) ^ 1) + "==";
+            assertTrue(Arrays.equals(signed.bytes(), Base64.getDecoder().decode(padBit)));
             for (String value : List.of("install=\"" + base64.replace("=", "") + "\"",
-                    "install=\"" + Base64.getUrlEncoder().encodeToString(signed.bytes()) + "\"",
+                    "install=\"" + padBit + "\"", "install=\"" + base64.replace('A', '-').replace('/', '_') + "-\"",
                     "install=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(signed.bytes(), 63)) + ":",
                     "install=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(signed.bytes(), 65)) + ":",
                     "install=abc", "install=1", "install=(:" + base64 + ":)")) {
