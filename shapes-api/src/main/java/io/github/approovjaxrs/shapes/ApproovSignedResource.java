@@ -7,6 +7,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -21,12 +23,11 @@ import java.io.InputStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApproovSignedResource {
 
-    private final int maxBodyBytes;
+    /** Application property: the largest body accepted, the library's {@code APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES}. */
+    static final String MAX_BODY_BYTES_PROPERTY = ApproovSignedResource.class.getName() + ".maxBodyBytes";
 
-    /** @param maxBodyBytes the largest body accepted, the library's {@code APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES} */
-    ApproovSignedResource(int maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
-    }
+    @Context
+    private Configuration configuration;
 
     /** A random shape, as {@code /v2/shapes} answers, for a signed request. */
     @GET
@@ -45,6 +46,7 @@ public class ApproovSignedResource {
     @ApproovSigned
     @Consumes(MediaType.WILDCARD)
     public String postShapes(InputStream body) throws IOException {
+        int maxBodyBytes = (Integer) configuration.getProperty(MAX_BODY_BYTES_PROPERTY);
         long bytes = 0;
         byte[] buffer = new byte[8192];
         for (int read; (read = body.read(buffer)) >= 0; ) {
