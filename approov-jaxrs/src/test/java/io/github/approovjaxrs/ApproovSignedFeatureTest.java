@@ -19,12 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -89,53 +85,15 @@ class ApproovSignedFeatureTest {
         }
     }
 
-    /** Every decision, message-signature skips included. */
-    static final class Recorder implements ApproovListener {
-        final List<String> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void accepted(String method, String path, ApproovClaims claims) {
-            events.add("accepted " + method + " " + path);
-        }
-
-        @Override
-        public void rejected(String method, String path, ApproovFailure failure, boolean enforced) {
-            events.add("rejected " + method + " " + path + " " + failure.code() + (enforced ? "" : " (monitor)"));
-        }
-
-        @Override
-        public void bindingNotChecked(String method, String path) {
-            events.add("binding not checked " + method + " " + path);
-        }
-
-        @Override
-        public void messageSignatureNotChecked(String method, String path) {
-            events.add("signature not checked " + method + " " + path);
-        }
-    }
-
-    abstract static class SignedServer {
-        final Recorder recorder = new Recorder();
-        JerseyServer server;
+    /** The Jersey server of {@link ApproovFeatureTest}, with the signed resources and these settings. */
+    abstract static class SignedServer extends ApproovFeatureTest.ServerTest {
 
         abstract UnaryOperator<ApproovConfig.Builder> settings();
 
-        @BeforeAll
-        void start() {
-            ApproovFeature feature = ApproovFeature.builder(settings().apply(TestTokens.config()).build())
-                    .listener(recorder).build();
-            server = new JerseyServer(new ResourceConfig(SignedResource.class, ProtectedClass.class).register(feature))
-                    .start();
-        }
-
-        @AfterAll
-        void stop() {
-            server.stop();
-        }
-
-        @BeforeEach
-        void clear() {
-            recorder.events.clear();
+        @Override
+        ResourceConfig application() {
+            return new ResourceConfig(SignedResource.class, ProtectedClass.class)
+                    .register(feature(settings().apply(TestTokens.config())).build());
         }
 
         /** Sends {@code method} to {@code path} with a token carrying the device's ipk, signed as the SDK signs. */

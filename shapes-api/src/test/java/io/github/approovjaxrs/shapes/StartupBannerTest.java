@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovRequest;
 import io.github.approovjaxrs.ApproovVerdict;
 import io.github.approovjaxrs.ApproovVerifier;
 import io.github.approovjaxrs.TestTokens;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,36 +80,19 @@ class StartupBannerTest {
                 dummy.verifyToken(tokenIn(curl.get(6)), StartupBanner.OTHER_AUTHORIZATION).failure());
     }
 
-    /** The request a printed curl line sends (curl adds Content-Length to a body), as the library reads it. */
-    static ApproovRequest request(String curlLine) {
-        Matcher header = Pattern.compile("-H '([^:]+): ([^']*)'").matcher(curlLine);
-        Matcher data = Pattern.compile("--data-binary '([^']*)'").matcher(curlLine);
-        ApproovRequest.Builder request = ApproovRequest.builder()
-                .target(URI.create(curlLine.substring(curlLine.lastIndexOf(' ') + 1).replace("'", "")));
-        while (header.find()) {
-            request.header(header.group(1), header.group(2));
-        }
-        boolean body = data.find();
-        if (body) {
-            byte[] bytes = data.group(1).getBytes(StandardCharsets.UTF_8);
-            request.body(bytes).header("Content-Length", String.valueOf(bytes.length)); // as curl adds it
-        }
-        return request.method(body ? "POST" : "GET").build();
-    }
-
     @Test
     void theSignedLinesAreWhatTheLibraryAcceptsAndTheAlteredOnesWhatItRefuses() {
         List<String> curl = curlLines(banner(Map.of()));
         ApproovVerifier dummy = ApproovVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config());
         for (String signed : List.of(curl.get(7), curl.get(8))) {
-            ApproovVerdict verdict = dummy.verifySigned(request(signed));
+            ApproovVerdict verdict = dummy.verifySigned(TokenToolSignedCurlTest.request(signed));
             assertTrue(verdict.isAccepted(), verdict + " " + signed);
             assertTrue(verdict.claims().orElseThrow().isMessageSigned());
         }
         assertTrue(curl.get(8).contains("-H 'Content-Digest: sha-256=:"), curl.get(8));
-        assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH), dummy.verifySigned(request(curl.get(9))).failure());
+        assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH), dummy.verifySigned(TokenToolSignedCurlTest.request(curl.get(9))).failure());
         assertEquals(Optional.of(ApproovFailure.MISSING_MESSAGE_SIGNATURE),
-                dummy.verifySigned(request(curl.get(10))).failure());
+                dummy.verifySigned(TokenToolSignedCurlTest.request(curl.get(10))).failure());
         assertEquals(tokenIn(curl.get(7)), tokenIn(curl.get(10)));
     }
 
