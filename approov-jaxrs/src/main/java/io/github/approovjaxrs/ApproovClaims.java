@@ -21,6 +21,13 @@ public final class ApproovClaims {
     private final Instant expiresAt;
     /** The {@code pay} claim's UTF-8 bytes, compared in constant time by the binding check; null if absent. */
     private final byte[] payBytes;
+    /** True only for the claims of a request whose installation message signature was verified (rule M14). */
+    private final boolean messageSigned;
+    /**
+     * The {@code ipk} claim parsed on first use, so a cached token's key is parsed once however many signed
+     * requests reuse it. Racy but safe: every thread computes the same immutable value.
+     */
+    private volatile InstallationKey installationKey;
 
     ApproovClaims(Map<String, Object> claims, Instant expiresAt) {
         this.claims = claims;
@@ -28,6 +35,15 @@ public final class ApproovClaims {
         this.payBytes = claims.get("pay") instanceof String pay && !pay.isEmpty()
                 ? pay.getBytes(StandardCharsets.UTF_8)
                 : null;
+        this.messageSigned = false;
+    }
+
+    private ApproovClaims(ApproovClaims token) {
+        this.claims = token.claims;
+        this.expiresAt = token.expiresAt;
+        this.payBytes = token.payBytes;
+        this.messageSigned = true;
+        this.installationKey = token.installationKey;
     }
 
     /** When the token expires ({@code exp}), to the millisecond and beyond: fractional {@code exp} is kept. */
@@ -68,6 +84,30 @@ public final class ApproovClaims {
         return claims;
     }
 
+    /**
+     * Whether this request's installation message signature was verified with the token's {@code ipk} key
+     * (rule M14): true on {@link ApproovSigned} endpoints for a signed request; false for a token without
+     * {@code ipk} that passed as token-only, and on endpoints that do not check signatures.
+     */
+    public boolean isMessageSigned() {
+        return messageSigned;
+    }
+
+    /** These claims, marked as those of a request whose message signature verified. */
+    ApproovClaims signed() {
+        return messageSigned ? this : new ApproovClaims(this);
+    }
+
+    /** The token's {@code ipk}, parsed once (rules M2, M3). */
+    InstallationKey installationKey() {
+        InstallationKey parsed = installationKey;
+        if (parsed == null) {
+            parsed = InstallationKey.parse(claims.get("ipk"));
+            installationKey = parsed;
+        }
+        return parsed;
+    }
+
     byte[] payBytes() {
         return payBytes;
     }
@@ -75,6 +115,6 @@ public final class ApproovClaims {
     /** Claim names only: values such as {@code pay} or {@code did} never reach a log through this. */
     @Override
     public String toString() {
-        return "ApproovClaims" + claims.keySet();
+        return "ApproovClaims" + claims.keySet() + (messageSigned ? " (message signed)" : "");
     }
 }

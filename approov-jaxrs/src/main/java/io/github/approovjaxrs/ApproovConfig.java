@@ -1,5 +1,7 @@
 package io.github.approovjaxrs;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +45,31 @@ import java.util.function.Function;
  *   <tr><td>{@code APPROOV_TOKEN_CACHE_SIZE}</td><td>{@code 2048}</td><td>{@link Builder#tokenCacheSize}</td></tr>
  * </table>
  *
+ * <p>Message signing ({@link ApproovSigned} endpoints, rules M1–M14):
+ *
+ * <table>
+ *   <caption>Message-signing settings</caption>
+ *   <tr><th>variable</th><th>default</th><th>builder method</th></tr>
+ *   <tr><td>{@code APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE}</td><td>{@code true}</td>
+ *       <td>{@link Builder#abortOnInvalidMessageSignature}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_REQUIRE_IPK}</td><td>{@code false}</td>
+ *       <td>{@link Builder#requireInstallationKey}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_REQUIRE_EXPIRES}</td><td>{@code true}</td>
+ *       <td>{@link Builder#requireSignatureExpiry}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS}</td><td>{@code 60}</td>
+ *       <td>{@link Builder#signatureTolerance}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS}</td><td>{@code 300} (0: no limit)</td>
+ *       <td>{@link Builder#signatureMaxAge}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN}</td><td>unset: the request URI's</td>
+ *       <td>{@link Builder#publicOrigin}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES}</td><td>{@code 1048576}</td>
+ *       <td>{@link Builder#maxBodyBytes}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_REQUIRE_CONTENT_DIGEST}</td><td>{@code false}</td>
+ *       <td>{@link Builder#requireContentDigest}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS}</td><td>unset</td>
+ *       <td>{@link Builder#requiredSignedComponents}</td></tr>
+ * </table>
+ *
  * <p>Keys: the account secret ({@code APPROOV_BASE64_SECRET}) is the zero-configuration default. For secret
  * rotation, {@code APPROOV_BASE64_SECRETS} adds more HS256 secrets as a comma-separated list of
  * {@code [kid:]base64} entries; for asymmetric tokens, {@code APPROOV_JWKS_FILE} names a local JWKS file
@@ -69,10 +96,28 @@ public final class ApproovConfig {
     static final String PUBLIC_KEY_PEM = "APPROOV_PUBLIC_KEY_PEM";
     static final String PUBLIC_KEY_ALGORITHM = "APPROOV_PUBLIC_KEY_ALGORITHM";
     static final String PUBLIC_KEY_ID = "APPROOV_PUBLIC_KEY_ID";
+    static final String ABORT_ON_INVALID_MESSAGE_SIGNATURE = "APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE";
+    static final String REQUIRE_IPK = "APPROOV_MESSAGE_SIGNING_REQUIRE_IPK";
+    static final String REQUIRE_EXPIRES = "APPROOV_MESSAGE_SIGNING_REQUIRE_EXPIRES";
+    static final String TOLERANCE_SECONDS = "APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS";
+    static final String MAX_AGE_SECONDS = "APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS";
+    static final String PUBLIC_ORIGIN = "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN";
+    static final String MAX_BODY_BYTES = "APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES";
+    static final String REQUIRE_CONTENT_DIGEST = "APPROOV_MESSAGE_SIGNING_REQUIRE_CONTENT_DIGEST";
+    static final String REQUIRED_COMPONENTS = "APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS";
 
     static final Duration MAXIMUM_CLOCK_SKEW = Duration.ofSeconds(300);
     static final int DEFAULT_TOKEN_CACHE_SIZE = 2048;
     static final int MAXIMUM_TOKEN_CACHE_SIZE = 1 << 20;
+    static final Duration DEFAULT_SIGNATURE_TOLERANCE = Duration.ofSeconds(60);
+    static final Duration MAXIMUM_SIGNATURE_TOLERANCE = Duration.ofSeconds(300);
+    static final Duration DEFAULT_SIGNATURE_MAX_AGE = Duration.ofSeconds(300);
+    static final Duration MAXIMUM_SIGNATURE_MAX_AGE = Duration.ofDays(1);
+    static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    static final int MAXIMUM_MAX_BODY_BYTES = 1 << 28;
+    /** The derived components a required-components setting may name (rule M8, less {@code @query-param}). */
+    static final List<String> DERIVED_COMPONENTS = List.of("@method", "@target-uri", "@authority", "@scheme",
+            "@path", "@query", "@request-target");
 
     private final List<VerificationKey> keys;
     private final String tokenHeaderName;
@@ -84,6 +129,15 @@ public final class ApproovConfig {
     private final Duration clockSkew;
     private final int tokenCacheSize;
     private final Clock clock;
+    private final boolean abortOnInvalidMessageSignature;
+    private final boolean requireInstallationKey;
+    private final boolean requireSignatureExpiry;
+    private final Duration signatureTolerance;
+    private final Duration signatureMaxAge;
+    private final String publicOrigin;
+    private final int maxBodyBytes;
+    private final boolean requireContentDigest;
+    private final List<String> requiredSignedComponents;
 
     private ApproovConfig(Builder builder) {
         this.keys = builder.keys();
@@ -96,6 +150,21 @@ public final class ApproovConfig {
         this.clockSkew = builder.clockSkew;
         this.tokenCacheSize = builder.tokenCacheSize;
         this.clock = builder.clock;
+        this.abortOnInvalidMessageSignature = builder.abortOnInvalidMessageSignature;
+        this.requireInstallationKey = builder.requireInstallationKey;
+        this.requireSignatureExpiry = builder.requireSignatureExpiry;
+        this.signatureTolerance = builder.signatureTolerance;
+        this.signatureMaxAge = builder.signatureMaxAge;
+        this.publicOrigin = builder.publicOrigin == null ? null : normalizedOrigin(URI.create(builder.publicOrigin.strip()));
+        this.maxBodyBytes = builder.maxBodyBytes;
+        this.requireContentDigest = builder.requireContentDigest;
+        this.requiredSignedComponents = List.copyOf(builder.requiredSignedComponents);
+    }
+
+    /** {@code scheme://authority} of a validated origin, normalized as the signature base needs it. */
+    private static String normalizedOrigin(URI origin) {
+        String scheme = SignatureBase.normalizeScheme(origin.getScheme());
+        return scheme + "://" + SignatureBase.normalizeAuthority(scheme, origin.getRawAuthority());
     }
 
     /** A builder with every default of the table above and no key. */
@@ -196,6 +265,57 @@ public final class ApproovConfig {
         return clock;
     }
 
+    /** False in monitor mode for message signatures: a request whose signature fails is logged and let through. */
+    public boolean abortOnInvalidMessageSignature() {
+        return abortOnInvalidMessageSignature;
+    }
+
+    /** Whether a token without {@code ipk} fails on signed endpoints (default false: it passes as token-only). */
+    public boolean requireInstallationKey() {
+        return requireInstallationKey;
+    }
+
+    /** Whether a message signature must carry {@code expires} (default true, as Approov's SDK sends it). */
+    public boolean requireSignatureExpiry() {
+        return requireSignatureExpiry;
+    }
+
+    /** The leeway on a signature's {@code created} and {@code expires} (default 60 seconds). */
+    public Duration signatureTolerance() {
+        return signatureTolerance;
+    }
+
+    /** How long after {@code created} a signature is accepted, plus the tolerance; zero: no limit (default 300 s). */
+    public Duration signatureMaxAge() {
+        return signatureMaxAge;
+    }
+
+    /**
+     * The scheme and authority clients address, e.g. {@code https://api.example.com}, for a server behind a
+     * TLS proxy; empty: the request URI the server saw. Normalized: lower case, no default port.
+     */
+    public Optional<String> publicOrigin() {
+        return Optional.ofNullable(publicOrigin);
+    }
+
+    /** The largest body read to check a {@code Content-Digest} (default 1 MiB). */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** Whether a non-empty body needs a {@code Content-Digest} covered by the signature (default false). */
+    public boolean requireContentDigest() {
+        return requireContentDigest;
+    }
+
+    /**
+     * Components every message signature must cover beyond {@code @method}, the token header and the target
+     * (rule M7), lower-cased; empty by default.
+     */
+    public List<String> requiredSignedComponents() {
+        return requiredSignedComponents;
+    }
+
     /** The settings, with each key reduced to its algorithm, id and size. */
     @Override
     public String toString() {
@@ -207,7 +327,16 @@ public final class ApproovConfig {
                 + ", loggingEnabled=" + loggingEnabled
                 + ", expectedAudience=" + (expectedAudience == null ? "<none>" : expectedAudience)
                 + ", clockSkew=" + clockSkew.toSeconds() + "s"
-                + ", tokenCacheSize=" + tokenCacheSize + "]";
+                + ", tokenCacheSize=" + tokenCacheSize
+                + ", abortOnInvalidMessageSignature=" + abortOnInvalidMessageSignature
+                + ", requireInstallationKey=" + requireInstallationKey
+                + ", requireSignatureExpiry=" + requireSignatureExpiry
+                + ", signatureTolerance=" + signatureTolerance.toSeconds() + "s"
+                + ", signatureMaxAge=" + signatureMaxAge.toSeconds() + "s"
+                + ", publicOrigin=" + (publicOrigin == null ? "<request URI>" : publicOrigin)
+                + ", maxBodyBytes=" + maxBodyBytes
+                + ", requireContentDigest=" + requireContentDigest
+                + ", requiredSignedComponents=" + requiredSignedComponents + "]";
     }
 
     /**
@@ -228,6 +357,15 @@ public final class ApproovConfig {
         private Duration clockSkew = Duration.ZERO;
         private int tokenCacheSize = DEFAULT_TOKEN_CACHE_SIZE;
         private Clock clock = Clock.systemUTC();
+        private boolean abortOnInvalidMessageSignature = true;
+        private boolean requireInstallationKey;
+        private boolean requireSignatureExpiry = true;
+        private Duration signatureTolerance = DEFAULT_SIGNATURE_TOLERANCE;
+        private Duration signatureMaxAge = DEFAULT_SIGNATURE_MAX_AGE;
+        private String publicOrigin;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private boolean requireContentDigest;
+        private List<String> requiredSignedComponents = List.of();
         /** Problems found while reading values, by setting, reported together by build(); a later value clears one. */
         private final Map<String, String> problems = new LinkedHashMap<>();
 
@@ -413,6 +551,83 @@ public final class ApproovConfig {
             return this;
         }
 
+        /**
+         * {@code false} selects monitor mode for message signatures: failures on {@link ApproovSigned}
+         * endpoints are logged and the requests go on (without claims).
+         */
+        public Builder abortOnInvalidMessageSignature(boolean abort) {
+            this.abortOnInvalidMessageSignature = abort;
+            problems.remove(ABORT_ON_INVALID_MESSAGE_SIGNATURE);
+            return this;
+        }
+
+        /**
+         * {@code true} refuses tokens without {@code ipk} on signed endpoints; by default they pass as
+         * token-only, since Approov's fail-over tokens carry no {@code ipk}.
+         */
+        public Builder requireInstallationKey(boolean require) {
+            this.requireInstallationKey = require;
+            problems.remove(REQUIRE_IPK);
+            return this;
+        }
+
+        /** {@code false} accepts message signatures without {@code expires} (then only the maximum age bounds them). */
+        public Builder requireSignatureExpiry(boolean require) {
+            this.requireSignatureExpiry = require;
+            problems.remove(REQUIRE_EXPIRES);
+            return this;
+        }
+
+        /** Leeway for device clocks on a signature's {@code created} and {@code expires}; 0 to 300 seconds. */
+        public Builder signatureTolerance(Duration tolerance) {
+            this.signatureTolerance = Objects.requireNonNull(tolerance, "tolerance");
+            problems.remove(TOLERANCE_SECONDS);
+            return this;
+        }
+
+        /** How old (from {@code created}) a signature may be, plus the tolerance; 0 (no limit) to one day. */
+        public Builder signatureMaxAge(Duration maxAge) {
+            this.signatureMaxAge = Objects.requireNonNull(maxAge, "maxAge");
+            problems.remove(MAX_AGE_SECONDS);
+            return this;
+        }
+
+        /**
+         * The origin clients sign, e.g. {@code https://api.example.com}, for a server behind a proxy that
+         * terminates TLS or rewrites {@code Host}; null: the request URI the server saw. Never taken from
+         * {@code X-Forwarded-*} or {@code Forwarded}, which any client can send.
+         */
+        public Builder publicOrigin(String origin) {
+            this.publicOrigin = origin;
+            problems.remove(PUBLIC_ORIGIN);
+            return this;
+        }
+
+        /** The largest body read to check a {@code Content-Digest}; 0 to 268435456 bytes. */
+        public Builder maxBodyBytes(int bytes) {
+            this.maxBodyBytes = bytes;
+            problems.remove(MAX_BODY_BYTES);
+            return this;
+        }
+
+        /** {@code true} requires a covered {@code Content-Digest} on every non-empty signed body. */
+        public Builder requireContentDigest(boolean require) {
+            this.requireContentDigest = require;
+            problems.remove(REQUIRE_CONTENT_DIGEST);
+            return this;
+        }
+
+        /**
+         * Components every message signature must cover in addition to {@code @method}, the token header and
+         * one of {@code @target-uri}/{@code @path}/{@code @request-target}: header names (any case) or
+         * {@code @authority}, {@code @query}, ...; e.g. {@code List.of("authorization", "content-digest")}.
+         */
+        public Builder requiredSignedComponents(List<String> components) {
+            this.requiredSignedComponents = List.copyOf(components);
+            problems.remove(REQUIRED_COMPONENTS);
+            return this;
+        }
+
         /** The clock to judge {@code exp} and {@code nbf} by; for tests. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -495,7 +710,49 @@ public final class ApproovConfig {
                     tokenCacheSize = size;
                 }
             }
+            readMessageSigning(set);
             return this;
+        }
+
+        private void readMessageSigning(Function<String, String> set) {
+            String value;
+            if ((value = set.apply(ABORT_ON_INVALID_MESSAGE_SIGNATURE)) != null) {
+                abortOnInvalidMessageSignature = parseBoolean(value, ABORT_ON_INVALID_MESSAGE_SIGNATURE,
+                        abortOnInvalidMessageSignature);
+            }
+            if ((value = set.apply(REQUIRE_IPK)) != null) {
+                requireInstallationKey = parseBoolean(value, REQUIRE_IPK, requireInstallationKey);
+            }
+            if ((value = set.apply(REQUIRE_EXPIRES)) != null) {
+                requireSignatureExpiry = parseBoolean(value, REQUIRE_EXPIRES, requireSignatureExpiry);
+            }
+            if ((value = set.apply(TOLERANCE_SECONDS)) != null) {
+                Integer seconds = parseInteger(value, TOLERANCE_SECONDS);
+                if (seconds != null) {
+                    signatureTolerance = Duration.ofSeconds(seconds);
+                }
+            }
+            if ((value = set.apply(MAX_AGE_SECONDS)) != null) {
+                Integer seconds = parseInteger(value, MAX_AGE_SECONDS);
+                if (seconds != null) {
+                    signatureMaxAge = Duration.ofSeconds(seconds);
+                }
+            }
+            if ((value = set.apply(PUBLIC_ORIGIN)) != null) {
+                publicOrigin = value;
+            }
+            if ((value = set.apply(MAX_BODY_BYTES)) != null) {
+                Integer bytes = parseInteger(value, MAX_BODY_BYTES);
+                if (bytes != null) {
+                    maxBodyBytes = bytes;
+                }
+            }
+            if ((value = set.apply(REQUIRE_CONTENT_DIGEST)) != null) {
+                requireContentDigest = parseBoolean(value, REQUIRE_CONTENT_DIGEST, requireContentDigest);
+            }
+            if ((value = set.apply(REQUIRED_COMPONENTS)) != null) {
+                requiredSignedComponents = List.of(value.split(","));
+            }
         }
 
         /**
@@ -530,11 +787,69 @@ public final class ApproovConfig {
                 all.add(TOKEN_CACHE_SIZE + " (tokenCacheSize) must be between 0 and "
                         + MAXIMUM_TOKEN_CACHE_SIZE + "; got " + tokenCacheSize + ".");
             }
+            checkMessageSigning(all);
             if (!all.isEmpty()) {
                 throw new ApproovConfigurationException(
                         "Invalid Approov configuration: " + String.join(" ", all));
             }
             return new ApproovConfig(this);
+        }
+
+        private void checkMessageSigning(List<String> all) {
+            if (signatureTolerance.isNegative() || signatureTolerance.compareTo(MAXIMUM_SIGNATURE_TOLERANCE) > 0) {
+                all.add(TOLERANCE_SECONDS + " (signatureTolerance) must be between 0 and "
+                        + MAXIMUM_SIGNATURE_TOLERANCE.toSeconds() + " seconds; got " + signatureTolerance.toSeconds() + ".");
+            }
+            if (signatureMaxAge.isNegative() || signatureMaxAge.compareTo(MAXIMUM_SIGNATURE_MAX_AGE) > 0) {
+                all.add(MAX_AGE_SECONDS + " (signatureMaxAge) must be between 0 (no limit) and "
+                        + MAXIMUM_SIGNATURE_MAX_AGE.toSeconds() + " seconds; got " + signatureMaxAge.toSeconds() + ".");
+            }
+            if (maxBodyBytes < 0 || maxBodyBytes > MAXIMUM_MAX_BODY_BYTES) {
+                all.add(MAX_BODY_BYTES + " (maxBodyBytes) must be between 0 and " + MAXIMUM_MAX_BODY_BYTES
+                        + "; got " + maxBodyBytes + ".");
+            }
+            if (publicOrigin != null && originProblem(publicOrigin) != null) {
+                all.add(PUBLIC_ORIGIN + " (publicOrigin) " + originProblem(publicOrigin) + " Set it to the scheme"
+                        + " and host clients call, such as https://api.example.com (a port only if not the default).");
+            }
+            List<String> components = new ArrayList<>();
+            for (String entry : requiredSignedComponents) {
+                String component = entry.strip().toLowerCase(Locale.ROOT);
+                if (component.isEmpty()) {
+                    continue;
+                }
+                boolean known = component.startsWith("@") ? DERIVED_COMPONENTS.contains(component)
+                        : component.chars().allMatch(Builder::isTokenChar);
+                if (!known) {
+                    all.add(REQUIRED_COMPONENTS + " (requiredSignedComponents) names " + shown(component)
+                            + ": list header names or " + String.join(", ", DERIVED_COMPONENTS) + ", separated by commas.");
+                }
+                components.add(component);
+            }
+            requiredSignedComponents = List.copyOf(components);
+        }
+
+        /** Why {@code origin} is not a usable public origin, or null. */
+        private static String originProblem(String origin) {
+            URI uri;
+            try {
+                uri = new URI(origin.strip());
+            } catch (URISyntaxException notAUri) {
+                return "is not a URI.";
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                return "must start with https:// or http://.";
+            }
+            if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+                return "needs a host name (and no user name).";
+            }
+            if (uri.getPort() == 0 || uri.getPort() > 65535) {
+                return "has a port outside 1 to 65535.";
+            }
+            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+            return bare ? null : "must be an origin only: no path, query or fragment.";
         }
 
         /**

@@ -40,12 +40,55 @@ public enum ApproovFailure {
     /** The token has no {@code pay} claim, or it is not a non-empty string (rule B3). */
     MISSING_PAY_CLAIM("missing_pay_claim", Stage.BINDING),
     /** {@code pay} is not base64(SHA-256(binding header value)) (rule B4). */
-    BINDING_MISMATCH("binding_mismatch", Stage.BINDING);
+    BINDING_MISMATCH("binding_mismatch", Stage.BINDING),
+
+    /** The token has no {@code ipk} and {@code APPROOV_MESSAGE_SIGNING_REQUIRE_IPK} is true (rule M2). */
+    MISSING_INSTALLATION_KEY("missing_installation_key", Stage.MESSAGE_SIGNATURE),
+    /** The token's {@code ipk} is not a string holding a canonical base64 P-256 public key (rules M2, M3). */
+    MALFORMED_INSTALLATION_KEY("malformed_installation_key", Stage.MESSAGE_SIGNATURE),
+    /** No {@code Signature} or {@code Signature-Input} header, or no {@code install} member in one (rule M4). */
+    MISSING_MESSAGE_SIGNATURE("missing_message_signature", Stage.MESSAGE_SIGNATURE),
+    /**
+     * {@code Signature} or {@code Signature-Input} is not a valid dictionary, or the {@code install} members
+     * are not shaped as rules M5 and M10 say (strings, no duplicate, integer times, 64 signature bytes).
+     */
+    MALFORMED_MESSAGE_SIGNATURE("malformed_message_signature", Stage.MESSAGE_SIGNATURE),
+    /** The {@code alg} parameter is absent or not {@code "ecdsa-p256-sha256"} (rule M5). */
+    MESSAGE_SIGNATURE_ALGORITHM_NOT_ALLOWED("message_signature_algorithm_not_allowed", Stage.MESSAGE_SIGNATURE),
+    /** The signature's {@code expires} has passed, or it was {@code created} longer ago than allowed (rule M6). */
+    MESSAGE_SIGNATURE_EXPIRED("message_signature_expired", Stage.MESSAGE_SIGNATURE),
+    /** The signature's {@code created} lies in the future, beyond the tolerance (rule M6). */
+    MESSAGE_SIGNATURE_NOT_YET_VALID("message_signature_not_yet_valid", Stage.MESSAGE_SIGNATURE),
+    /** The signature does not cover {@code @method}, the token header, the target, or a configured component (M7). */
+    REQUIRED_COMPONENT_NOT_COVERED("required_component_not_covered", Stage.MESSAGE_SIGNATURE),
+    /** A covered component is not one this check derives, or its value is not printable ASCII (rule M8). */
+    UNSUPPORTED_MESSAGE_COMPONENT("unsupported_message_component", Stage.MESSAGE_SIGNATURE),
+    /** A covered header or query parameter is not in the request (rule M8). */
+    MISSING_MESSAGE_COMPONENT("missing_message_component", Stage.MESSAGE_SIGNATURE),
+    /** The signature does not verify with the {@code ipk} key over the rebuilt signature base (rule M11). */
+    BAD_MESSAGE_SIGNATURE("bad_message_signature", Stage.MESSAGE_SIGNATURE),
+    /** {@code Content-Digest} is not a dictionary of byte sequences with a sha-256 or sha-512 member (M12). */
+    MALFORMED_CONTENT_DIGEST("malformed_content_digest", Stage.MESSAGE_SIGNATURE),
+    /** A {@code Content-Digest} member does not match the digest of the received body (rule M12). */
+    CONTENT_DIGEST_MISMATCH("content_digest_mismatch", Stage.MESSAGE_SIGNATURE),
+    /**
+     * {@code APPROOV_MESSAGE_SIGNING_REQUIRE_CONTENT_DIGEST} is true and a non-empty body comes without a
+     * {@code Content-Digest} the signature covers (rule M12).
+     */
+    MISSING_CONTENT_DIGEST("missing_content_digest", Stage.MESSAGE_SIGNATURE),
+    /**
+     * The body to digest is larger than {@code APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES} (rule M12); the
+     * default responder answers 413 rather than 401, since the client's signature may be fine.
+     */
+    MESSAGE_BODY_TOO_LARGE("message_body_too_large", Stage.MESSAGE_SIGNATURE),
+    /** The body to digest could not be read, e.g. the client went away (rule M12). */
+    MESSAGE_BODY_UNREADABLE("message_body_unreadable", Stage.MESSAGE_SIGNATURE);
 
     /** Which configured abort switch governs a failure. */
     enum Stage {
         TOKEN,
-        BINDING
+        BINDING,
+        MESSAGE_SIGNATURE
     }
 
     private final String code;
@@ -63,10 +106,27 @@ public enum ApproovFailure {
 
     /**
      * Whether this failure is about the token binding (rules B2–B4) rather than the token itself; binding
-     * failures obey {@code APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN_BINDING}, the others
+     * failures obey {@code APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN_BINDING}, token failures
      * {@code APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN}.
      */
     public boolean isBindingFailure() {
         return stage == Stage.BINDING;
+    }
+
+    /**
+     * Whether this failure is about the request's installation message signature (rules M2–M12) rather
+     * than the token or its binding; such failures obey {@code APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE}.
+     */
+    public boolean isMessageSignatureFailure() {
+        return stage == Stage.MESSAGE_SIGNATURE;
+    }
+
+    /** Whether {@code config} refuses a request for this failure (false: monitor mode for its stage). */
+    boolean isEnforcedBy(ApproovConfig config) {
+        return switch (stage) {
+            case TOKEN -> config.abortOnInvalidToken();
+            case BINDING -> config.abortOnInvalidBinding();
+            case MESSAGE_SIGNATURE -> config.abortOnInvalidMessageSignature();
+        };
     }
 }

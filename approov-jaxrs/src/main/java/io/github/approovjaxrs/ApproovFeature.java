@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The one thing to register: turns {@link ApproovProtected} and {@link ApproovBound} into checks.
+ * The one thing to register: turns {@link ApproovProtected}, {@link ApproovBound} and {@link ApproovSigned}
+ * into checks.
  *
  * <pre>{@code
  * ResourceConfig app = new ResourceConfig(ShapesResource.class)
@@ -88,6 +89,8 @@ public final class ApproovFeature implements Feature {
                 priority);
         context.register(new ApproovFilter.BoundFilter(verifier, listener, bindingExtractor, failureResponder),
                 priority);
+        context.register(new ApproovFilter.SignedFilter(verifier, listener, bindingExtractor, failureResponder),
+                priority);
         context.register(new ProtectedEndpointsReport());
         ApproovConfig config = verifier.config();
         LOG.log(System.Logger.Level.INFO, () -> "Approov token check ready: token header " + config.tokenHeaderName()
@@ -96,7 +99,11 @@ public final class ApproovFeature implements Feature {
                 + (config.abortOnInvalidToken() ? "" : ", MONITOR MODE for tokens")
                 + (config.abortOnInvalidBinding() ? "" : ", MONITOR MODE for bindings")
                 + config.expectedAudience().map(a -> ", expected audience " + a).orElse("")
-                + ", clock skew " + config.clockSkew().toSeconds() + "s");
+                + ", clock skew " + config.clockSkew().toSeconds() + "s"
+                + "; message signatures: tolerance " + config.signatureTolerance().toSeconds() + "s, max age "
+                + config.signatureMaxAge().toSeconds() + "s, origin "
+                + config.publicOrigin().orElse("from the request URI")
+                + (config.abortOnInvalidMessageSignature() ? "" : ", MONITOR MODE for message signatures"));
         return true;
     }
 
@@ -157,6 +164,11 @@ public final class ApproovFeature implements Feature {
         @Override
         public void bindingNotChecked(String method, String path) {
             each(l -> l.bindingNotChecked(method, path));
+        }
+
+        @Override
+        public void messageSignatureNotChecked(String method, String path) {
+            each(l -> l.messageSignatureNotChecked(method, path));
         }
 
         private void each(java.util.function.Consumer<ApproovListener> event) {

@@ -6,18 +6,23 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Adapts a JAX-RS request to {@link ApproovVerifier} and applies the policy: abort with the failure
- * response, or let the request go on in monitor mode. Two name-bound subclasses exist, one per annotation;
- * when both apply to one request (say {@code @ApproovProtected} on the class, {@code @ApproovBound} on a
- * method) the first to run does the whole check and the second finds it done, so a token is verified once
- * and the listener hears one decision.
+ * response, or let the request go on in monitor mode. Three name-bound subclasses exist, one per annotation;
+ * when several apply to one request (say {@code @ApproovProtected} on the class, {@code @ApproovBound} and
+ * {@code @ApproovSigned} on a method) the first to run reads every annotation and does the whole check, in
+ * the order token, binding, message signature, and the others find it done, so a token is verified once and
+ * the listener hears one decision.
  */
 abstract class ApproovFilter implements ContainerRequestFilter {
 
@@ -28,12 +33,19 @@ abstract class ApproovFilter implements ContainerRequestFilter {
 
     private static final System.Logger LOG = System.getLogger(ApproovFilter.class.getPackageName());
 
+    /** The checks an endpoint asks for beyond the token. */
+    private record Requirements(boolean binding, boolean signature) {
+        Requirements or(Requirements other) {
+            return new Requirements(binding || other.binding, signature || other.signature);
+        }
+    }
+
     private final ApproovVerifier verifier;
     private final ApproovListener listener;
     private final ApproovBindingExtractor bindingExtractor;
     private final ApproovFailureResponder failureResponder;
-    private final boolean bindingByThisFilter;
-    private final Map<Method, Boolean> bindingRequiredByMethod = new ConcurrentHashMap<>();
+    private final Requirements ownRequirements;
+    private final Map<Method, Requirements> requirementsByMethod = new ConcurrentHashMap<>();
 
     @Context
     private ResourceInfo resourceInfo;
@@ -41,19 +53,21 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     private Application application;
 
     ApproovFilter(ApproovVerifier verifier, ApproovListener listener, ApproovBindingExtractor bindingExtractor,
-            ApproovFailureResponder failureResponder, boolean bindingByThisFilter) {
+            ApproovFailureResponder failureResponder, boolean bindingByThisFilter, boolean signatureByThisFilter) {
         this.verifier = verifier;
         this.listener = listener;
         this.bindingExtractor = bindingExtractor;
         this.failureResponder = failureResponder;
-        this.bindingByThisFilter = bindingByThisFilter;
+        this.ownRequirements = new Requirements(bindingByThisFilter, signatureByThisFilter);
     }
 
     /** What has been decided for one request so far. */
     private static final class Progress {
-        ApproovClaims tokenClaims;
+        ApproovClaims claims;
         boolean tokenFailed;
+        boolean laterCheckFailed;
         boolean bindingDone;
+        boolean signatureDone;
     }
 
     @Override
@@ -63,10 +77,14 @@ abstract class ApproovFilter implements ContainerRequestFilter {
             if (progress == null) {
                 progress = new Progress();
                 request.setProperty(PROGRESS_PROPERTY, progress);
-                checkToken(request, progress, bindingByThisFilter || bindingRequiredByAnnotations());
-            } else if (bindingByThisFilter && !progress.bindingDone) {
-                // An @ApproovProtected filter ran first without knowing binding is also required.
-                checkBinding(request, progress);
+                checkToken(request, progress, ownRequirements.or(requirementsByAnnotations()));
+            } else {
+                // A filter that ran first could not read this filter's annotation (no resource method known).
+                Requirements left = new Requirements(ownRequirements.binding() && !progress.bindingDone,
+                        ownRequirements.signature() && !progress.signatureDone);
+                if (left.binding() || left.signature()) {
+                    checkAfterToken(request, progress, left);
+                }
             }
         } catch (RuntimeException unexpected) {
             // Fail closed and never 5xx; the exception's message may quote request data, so log its type only.
@@ -77,48 +95,93 @@ abstract class ApproovFilter implements ContainerRequestFilter {
         }
     }
 
-    private void checkToken(ContainerRequestContext request, Progress progress, boolean bindingRequired) {
+    private void checkToken(ContainerRequestContext request, Progress progress, Requirements required) {
         ApproovVerdict verdict = verifier.verify(request.getHeaders().get(verifier.config().tokenHeaderName()));
         if (verdict instanceof ApproovVerdict.Rejected rejected) {
             progress.tokenFailed = true;
-            if (refuse(request, rejected.reason())) {
-                return;
-            }
-            if (bindingRequired) {
-                skipBinding(request, progress);
+            if (!refuse(request, rejected.reason())) {
+                checkAfterToken(request, progress, required); // monitor mode: reports the checks skipped
             }
             return;
         }
-        progress.tokenClaims = verdict.claims().orElseThrow();
-        if (bindingRequired) {
-            checkBinding(request, progress);
-        } else {
-            accept(request, progress.tokenClaims);
-        }
+        progress.claims = verdict.claims().orElseThrow();
+        checkAfterToken(request, progress, required);
     }
 
-    private void checkBinding(ContainerRequestContext request, Progress progress) {
-        if (progress.tokenFailed) {
-            skipBinding(request, progress);
-            return;
-        }
-        progress.bindingDone = true;
-        List<String> values = bindingExtractor.bindingValues(request);
-        ApproovFailure failure = verifier.checkBinding(progress.tokenClaims, values);
-        if (failure == null) {
-            accept(request, progress.tokenClaims);
-        } else {
-            // Claims are only ever exposed for requests that passed every check of their endpoint.
-            request.removeProperty(CLAIMS_PROPERTY);
-            refuse(request, failure);
-        }
-    }
-
-    private void skipBinding(ContainerRequestContext request, Progress progress) {
-        progress.bindingDone = true;
+    /**
+     * The binding and message-signature checks, in that order, on the token's claims. Without verified
+     * claims (the token failed in monitor mode) neither can be judged: no {@code pay} or {@code ipk} is
+     * trusted, so both are reported as not checked.
+     */
+    private void checkAfterToken(ContainerRequestContext request, Progress progress, Requirements required) {
         String method = request.getMethod();
         String path = path(request);
-        notify(() -> listener.bindingNotChecked(method, path));
+        if (progress.tokenFailed) {
+            if (required.binding() && !progress.bindingDone) {
+                progress.bindingDone = true;
+                notify(() -> listener.bindingNotChecked(method, path));
+            }
+            if (required.signature() && !progress.signatureDone) {
+                progress.signatureDone = true;
+                notify(() -> listener.messageSignatureNotChecked(method, path));
+            }
+            return;
+        }
+        if (required.binding()) {
+            progress.bindingDone = true;
+            ApproovFailure failure = verifier.checkBinding(progress.claims, bindingExtractor.bindingValues(request));
+            if (failure != null) {
+                progress.laterCheckFailed = true;
+                if (refuse(request, failure)) {
+                    return;
+                }
+            }
+        }
+        if (required.signature()) {
+            progress.signatureDone = true;
+            ApproovVerdict verdict = verifier.checkMessageSignature(progress.claims, signedRequest(request));
+            if (verdict instanceof ApproovVerdict.Rejected rejected) {
+                progress.laterCheckFailed = true;
+                if (refuse(request, rejected.reason())) {
+                    return;
+                }
+            } else {
+                progress.claims = verdict.claims().orElseThrow();
+            }
+        }
+        if (progress.laterCheckFailed) {
+            // Claims are only ever exposed for requests that passed every check of their endpoint.
+            request.removeProperty(CLAIMS_PROPERTY);
+        } else {
+            accept(request, progress.claims);
+        }
+    }
+
+    /**
+     * The request as the message-signature check reads it: the raw request URI the container saw (path
+     * and query undecoded), every header line, and the entity stream, read only if a digest needs it.
+     */
+    private static ApproovRequest signedRequest(ContainerRequestContext request) {
+        return ApproovRequest.builder()
+                .method(request.getMethod())
+                .target(request.getUriInfo().getRequestUri())
+                .headers(name -> request.getHeaders().get(name))
+                .body(limit -> readBounded(request, limit))
+                .build();
+    }
+
+    /**
+     * At most {@code limit + 1} bytes of the entity, then the entity restored for the resource: the bytes
+     * read followed by whatever was not (only when over the limit, in monitor mode, is there any). Memory
+     * stays bounded whatever the client sends.
+     */
+    private static byte[] readBounded(ContainerRequestContext request, int limit) throws IOException {
+        InputStream entity = request.getEntityStream();
+        byte[] head = entity.readNBytes(limit + 1);
+        request.setEntityStream(head.length > limit
+                ? new SequenceInputStream(new ByteArrayInputStream(head), entity)
+                : new ByteArrayInputStream(head));
+        return head;
     }
 
     private void accept(ContainerRequestContext request, ApproovClaims claims) {
@@ -130,8 +193,7 @@ abstract class ApproovFilter implements ContainerRequestFilter {
 
     /** Reports the failure; aborts and returns true unless monitor mode lets the request go on. */
     private boolean refuse(ContainerRequestContext request, ApproovFailure failure) {
-        ApproovConfig config = verifier.config();
-        boolean enforced = failure.isBindingFailure() ? config.abortOnInvalidBinding() : config.abortOnInvalidToken();
+        boolean enforced = failure.isEnforcedBy(verifier.config());
         String method = request.getMethod();
         String path = path(request);
         notify(() -> listener.rejected(method, path, failure, enforced));
@@ -165,21 +227,29 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     }
 
     /**
-     * Whether the matched resource method, its class or the application carries {@link ApproovBound}, so
-     * that an {@link ApproovProtected} filter running first does the binding check too.
+     * What the matched resource method, its class or the application asks for beyond the token
+     * ({@link ApproovBound}, {@link ApproovSigned}), so that the first filter to run does every check.
      */
-    private boolean bindingRequiredByAnnotations() {
+    private Requirements requirementsByAnnotations() {
         Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
         if (method == null) {
-            return false;
+            return new Requirements(false, false);
         }
-        return bindingRequiredByMethod.computeIfAbsent(method, m -> isBound(m)
-                || isBound(resourceInfo.getResourceClass())
-                || (application != null && isBound(application.getClass())));
+        return requirementsByMethod.computeIfAbsent(method, m -> {
+            Class<?> resource = resourceInfo.getResourceClass();
+            Class<?> app = application == null ? null : application.getClass();
+            return new Requirements(annotated(ApproovBound.class, m, resource, app),
+                    annotated(ApproovSigned.class, m, resource, app));
+        });
     }
 
-    private static boolean isBound(AnnotatedElement element) {
-        return element != null && element.isAnnotationPresent(ApproovBound.class);
+    private static boolean annotated(Class<? extends Annotation> annotation, AnnotatedElement... elements) {
+        for (AnnotatedElement element : elements) {
+            if (element != null && element.isAnnotationPresent(annotation)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(ContainerRequestContext request) {
@@ -191,7 +261,7 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     static final class TokenFilter extends ApproovFilter {
         TokenFilter(ApproovVerifier verifier, ApproovListener listener, ApproovBindingExtractor bindingExtractor,
                 ApproovFailureResponder failureResponder) {
-            super(verifier, listener, bindingExtractor, failureResponder, false);
+            super(verifier, listener, bindingExtractor, failureResponder, false, false);
         }
     }
 
@@ -200,7 +270,16 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     static final class BoundFilter extends ApproovFilter {
         BoundFilter(ApproovVerifier verifier, ApproovListener listener, ApproovBindingExtractor bindingExtractor,
                 ApproovFailureResponder failureResponder) {
-            super(verifier, listener, bindingExtractor, failureResponder, true);
+            super(verifier, listener, bindingExtractor, failureResponder, true, false);
+        }
+    }
+
+    /** Bound to {@link ApproovSigned}: the token check, then the message-signature check. */
+    @ApproovSigned
+    static final class SignedFilter extends ApproovFilter {
+        SignedFilter(ApproovVerifier verifier, ApproovListener listener, ApproovBindingExtractor bindingExtractor,
+                ApproovFailureResponder failureResponder) {
+            super(verifier, listener, bindingExtractor, failureResponder, false, true);
         }
     }
 }

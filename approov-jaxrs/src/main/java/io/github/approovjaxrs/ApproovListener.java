@@ -39,4 +39,14 @@ public interface ApproovListener {
      */
     default void bindingNotChecked(String method, String path) {
     }
+
+    /**
+     * On a signed endpoint, the token already failed in monitor mode, so no {@code ipk} is trusted and the
+     * message signature was not judged (rule M13); the request goes on without claims.
+     *
+     * @param method the HTTP method
+     * @param path the raw request path
+     */
+    default void messageSignatureNotChecked(String method, String path) {
+    }
 }

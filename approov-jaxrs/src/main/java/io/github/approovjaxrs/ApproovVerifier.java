@@ -18,7 +18,8 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * The Approov token check, free of any web framework: header values in, an {@link ApproovVerdict} out.
  *
  * <p>Build one per configuration at start-up and share it: it is thread-safe. It applies every rule of the
- * project's SPEC (T1–T10, and B1–B4 for bound checks). From a servlet filter, for example:
+ * project's SPEC (T1–T10, B1–B4 for bound checks, and M1–M14 for message signatures with
+ * {@link #verifySigned}). From a servlet filter, for example:
  *
  * <pre>{@code
  * ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.fromEnvironment());
@@ -51,6 +52,7 @@ public final class ApproovVerifier {
     private final KeySet keys;
     private final ClaimChecks claimChecks;
     private final TokenCache cache;
+    private final MessageSignatureCheck messageSignatures;
     private final ThreadLocal<Scratch> scratch;
     /** Header segments of accepted tokens and their keys; copy-on-write, tiny (one account, one header). */
     private volatile KnownHeader[] acceptedHeaders = new KnownHeader[0];
@@ -63,6 +65,7 @@ public final class ApproovVerifier {
         this.keys = new KeySet(config.keys());
         this.claimChecks = new ClaimChecks(config.clockSkew().toMillis(), config.expectedAudience().orElse(null));
         this.cache = new TokenCache(config.tokenCacheSize());
+        this.messageSignatures = new MessageSignatureCheck(config);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(keys));
         scratch.get(); // fail at start-up, not on the first request, if an algorithm is unavailable
     }
@@ -115,6 +118,34 @@ public final class ApproovVerifier {
             }
         }
         return verdict;
+    }
+
+    /**
+     * Checks the token of {@code request} (T1–T10) and then its Approov installation message signature
+     * (rules M2–M12): an RFC 9421 signature with label {@code install}, made with the private key whose
+     * public key the token carries as {@code ipk}. A token without {@code ipk} passes as token-only unless
+     * {@link ApproovConfig#requireInstallationKey()}; {@link ApproovClaims#isMessageSigned()} tells the two
+     * apart. A token that is reused (and cached) still needs a valid signature on every request.
+     *
+     * @param request the request as received; its body is read only when a {@code Content-Digest} must be checked
+     */
+    public ApproovVerdict verifySigned(ApproovRequest request) {
+        Objects.requireNonNull(request, "request");
+        ApproovVerdict verdict = verify(request.headerLines(config.tokenHeaderName()));
+        return verdict instanceof ApproovVerdict.Accepted accepted
+                ? checkMessageSignature(accepted.verifiedClaims(), request)
+                : verdict;
+    }
+
+    /** Rules M2–M12 for the claims of a token that passed; the claims come back marked signed on success. */
+    ApproovVerdict checkMessageSignature(ApproovClaims claims, ApproovRequest request) {
+        try {
+            return messageSignatures.check(claims, request, config.clock().millis());
+        } catch (RuntimeException | StackOverflowError unexpected) {
+            LOG.log(System.Logger.Level.WARNING, () -> "Approov message signature check failed unexpectedly ("
+                    + unexpected.getClass().getName() + "); request rejected");
+            return rejected(ApproovFailure.VERIFICATION_ERROR);
+        }
     }
 
     /** Checks one token value, as found in the single token header line (no {@code Bearer } prefix). */
@@ -301,7 +332,7 @@ public final class ApproovVerifier {
         return MessageDigest.isEqual(expected, pay) ? null : ApproovFailure.BINDING_MISMATCH;
     }
 
-    private static ApproovVerdict rejected(ApproovFailure failure) {
+    static ApproovVerdict rejected(ApproovFailure failure) {
         return REJECTIONS[failure.ordinal()];
     }
 

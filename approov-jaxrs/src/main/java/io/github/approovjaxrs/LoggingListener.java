@@ -32,4 +32,10 @@ final class LoggingListener implements ApproovListener {
         LOG.log(Level.WARNING, () -> "Approov (monitor mode): " + method + " " + path
                 + ": token binding not checked because the token failed; let through without claims");
     }
+
+    @Override
+    public void messageSignatureNotChecked(String method, String path) {
+        LOG.log(Level.WARNING, () -> "Approov (monitor mode): " + method + " " + path
+                + ": message signature not checked because the token failed; let through without claims");
+    }
 }

@@ -23,11 +23,14 @@ final class ProtectedEndpointsReport implements DynamicFeature {
         Method method = resourceInfo.getResourceMethod();
         Class<?> resource = resourceInfo.getResourceClass();
         boolean bound = method.isAnnotationPresent(ApproovBound.class) || resource.isAnnotationPresent(ApproovBound.class);
+        boolean signed = method.isAnnotationPresent(ApproovSigned.class)
+                || resource.isAnnotationPresent(ApproovSigned.class);
         boolean protectedOnly = method.isAnnotationPresent(ApproovProtected.class)
                 || resource.isAnnotationPresent(ApproovProtected.class);
-        if (bound || protectedOnly) {
+        if (bound || signed || protectedOnly) {
             LOG.log(System.Logger.Level.INFO, () -> "Approov protects " + httpMethod(method) + " "
-                    + path(resource, method) + (bound ? " [token + binding]" : " [token]"));
+                    + path(resource, method) + " [token" + (bound ? " + binding" : "")
+                    + (signed ? " + message signature" : "") + "]");
         }
     }
 

@@ -241,13 +241,13 @@ record VerificationKey(String algorithm, String keyId, Key key) {
         return keys;
     }
 
-    private static boolean isP256(ECParameterSpec params) {
+    static boolean isP256(ECParameterSpec params) {
         return params.getCurve().getField().getFieldSize() == 256 && params.getOrder().equals(P256_ORDER)
                 && params.getCurve().getB().equals(P256_B);
     }
 
     /** y² = x³ − 3x + b (mod p): a key off the curve is refused rather than trusted. */
-    private static boolean isOnP256(ECPoint point) {
+    static boolean isOnP256(ECPoint point) {
         if (point.equals(ECPoint.POINT_INFINITY)) {
             return false;
         }

@@ -113,6 +113,11 @@ class ApproovFeatureTest {
         public void bindingNotChecked(String method, String path) {
             events.add("binding not checked " + method + " " + path);
         }
+
+        @Override
+        public void messageSignatureNotChecked(String method, String path) {
+            events.add("signature not checked " + method + " " + path);
+        }
     }
 
     abstract static class ServerTest {

@@ -32,9 +32,15 @@ public final class RawHttp {
     }
 
     public static HttpResponse<String> send(URI uri, String method, String... headers) {
+        return send(uri, method, null, headers);
+    }
+
+    /** {@code method} with {@code body} (null: none) and header name/value pairs. */
+    public static HttpResponse<String> send(URI uri, String method, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

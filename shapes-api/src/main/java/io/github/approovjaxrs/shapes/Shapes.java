@@ -20,6 +20,11 @@ final class Shapes {
         return "{\"shape\":\"" + randomOf(SHAPES) + "\"}";
     }
 
+    /** A random shape and a body size, the answer of {@code POST /v5/shapes}. */
+    static String shapeWithBytes(long bytes) {
+        return "{\"shape\":\"" + randomOf(SHAPES) + "\",\"bytes\":" + bytes + "}";
+    }
+
     static String randomForm() {
         return "{\"form\":\"" + randomOf(FORMS) + "\"}";
     }

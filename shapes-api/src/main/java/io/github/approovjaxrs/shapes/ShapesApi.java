@@ -4,14 +4,16 @@ import io.github.approovjaxrs.ApproovFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The Shapes API as one Jersey application: both resources and the Approov check. */
+/** The Shapes API as one Jersey application: its resources and the Approov check. */
 final class ShapesApi {
 
     private ShapesApi() {
     }
 
     static ResourceConfig application(ApproovFeature approov) {
-        return new ResourceConfig(UnprotectedResource.class, ApproovProtectedResource.class)
+        return new ResourceConfig(UnprotectedResource.class, ApproovProtectedResource.class,
+                ApproovSignedResource.class)
+                .property(ApproovSignedResource.MAX_BODY_BYTES_PROPERTY, approov.verifier().config().maxBodyBytes())
                 .register(approov)
                 // Nobody needs /application.wadl here, and without JAXB Jersey would warn about it at start-up.
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -2,8 +2,11 @@ package io.github.approovjaxrs.shapes;
 
 import io.github.approovjaxrs.ApproovConfig;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What the server prints once it listens. With the public dummy secret: a loud warning and ready-to-paste
@@ -17,6 +20,9 @@ final class StartupBanner {
     static final Duration EXAMPLE_EXPIRED_AGO = Duration.ofMinutes(5);
     static final String EXAMPLE_AUTHORIZATION = "Bearer 0123456789abcdef";
     static final String OTHER_AUTHORIZATION = "Bearer fedcba9876543210";
+    static final String EXAMPLE_BODY = "{\"hello\":\"world\"}";
+    /** Another body of the same length, so only its Content-Digest gives it away. */
+    static final String OTHER_BODY = "{\"hello\":\"World\"}";
 
     private static final String RULE = "=".repeat(78);
 
@@ -80,15 +86,49 @@ final class StartupBanner {
                 + "# /v2/forms with the same token and another " + binding + ": 401\n"
                 + curl(base, "v2/forms", token, bound, binding, OTHER_AUTHORIZATION) + "\n"
                 + "\n"
+                + signedExamples(settings, base, now)
                 + "More tokens: " + tokenCommand + " --help\n"
                 + "Stop: Ctrl-C\n";
+    }
+
+    /**
+     * Requests to {@code /v5/shapes} as Approov's SDK sends them: a token carrying the public key of an app
+     * installation made up now ({@code ipk}), and the request signed with its private key (RFC 9421).
+     */
+    private static String signedExamples(ApproovSettings settings, URI base, Instant now) {
+        KeyPair installation = SignedRequest.newInstallationKey();
+        String token = ExampleToken.expiringAt(now, now.plus(EXAMPLE_LIFETIME))
+                .claim("ipk", SignedRequest.ipk(installation.getPublic()))
+                .signWith(settings.secret().orElseThrow());
+        String tokenHeader = settings.config().tokenHeaderName();
+        long lifetime = TokenTool.signatureLifetime(settings).toSeconds();
+        URI url = base.resolve("v5/shapes");
+        SignedRequest get = SignedRequest.sign(installation.getPrivate(), "GET", url, tokenHeader, token, Map.of(), null,
+                now, lifetime);
+        SignedRequest post = SignedRequest.sign(installation.getPrivate(), "POST", url, tokenHeader, token, Map.of(),
+                EXAMPLE_BODY.getBytes(StandardCharsets.UTF_8), now, lifetime);
+        SignedRequest tampered = new SignedRequest("POST", url, post.headers(), OTHER_BODY.getBytes(StandardCharsets.UTF_8));
+        return "# /v5/shapes with a token carrying an app installation's key (ipk), the request\n"
+                + "# signed with that key as Approov's SDK signs (valid " + lifetime / 60 + " minutes): 200\n"
+                + get.curl() + "\n"
+                + "\n"
+                + "# POST /v5/shapes, its body signed through Content-Digest: 200\n"
+                + post.curl() + "\n"
+                + "\n"
+                + "# the same signed POST with another body: 401\n"
+                + tampered.curl() + "\n"
+                + "\n"
+                + "# the same token without the signature (a token lifted from traffic): 401\n"
+                + curl(base, "v5/shapes", tokenHeader, token) + "\n"
+                + "\n"
+                + "Signed requests for other URLs, methods and bodies: token --signed-curl <url>\n";
     }
 
     private static String configured(ApproovSettings settings, URI base, String tokenCommand) {
         return "Shapes API listening on " + base + "\n"
                 + "Approov secret from " + ApproovSettings.SECRET_VARIABLE + ": /v2/shapes needs a valid "
                 + settings.config().tokenHeaderName() + ",\n"
-                + "/v2/forms one bound to " + settings.config().bindingHeaderName() + ".\n"
+                + "/v2/forms one bound to " + settings.config().bindingHeaderName() + ", /v5/shapes a signed request.\n"
                 + "Mint test tokens with your secret (they work against your API: keep them out of logs):\n"
                 + "  " + tokenCommand + " --help\n"
                 + "Stop: Ctrl-C\n";

@@ -2,7 +2,10 @@ package io.github.approovjaxrs.shapes;
 
 import io.github.approovjaxrs.ApproovConfigurationException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +32,9 @@ final class TokenTool {
 
     static final Duration DEFAULT_EXPIRES_IN = Duration.ofHours(1);
     /** Claims the options own: numbers, or the binding. */
-    private static final Set<String> RESERVED_CLAIMS = Set.of("exp", "iat", "pay");
+    private static final Set<String> RESERVED_CLAIMS = Set.of("exp", "iat", "pay", "ipk");
+    /** How long a printed signed request stays valid when the server sets no maximum age. */
+    static final Duration DEFAULT_SIGNATURE_LIFETIME = Duration.ofMinutes(5);
 
     static final String USAGE = """
             Usage: java -jar shapes-api/target/shapes-api.jar token [options]
@@ -51,6 +56,14 @@ final class TokenTool {
               --key <file>             sign with this PKCS#8 PEM private key (RSA or EC P-256) instead of
                                        the secret, for servers configured with its public key
               --alg RS256|PS256|ES256  the algorithm for --key (default: RS256 for RSA, ES256 for EC)
+              --install-key <file>     the app installation's key: a PKCS#8 PEM P-256 private key (openssl
+                                       genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256); the token
+                                       carries its public key as ipk, as Approov's message signing does
+              --signed-curl <url>      print a curl line for this exact URL instead of the token: the token
+                                       carries an ipk (of --install-key, else of a key pair made now) and the
+                                       request is signed with that key as Approov's SDK signs (RFC 9421)
+              --method <method>        the method of --signed-curl (default GET, or POST with --data)
+              --data <body>            the body of --signed-curl, sent as JSON with its Content-Digest
               --help                   show this help
 
             Without --key the token is signed HS256 with APPROOV_BASE64_SECRET (system property, environment
@@ -62,13 +75,19 @@ final class TokenTool {
                   http://127.0.0.1:8002/v2/shapes
               curl -i -H "Approov-Token: $(java -jar shapes-api/target/shapes-api.jar token --bind 'Bearer 0123456789abcdef')" \\
                   -H 'Authorization: Bearer 0123456789abcdef' http://127.0.0.1:8002/v2/forms
+              java -jar shapes-api/target/shapes-api.jar token --signed-curl http://127.0.0.1:8002/v5/shapes
+              java -jar shapes-api/target/shapes-api.jar token --signed-curl http://127.0.0.1:8002/v5/shapes \\
+                  --data '{"hello":"world"}'
+            (A signed curl line is valid for the server's APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS, 5 minutes
+            by default.)
             """;
 
     enum Type { VALID, EXPIRED, INVALID }
 
     /** What the command line asked for; null means "not given". */
     record Options(boolean help, Type type, Duration expiresIn, String binding, Map<String, String> claims,
-            String keyId, Path keyFile, String algorithm) {
+            String keyId, Path keyFile, String algorithm, Path installKeyFile, String signedCurl, String method,
+            String data) {
     }
 
     private TokenTool() {
@@ -103,16 +122,31 @@ final class TokenTool {
         }
         PrivateKey privateKey = null;
         String algorithm = "HS256";
-        if (options.keyFile() != null) {
-            try {
+        KeyPair installation = null;
+        URI signedUrl = null;
+        try {
+            if (options.installKeyFile() != null) {
+                PrivateKey installKey = PrivateKeyFile.read(options.installKeyFile());
+                installation = new KeyPair(SignedRequest.publicKeyOf(installKey), installKey);
+            } else if (options.signedCurl() != null) {
+                installation = SignedRequest.newInstallationKey();
+            }
+            if (options.signedCurl() != null) {
+                signedUrl = SignedRequest.normalized(options.signedCurl());
+            }
+            if (options.keyFile() != null) {
                 privateKey = PrivateKeyFile.read(options.keyFile());
                 algorithm = options.algorithm() != null ? options.algorithm() : PrivateKeyFile.defaultAlgorithm(privateKey);
                 PrivateKeyFile.checkAlgorithm(privateKey, algorithm);
-            } catch (IllegalArgumentException unusable) {
-                err.println("token: " + unusable.getMessage());
-                return USAGE_ERROR;
             }
-            out.println(mint(options, settings, clock.instant(), privateKey, algorithm));
+        } catch (IllegalArgumentException unusable) {
+            err.println("token: " + unusable.getMessage());
+            return USAGE_ERROR;
+        }
+        if (privateKey != null) {
+            String token = mint(options, settings, clock.instant(), privateKey, algorithm, installation);
+            out.println(signedUrl == null ? token : signedCurl(options, settings, clock.instant(), token, installation,
+                    signedUrl));
             return OK;
         }
         if (settings.secret().isEmpty()) {
@@ -127,18 +161,45 @@ final class TokenTool {
                     + " is Approov's public dummy secret (demo only).");
             case CONFIGURED -> { }
         }
-        out.println(mint(options, settings, clock.instant(), null, algorithm));
+        String token = mint(options, settings, clock.instant(), null, algorithm, installation);
+        out.println(signedUrl == null ? token : signedCurl(options, settings, clock.instant(), token, installation,
+                signedUrl));
         return OK;
+    }
+
+    /**
+     * The curl line of a request signed with the installation key, as the SDK signs it; valid for the
+     * server's maximum signature age (or {@link #DEFAULT_SIGNATURE_LIFETIME} when it sets none).
+     */
+    static String signedCurl(Options options, ApproovSettings settings, Instant now, String token, KeyPair installation,
+            URI url) {
+        byte[] body = options.data() == null ? null : options.data().getBytes(StandardCharsets.UTF_8);
+        String method = options.method() != null ? options.method() : body == null ? "GET" : "POST";
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (options.binding() != null) {
+            headers.put(settings.config().bindingHeaderName(), options.binding());
+        }
+        return SignedRequest.sign(installation.getPrivate(), method, url, settings.config().tokenHeaderName(), token,
+                headers, body, now, signatureLifetime(settings).toSeconds()).curl();
+    }
+
+    /** How long printed signatures stay valid: as long as the server accepts them, 5 minutes at most. */
+    static Duration signatureLifetime(ApproovSettings settings) {
+        Duration maxAge = settings.config().signatureMaxAge();
+        return maxAge.isZero() || maxAge.compareTo(DEFAULT_SIGNATURE_LIFETIME) > 0 ? DEFAULT_SIGNATURE_LIFETIME : maxAge;
     }
 
     /** The token the options describe, HS256 with the settings' secret. */
     static String mint(Options options, ApproovSettings settings, Instant now) {
-        return mint(options, settings, now, null, "HS256");
+        return mint(options, settings, now, null, "HS256", null);
     }
 
-    /** The token the options describe, signed with {@code privateKey} when given, else the settings' secret. */
+    /**
+     * The token the options describe, signed with {@code privateKey} when given, else the settings' secret;
+     * carrying the {@code ipk} of {@code installation} when given.
+     */
     static String mint(Options options, ApproovSettings settings, Instant now, PrivateKey privateKey,
-            String algorithm) {
+            String algorithm, KeyPair installation) {
         Type type = effectiveType(options);
         Duration expiresIn = options.expiresIn() != null ? options.expiresIn() : DEFAULT_EXPIRES_IN;
         Instant expiresAt = type == Type.EXPIRED ? now.minus(expiresIn.abs()) : now.plus(expiresIn);
@@ -151,6 +212,9 @@ final class TokenTool {
             token.boundTo(options.binding());
         }
         options.claims().forEach(token::claim);
+        if (installation != null) {
+            token.claim("ipk", SignedRequest.ipk(installation.getPublic()));
+        }
         if (options.keyId() != null) {
             token.keyId(options.keyId());
         }
@@ -185,6 +249,10 @@ final class TokenTool {
         String keyId = null;
         Path keyFile = null;
         String algorithm = null;
+        Path installKeyFile = null;
+        String signedCurl = null;
+        String method = null;
+        String data = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -218,6 +286,13 @@ final class TokenTool {
                         Path.of(inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
                 case "--alg" -> algorithm = once(name, algorithm, parseAlgorithm(
                         inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
+                case "--install-key" -> installKeyFile = once(name, installKeyFile,
+                        Path.of(inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
+                case "--signed-curl" -> signedCurl = once(name, signedCurl,
+                        inlineValue != null ? inlineValue : valueAfter(args, ++i, name));
+                case "--method" -> method = once(name, method, parseMethod(
+                        inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
+                case "--data" -> data = once(name, data, inlineValue != null ? inlineValue : valueAfter(args, ++i, name));
                 default -> throw new IllegalArgumentException("unknown option \"" + arg + "\"");
             }
         }
@@ -229,8 +304,21 @@ final class TokenTool {
         if (!help && algorithm != null && keyFile == null) {
             throw new IllegalArgumentException("--alg needs --key: without a private key the token is HS256");
         }
+        if (!help && (method != null || data != null) && signedCurl == null) {
+            throw new IllegalArgumentException((method != null ? "--method" : "--data") + " needs --signed-curl <url>");
+        }
         return new Options(help, type, expiresIn, binding, Collections.unmodifiableMap(claims), // in order given
-                keyId, keyFile, algorithm);
+                keyId, keyFile, algorithm, installKeyFile, signedCurl, method, data);
+    }
+
+    /** An HTTP method token, as curl sends it: upper case by convention, any RFC 9110 tchar allowed. */
+    private static String parseMethod(String value) {
+        boolean token = !value.isEmpty() && value.chars().allMatch(c -> (c < 128 && Character.isLetterOrDigit(c))
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
+        if (!token) {
+            throw new IllegalArgumentException("--method takes an HTTP method such as GET or POST; got \"" + value + "\"");
+        }
+        return value;
     }
 
     private static Type parseType(String value) {
@@ -258,8 +346,8 @@ final class TokenTool {
         }
         String name = nameEqualsValue.substring(0, equals);
         if (RESERVED_CLAIMS.contains(name)) {
-            throw new IllegalArgumentException("--claim cannot set \"" + name + "\": use --expires-in, --type"
-                    + " or --bind");
+            throw new IllegalArgumentException("--claim cannot set \"" + name + "\": use --expires-in, --type,"
+                    + " --bind or --install-key");
         }
         if (claims.putIfAbsent(name, nameEqualsValue.substring(equals + 1)) != null) {
             throw new IllegalArgumentException("--claim " + name + " given twice");

@@ -38,6 +38,8 @@ class MainTest {
     static final Map<String, String> QUIET = Map.of("HTTP_PORT", "0", "APPROOV_LOGGING_ENABLED", "false");
     static final Pattern LISTENING = Pattern.compile("Shapes API listening on (http://127\\.0\\.0\\.1:\\d+/)");
     static final Pattern CURL_HEADER = Pattern.compile("-H '([^:]+): ([^']*)'");
+    static final Pattern CURL_DATA = Pattern.compile("--data-binary '([^']*)'");
+    static final Pattern CURL_METHOD = Pattern.compile(" -X (\\w+) ");
 
     static Map<String, String> with(String... nameValuePairs) {
         Map<String, String> environment = new HashMap<>(QUIET);
@@ -105,10 +107,10 @@ class MainTest {
                 assertEquals(promised, curl(lines.get(i)).statusCode(), lines.get(i));
                 checked++;
             }
-            assertEquals(7, checked);
+            assertEquals(11, checked);
         }
 
-        /** Runs a printed curl line with java.net.http: its -H headers and its URL. */
+        /** Runs a printed curl line with java.net.http: its -X method, -H headers, --data-binary body and URL. */
         HttpResponse<String> curl(String line) {
             Matcher header = CURL_HEADER.matcher(line);
             List<String> headers = new java.util.ArrayList<>();
@@ -116,9 +118,13 @@ class MainTest {
                 headers.add(header.group(1));
                 headers.add(header.group(2));
             }
-            URI url = URI.create(line.substring(line.lastIndexOf(' ') + 1));
+            Matcher data = CURL_DATA.matcher(line);
+            byte[] body = data.find() ? data.group(1).getBytes(StandardCharsets.UTF_8) : null;
+            Matcher method = CURL_METHOD.matcher(line);
+            String verb = method.find() ? method.group(1) : body == null ? "GET" : "POST";
+            URI url = URI.create(line.substring(line.lastIndexOf(' ') + 1).replace("'", ""));
             assertEquals(base.getAuthority(), url.getAuthority());
-            return RawHttp.get(url, headers.toArray(String[]::new));
+            return RawHttp.send(url, verb, body, headers.toArray(String[]::new));
         }
 
         @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.approovjaxrs.ApproovFailure;
+import io.github.approovjaxrs.ApproovVerdict;
 import io.github.approovjaxrs.ApproovVerifier;
 import io.github.approovjaxrs.TestTokens;
 import java.net.URI;
@@ -55,7 +56,7 @@ class StartupBannerTest {
     @Test
     void withoutASecretItPrintsCurlLinesForEachCase() {
         List<String> curl = curlLines(banner(Map.of()));
-        assertEquals(7, curl.size(), String.join("\n", curl));
+        assertEquals(11, curl.size(), String.join("\n", curl));
         assertEquals("curl -i http://127.0.0.1:8002/v1/shapes", curl.get(0));
         assertEquals("curl -i http://127.0.0.1:8002/v2/hello", curl.get(1));
         assertEquals("curl -i http://127.0.0.1:8002/v2/shapes", curl.get(2));
@@ -80,6 +81,22 @@ class StartupBannerTest {
     }
 
     @Test
+    void theSignedLinesAreWhatTheLibraryAcceptsAndTheAlteredOnesWhatItRefuses() {
+        List<String> curl = curlLines(banner(Map.of()));
+        ApproovVerifier dummy = ApproovVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config());
+        for (String signed : List.of(curl.get(7), curl.get(8))) {
+            ApproovVerdict verdict = dummy.verifySigned(TokenToolSignedCurlTest.request(signed));
+            assertTrue(verdict.isAccepted(), verdict + " " + signed);
+            assertTrue(verdict.claims().orElseThrow().isMessageSigned());
+        }
+        assertTrue(curl.get(8).contains("-H 'Content-Digest: sha-256=:"), curl.get(8));
+        assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH), dummy.verifySigned(TokenToolSignedCurlTest.request(curl.get(9))).failure());
+        assertEquals(Optional.of(ApproovFailure.MISSING_MESSAGE_SIGNATURE),
+                dummy.verifySigned(TokenToolSignedCurlTest.request(curl.get(10))).failure());
+        assertEquals(tokenIn(curl.get(7)), tokenIn(curl.get(10)));
+    }
+
+    @Test
     void theCurlLinesUseTheConfiguredHeaderNames() {
         String banner = banner(Map.of("APPROOV_TOKEN_HEADER_NAME", "X-Approov", "APPROOV_TOKEN_BINDING_HEADER_NAME", "X-User"));
         assertTrue(banner.contains("-H 'X-Approov: ey"), banner);
@@ -91,7 +108,7 @@ class StartupBannerTest {
     void theDummySecretConfiguredOnPurposeGetsTheWarningToo() {
         String banner = banner(Map.of("APPROOV_BASE64_SECRET", TestTokens.DUMMY_SECRET_BASE64));
         assertTrue(banner.contains("WARNING: APPROOV_BASE64_SECRET is set to APPROOV'S PUBLIC DUMMY SECRET"), banner);
-        assertEquals(7, curlLines(banner).size());
+        assertEquals(11, curlLines(banner).size());
     }
 
     @Test

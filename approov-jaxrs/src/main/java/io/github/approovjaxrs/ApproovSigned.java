@@ -1,0 +1,28 @@
+package io.github.approovjaxrs;
+
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Requires a valid Approov token and, when the token carries the app installation's public key
+ * ({@code ipk}), a valid Approov installation message signature on the request: an RFC 9421 signature that
+ * Approov's SDK makes with the installation's private key, which never leaves the device (rules M1–M14).
+ * Implies {@link ApproovProtected}; composes with {@link ApproovBound} (token, then binding, then signature,
+ * the token verified once).
+ *
+ * <p>The signature turns "a genuine app got this token" into "a genuine app sent this request": a token
+ * lifted from traffic is useless without the device's key. A token without {@code ipk} (Approov's
+ * fail-over tokens) passes as token-only unless {@code APPROOV_MESSAGE_SIGNING_REQUIRE_IPK=true}; resources
+ * tell the two apart with {@link ApproovClaims#isMessageSigned()}. A signed request can be replayed within
+ * its validity window (seconds); see the README.
+ */
+@NameBinding
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface ApproovSigned {
+}

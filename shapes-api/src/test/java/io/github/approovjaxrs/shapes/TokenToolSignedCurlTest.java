@@ -1,0 +1,143 @@
+package io.github.approovjaxrs.shapes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.approovjaxrs.ApproovClaims;
+import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.ApproovFailure;
+import io.github.approovjaxrs.ApproovRequest;
+import io.github.approovjaxrs.ApproovVerdict;
+import io.github.approovjaxrs.ApproovVerifier;
+import io.github.approovjaxrs.TestTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The token tool's installation key and signed curl lines, checked by the library's own verifier. */
+class TokenToolSignedCurlTest {
+
+    static final KeyPair INSTALLATION = TestTokens.keyPair("EC", 256);
+    static final ApproovVerifier DUMMY = ApproovVerifier.create(ApproovConfig.builder()
+            .base64Secret(TestTokens.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(TokenToolTest.CLOCK).build());
+
+    @TempDir
+    Path dir;
+
+    Path installKeyFile() throws IOException {
+        Path file = dir.resolve("install.pem");
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(INSTALLATION.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        return file;
+    }
+
+    /** The request a printed curl line sends (curl adds Content-Length to a body). */
+    static ApproovRequest request(String curlLine) {
+        Matcher header = Pattern.compile("-H '([^:]+): ([^']*)'").matcher(curlLine);
+        Matcher data = Pattern.compile("--data-binary '([^']*)'").matcher(curlLine);
+        Matcher method = Pattern.compile(" -X (\\w+) ").matcher(curlLine);
+        ApproovRequest.Builder request = ApproovRequest.builder()
+                .target(URI.create(curlLine.substring(curlLine.lastIndexOf(' ') + 1).replace("'", "")));
+        while (header.find()) {
+            request.header(header.group(1), header.group(2));
+        }
+        boolean body = data.find();
+        if (body) {
+            byte[] bytes = data.group(1).getBytes(StandardCharsets.UTF_8);
+            request.body(bytes).header("Content-Length", String.valueOf(bytes.length));
+        }
+        return request.method(method.find() ? method.group(1) : body ? "POST" : "GET").build();
+    }
+
+    static String line(TokenToolTest.Run run) {
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("curl -i "), run.out());
+        return run.out().strip();
+    }
+
+    @Test
+    void anInstallKeyPutsItsPublicKeyInTheToken() throws IOException {
+        String token = TokenToolTest.run("--install-key", installKeyFile().toString()).token();
+        ApproovClaims claims = DUMMY.verifyToken(token).claims().orElseThrow();
+        assertEquals(Optional.of(SignedRequest.ipk(INSTALLATION.getPublic())), claims.stringClaim("ipk"));
+    }
+
+    @Test
+    void theDerivedPublicKeyIsTheKeyPairsOwn() {
+        for (int i = 0; i < 5; i++) {
+            KeyPair pair = TestTokens.keyPair("EC", 256);
+            assertEquals(pair.getPublic(), SignedRequest.publicKeyOf(pair.getPrivate()));
+        }
+    }
+
+    @Test
+    void aSignedGetWithAFreshKeyIsAcceptedAndSigned() {
+        String curl = line(TokenToolTest.run("--signed-curl", "HTTP://127.0.0.1:8002/v5/shapes?x=1"));
+        assertTrue(curl.endsWith(" 'http://127.0.0.1:8002/v5/shapes?x=1'"), curl);
+        ApproovVerdict verdict = DUMMY.verifySigned(request(curl));
+        assertTrue(verdict.claims().orElseThrow().isMessageSigned(), verdict::toString);
+    }
+
+    @Test
+    void aSignedPostCarriesItsDigestAndTheBindingWhenAsked() throws IOException {
+        String curl = line(TokenToolTest.run("--install-key", installKeyFile().toString(), "--bind", "Bearer abc",
+                "--signed-curl", "http://localhost:8002/v5/shapes", "--data", "{\"a b\":1}"));
+        assertTrue(curl.contains("-H 'Authorization: Bearer abc'"), curl);
+        assertTrue(curl.contains("\"authorization\" \"content-length\" \"content-type\" \"content-digest\""), curl);
+        ApproovVerdict verdict = DUMMY.verifySigned(request(curl));
+        assertTrue(verdict.claims().orElseThrow().isMessageSigned(), verdict::toString);
+        assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH),
+                DUMMY.verifySigned(request(curl.replace("{\"a b\":1}", "{\"a b\":2}"))).failure());
+    }
+
+    @Test
+    void anotherMethodIsSignedAsGiven() {
+        String curl = line(TokenToolTest.run("--signed-curl", "http://127.0.0.1:8002/v5/shapes", "--method", "DELETE"));
+        assertTrue(curl.startsWith("curl -i -X DELETE "), curl);
+        assertTrue(DUMMY.verifySigned(request(curl)).isAccepted());
+    }
+
+    @Test
+    void theSignatureLivesAsLongAsTheServerAcceptsIt() {
+        ApproovSettings settings = ApproovSettings.read(Map.of("APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS", "30")::get);
+        assertEquals(30, TokenTool.signatureLifetime(settings).toSeconds());
+        assertEquals(300, TokenTool.signatureLifetime(ApproovSettings.read(Map.<String, String>of()::get)).toSeconds());
+        String curl = line(TokenToolTest.run("--signed-curl", "http://127.0.0.1:8002/v5/shapes"));
+        Matcher params = Pattern.compile("created=(\\d+);expires=(\\d+)").matcher(curl);
+        assertTrue(params.find(), curl);
+        assertEquals(TokenToolTest.NOW.getEpochSecond(), Long.parseLong(params.group(1)));
+        assertEquals(300, Long.parseLong(params.group(2)) - Long.parseLong(params.group(1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--method=GET", "--data=x", "--signed-curl=ftp://x/y", "--signed-curl=/v5/shapes",
+            "--signed-curl=http://h/p#frag", "--claim=ipk=x"})
+    void misusesAreUsageErrors(String option) {
+        TokenToolTest.Run run = TokenToolTest.run(option);
+        assertEquals(TokenTool.USAGE_ERROR, run.status(), run.out() + run.err());
+    }
+
+    @Test
+    void aNonP256InstallKeyIsAUsageError() throws IOException {
+        Path rsa = dir.resolve("rsa.pem");
+        Files.writeString(rsa, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder()
+                .encodeToString(TestTokens.keyPair("RSA", 2048).getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        TokenToolTest.Run run = TokenToolTest.run("--install-key", rsa.toString());
+        assertEquals(TokenTool.USAGE_ERROR, run.status());
+        assertTrue(run.err().contains("P-256"), run.err());
+    }
+}
