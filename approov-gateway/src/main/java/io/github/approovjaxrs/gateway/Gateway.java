@@ -44,8 +44,14 @@ final class Gateway implements AutoCloseable {
         InetAddress address = resolve(config.host());
         Upstream upstream = new Upstream(config.upstream(), config.connectTimeout(), config.readTimeout());
         String dropped = config.stripTokenHeader() ? config.approov().tokenHeaderName() : null;
-        GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                application(config, new Forwarding(upstream, dropped)));
+        GrizzlyHttpContainer jersey;
+        try {
+            jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
+                    application(config, new Forwarding(upstream, dropped)));
+        } catch (RuntimeException cannotBuild) { // e.g. the library refusing jose4j's unsafe system properties
+            upstream.close();
+            throw cannotBuild;
+        }
         // No handler here: Jersey's goes in behind the guard.
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                 URI.create("http://" + uriHost(config.host()) + ":" + config.port() + "/"),

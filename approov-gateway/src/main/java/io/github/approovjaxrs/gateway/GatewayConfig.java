@@ -143,7 +143,11 @@ final class GatewayConfig {
         return connectTimeout;
     }
 
-    /** How long the upstream may take to start its answer, and the longest pause within its body. */
+    /**
+     * How long the upstream may take to start its answer, counted from the start of the exchange (so a
+     * request body's upload counts too: java.net.http has no other timeout), and the longest pause within
+     * the answer's body.
+     */
     Duration readTimeout() {
         return readTimeout;
     }

@@ -133,6 +133,17 @@ class GatewayForwardingTest {
     }
 
     @Test
+    void aClientExpectingContinueGetsItAndItsBodyIsForwardedWithoutTheExpectation() throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(gateway.at("/upload"))
+                .header("Approov-Token", token).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString("payload")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertEquals(7, upstream.only().bodyLength());
+        assertFalse(upstream.only().hasHeader("Expect"));
+    }
+
+    @Test
     void aFormPostIsForwardedAsItsBytesNotAsParsedParameters() {
         String form = "a=1&b=%E2%82%AC&a=2&c";
         send(gateway.at("/form"), "POST", HttpRequest.BodyPublishers.ofString(form), "Approov-Token", token,

@@ -145,6 +145,19 @@ class MainTest {
     }
 
     @Test
+    void jose4jsUnsafeSystemPropertiesStopStartUp() {
+        System.setProperty("org.jose4j.jws.default-allow-none", "true");
+        try {
+            io.github.approovjaxrs.ApproovConfigurationException thrown = assertThrows(
+                    io.github.approovjaxrs.ApproovConfigurationException.class,
+                    () -> Main.start(TestGateway.settings(upstream.url())::get, false, NOWHERE));
+            assertTrue(thrown.getMessage().contains("org.jose4j.jws.default-allow-none"), thrown.getMessage());
+        } finally {
+            System.clearProperty("org.jose4j.jws.default-allow-none");
+        }
+    }
+
+    @Test
     void stopFreesThePortAndMayBeCalledTwice() throws IOException {
         Gateway gateway = Main.start(TestGateway.settings(upstream.url())::get, false, NOWHERE);
         URI base = gateway.clientUri();

@@ -181,18 +181,18 @@ class UpstreamFailureTest {
 
     @Test
     void aSlowButSteadyBodyIsRelayedWhole() {
-        // Each pause is shorter than the read timeout, their sum longer: the timeout is per pause.
+        // Each pause is well within the read timeout, their sum beyond it: the timeout is per pause.
         try (ScriptedUpstream steady = new ScriptedUpstream((head, out) -> {
-            out.write(ScriptedUpstream.answer("HTTP/1.1 200 OK", "Content-Length: 5", ""));
-            for (char c : "slow!".toCharArray()) {
+            out.write(ScriptedUpstream.answer("HTTP/1.1 200 OK", "Content-Length: 10", ""));
+            for (char c : "slow, slow".toCharArray()) {
                 out.write(c);
                 out.flush();
-                Thread.sleep(100);
+                Thread.sleep(150);
             }
         });
-             TestGateway gateway = TestGateway.inFrontOf(steady.url(), GatewayConfig.READ_TIMEOUT, SHORT)) {
+             TestGateway gateway = TestGateway.inFrontOf(steady.url(), GatewayConfig.READ_TIMEOUT, "1000")) {
             RawHttp1.Answer answer = get(gateway);
-            assertEquals("slow!", answer.bodyText());
+            assertEquals("slow, slow", answer.bodyText());
             assertTrue(answer.complete());
         }
     }
