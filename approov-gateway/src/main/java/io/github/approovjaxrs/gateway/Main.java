@@ -1,0 +1,138 @@
+package io.github.approovjaxrs.gateway;
+
+import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.ApproovConfigurationException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.function.Function;
+
+/**
+ * Starts the gateway: {@code java -jar approov-gateway.jar}, or {@code --demo} in front of the Shapes API.
+ *
+ * <p>Prints {@code Approov gateway listening on <url>} on stdout once it listens, so a script can start it
+ * with {@code HTTP_PORT=0} and read where. Exit status 1, with a one-line message on stderr, when the
+ * settings are invalid or the address cannot be listened on; 2 for unknown arguments.
+ */
+public final class Main {
+
+    static final String LISTENING = "Approov gateway listening on ";
+    static final int USAGE_ERROR = 2;
+    static final String USAGE = """
+            Usage: java -jar approov-gateway/target/approov-gateway.jar           start the gateway
+                   java -jar approov-gateway/target/approov-gateway.jar --demo    ... in front of the Shapes API
+
+            Settings (system property, environment, or .env file in the working directory):
+              APPROOV_UPSTREAM_URL      the API to forward checked requests to, e.g. https://api.example.com
+                                        (or API_DOMAIN=api.example.com); required unless --demo
+              APPROOV_BASE64_SECRET     the account secret, `approov secret -get base64`; required unless --demo
+              APPROOV_VERIFICATION_STRATEGY  token (default) or token-binding
+              APPROOV_BINDING_PATH_PREFIXES  with token: paths that need the binding too, e.g. /v1/forms,/pay
+              APPROOV_STRIP_TOKEN_HEADER     remove the token header before forwarding (default true)
+              HTTP_HOST, HTTP_PORT      where to listen (default 127.0.0.1:8003; port 0 for any free port)
+              APPROOV_*                 the other settings: see the README, section Gateway
+
+            --demo: forwards to the Shapes API on http://127.0.0.1:8002 with /v1/forms needing the binding,
+            and without a configured secret accepts tokens signed with Approov's PUBLIC DUMMY SECRET.
+            """;
+
+    private Main() {
+    }
+
+    /**
+     * Runs the gateway until SIGTERM or Ctrl-C.
+     *
+     * @param args nothing, {@code --demo}, or {@code --help}
+     */
+    public static void main(String[] args) {
+        boolean demo = false;
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.print(USAGE);
+                System.exit(0);
+            } else if (arg.equals("--demo")) {
+                demo = true;
+            } else {
+                System.err.print("approov-gateway: unknown argument \"" + arg + "\"\n\n" + USAGE);
+                System.exit(USAGE_ERROR);
+            }
+        }
+        useOneLineLogFormat();
+        Gateway gateway;
+        try {
+            gateway = start(ApproovConfig.environment(), demo, System.out);
+        } catch (ApproovConfigurationException | GatewayConfigException cannotStart) {
+            System.err.println("approov-gateway: " + cannotStart.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.stop();
+            System.out.println("Approov gateway stopped.");
+        }, "approov-gateway-shutdown"));
+        try {
+            Thread.currentThread().join(); // Grizzly serves on its own threads; the shutdown hook ends the JVM
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Reads the settings, starts the gateway and prints where it listens to {@code out}.
+     *
+     * @throws GatewayConfigException when a setting is invalid or the address cannot be listened on
+     */
+    static Gateway start(Function<String, String> environment, boolean demo, PrintStream out) {
+        GatewayConfig config = GatewayConfig.read(environment, demo);
+        Gateway gateway = Gateway.start(config);
+        out.print(banner(config, gateway.clientUri(), demo));
+        out.flush();
+        return gateway;
+    }
+
+    /** What is printed once the gateway listens: where, what it checks, and with {@code --demo} how to try it. */
+    static String banner(GatewayConfig config, URI listening, boolean demo) {
+        String rule = "=".repeat(78) + "\n";
+        String token = config.approov().tokenHeaderName();
+        String binding = config.approov().bindingHeaderName();
+        StringBuilder text = new StringBuilder();
+        if (config.usesDummySecret()) {
+            text.append(rule)
+                    .append(" WARNING: this gateway accepts tokens signed with APPROOV'S PUBLIC DUMMY\n")
+                    .append(" SECRET, which anyone can mint. For trying it only (--demo): NEVER USE IT IN\n")
+                    .append(" PRODUCTION. Set APPROOV_BASE64_SECRET to your account's secret\n")
+                    .append(" (`approov secret -get base64`), in the environment or in a .env file.\n")
+                    .append(rule);
+        }
+        text.append(LISTENING).append(listening).append('\n')
+                .append("Forwarding to ").append(config.upstream()).append(" the requests with a valid ")
+                .append(token);
+        if (!config.bindingPolicy().isNone()) {
+            text.append(",\nbound to ").append(binding).append(" on ").append(config.bindingPolicy().describe());
+        }
+        text.append(" (strategy ").append(config.strategy().value()).append(").\n")
+                .append(config.stripTokenHeader() ? "The " + token + " header is removed before forwarding.\n"
+                        : "The " + token + " header is forwarded.\n");
+        if (demo) {
+            String tokenTool = "java -jar shapes-api/target/shapes-api.jar token";
+            String base = listening.toString();
+            text.append("\nTry it, with the Shapes API running (see the README) and its token tool:\n\n")
+                    .append("# /v1/shapes, open on the Shapes API, now needs a token: 401\n")
+                    .append("curl -i ").append(base).append("v1/shapes\n\n")
+                    .append("# with a valid token: 200 and a shape, from the Shapes API\n")
+                    .append("curl -i -H \"").append(token).append(": $(").append(tokenTool).append(")\" ")
+                    .append(base).append("v1/shapes\n\n")
+                    .append("# /v1/forms needs the token bound to ").append(binding).append(": 200 and a form\n")
+                    .append("curl -i -H \"").append(token).append(": $(").append(tokenTool)
+                    .append(" --bind 'Bearer 0123456789abcdef')\" -H '").append(binding)
+                    .append(": Bearer 0123456789abcdef' ").append(base).append("v1/forms\n\n");
+        }
+        return text.append("Stop: Ctrl-C\n").toString();
+    }
+
+    /** One line per log record (JUL's default takes two), unless the user chose a format. */
+    private static void useOneLineLogFormat() {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.github.approovjaxrs.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.approovjaxrs.TestTokens;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The gateway as Main starts it: what it prints, where it listens, how it stops. */
+class MainTest {
+
+    static final Pattern LISTENING = Pattern.compile("^Approov gateway listening on (http://127\\.0\\.0\\.1:\\d+/)$",
+            Pattern.MULTILINE);
+    static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+
+    static RecordingUpstream upstream;
+
+    @BeforeAll
+    static void startUpstream() {
+        upstream = new RecordingUpstream();
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        upstream.close();
+    }
+
+    static String started(Map<String, String> settings, boolean demo, java.util.function.Consumer<URI> use) {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+        try (Gateway gateway = Main.start(settings::get, demo, out)) {
+            String banner = console.toString(StandardCharsets.UTF_8);
+            Matcher listening = LISTENING.matcher(banner);
+            assertTrue(listening.find(), banner);
+            assertEquals(gateway.clientUri(), URI.create(listening.group(1)));
+            use.accept(gateway.clientUri());
+            return banner;
+        }
+    }
+
+    @Test
+    void itPrintsWhereItListensFirstAndForwardsThere() {
+        String banner = started(TestGateway.settings(upstream.url()), false, base -> assertEquals(200,
+                RawHttp1.send(base, "GET", "/v1/shapes", "Approov-Token: " + TestTokens.valid()).status()));
+
+        assertTrue(banner.startsWith("Approov gateway listening on http://127.0.0.1:"), banner);
+        assertTrue(banner.contains("Forwarding to " + upstream.url() + " the requests with a valid Approov-Token"
+                + " (strategy token).\n"), banner);
+        assertTrue(banner.contains("The Approov-Token header is removed before forwarding."), banner);
+        assertFalse(banner.contains("WARNING") || banner.contains("curl"), banner);
+    }
+
+    @Test
+    void itPrintsWhichPathsNeedTheBinding() {
+        String banner = started(TestGateway.settings(upstream.url(), "APPROOV_BINDING_PATH_PREFIXES", "/v1/forms,/pay",
+                "APPROOV_STRIP_TOKEN_HEADER", "false"), false, base -> { });
+
+        assertTrue(banner.contains("Approov-Token,\nbound to Authorization on /v1/forms, /pay (strategy token).\n"),
+                banner);
+        assertTrue(banner.contains("The Approov-Token header is forwarded."), banner);
+    }
+
+    @Test
+    void demoWarnsAboutTheDummySecretAndShowsHowToTryIt() {
+        Map<String, String> settings = Map.of("APPROOV_UPSTREAM_URL", upstream.url(), "HTTP_PORT", "0",
+                "APPROOV_LOGGING_ENABLED", "false");
+
+        String banner = started(settings, true, base -> {
+            upstream.reset();
+            String dummyToken = TestTokens.sign(TestTokens.HS256_HEADER,
+                    "{\"exp\":" + (System.currentTimeMillis() / 1000 + 60) + "}",
+                    java.util.Base64.getDecoder().decode(GatewayConfig.DUMMY_SECRET_BASE64));
+            assertEquals(200, RawHttp1.send(base, "GET", "/v1/shapes", "Approov-Token: " + dummyToken).status());
+            assertEquals(401, RawHttp1.send(base, "GET", "/v1/forms", "Approov-Token: " + dummyToken).status());
+        });
+
+        assertTrue(banner.startsWith("=".repeat(78) + "\n WARNING: this gateway accepts tokens signed with"
+                + " APPROOV'S PUBLIC DUMMY\n SECRET, which anyone can mint."), banner);
+        assertTrue(banner.contains("bound to Authorization on /v1/forms"), banner);
+        assertTrue(banner.contains("\ncurl -i http://127.0.0.1:"), banner);
+        assertTrue(banner.contains("curl -i -H \"Approov-Token: $(java -jar shapes-api/target/shapes-api.jar token"
+                + " --bind 'Bearer 0123456789abcdef')\" -H 'Authorization: Bearer 0123456789abcdef' http://"), banner);
+        banner.lines().forEach(line -> assertTrue(line.length() <= 80 || line.startsWith("curl "), line));
+    }
+
+    @Test
+    void demoWithAConfiguredSecretDoesNotWarn() {
+        String banner = started(TestGateway.settings(upstream.url()), true, base -> { });
+
+        assertFalse(banner.contains("WARNING"), banner);
+        assertTrue(banner.contains("curl"), banner);
+    }
+
+    @Test
+    void aWildcardAddressIsPrintedAsTheLoopbackAddress() {
+        started(TestGateway.settings(upstream.url(), "HTTP_HOST", "0.0.0.0"), false, base ->
+                assertEquals("127.0.0.1", base.getHost()));
+    }
+
+    @Test
+    void aPortInUseStopsStartUpWithAClearMessage() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            GatewayConfigException thrown = assertThrows(GatewayConfigException.class, () -> Main.start(
+                    TestGateway.settings(upstream.url(), "HTTP_PORT", String.valueOf(taken.getLocalPort()))::get,
+                    false, NOWHERE));
+            assertTrue(thrown.getMessage().startsWith("Cannot listen on 127.0.0.1:" + taken.getLocalPort() + " ("),
+                    thrown.getMessage());
+            assertTrue(thrown.getMessage().contains("HTTP_PORT to a free port (0 picks one)"), thrown.getMessage());
+        }
+    }
+
+    @Test
+    void anUnknownHostStopsStartUpWithAClearMessage() {
+        GatewayConfigException thrown = assertThrows(GatewayConfigException.class, () -> Main.start(
+                TestGateway.settings(upstream.url(), "HTTP_HOST", "no-such-host.invalid")::get, false, NOWHERE));
+
+        assertTrue(thrown.getMessage().startsWith("HTTP_HOST \"no-such-host.invalid\" cannot be resolved"),
+                thrown.getMessage());
+    }
+
+    @Test
+    void invalidSettingsStopStartUpBeforeAnythingListens() {
+        GatewayConfigException thrown = assertThrows(GatewayConfigException.class,
+                () -> Main.start(Map.of("HTTP_PORT", "0")::get, false, NOWHERE));
+
+        assertTrue(thrown.getMessage().contains("APPROOV_UPSTREAM_URL is not set"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("APPROOV_BASE64_SECRET is not set"), thrown.getMessage());
+    }
+
+    @Test
+    void jose4jsUnsafeSystemPropertiesStopStartUp() {
+        System.setProperty("org.jose4j.jws.default-allow-none", "true");
+        try {
+            io.github.approovjaxrs.ApproovConfigurationException thrown = assertThrows(
+                    io.github.approovjaxrs.ApproovConfigurationException.class,
+                    () -> Main.start(TestGateway.settings(upstream.url())::get, false, NOWHERE));
+            assertTrue(thrown.getMessage().contains("org.jose4j.jws.default-allow-none"), thrown.getMessage());
+        } finally {
+            System.clearProperty("org.jose4j.jws.default-allow-none");
+        }
+    }
+
+    @Test
+    void stopFreesThePortAndMayBeCalledTwice() throws IOException {
+        Gateway gateway = Main.start(TestGateway.settings(upstream.url())::get, false, NOWHERE);
+        URI base = gateway.clientUri();
+        gateway.stop();
+        gateway.stop(); // the shutdown hook may run after an explicit stop
+
+        assertThrows(ConnectException.class,
+                () -> new Socket().connect(new InetSocketAddress(base.getHost(), base.getPort()), 2000));
+        try (ServerSocket reuse = new ServerSocket()) {
+            reuse.bind(new InetSocketAddress(base.getHost(), base.getPort()));
+        }
+    }
+}
