@@ -140,6 +140,19 @@ class MainTest {
         }
 
         @Test
+        void connectIsRefusedWithACompleteAnswerAndTheConnectionClosed() throws IOException {
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(10_000); // a kept-open tunnel would fail here, not hang the build
+                socket.getOutputStream().write("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(response.startsWith("HTTP/1.1 405 Method Not Allowed\r\n"), response);
+                assertTrue(response.contains("\r\nContent-Type: application/json\r\n"), response);
+                assertTrue(response.endsWith("\r\n\r\n{}"), response); // and the server closed the connection
+            }
+        }
+
+        @Test
         void unknownPathsAreNotFound() {
             assertEquals("HTTP/1.1 404 Not Found", rawStatusLine(base, "/nowhere", "127.0.0.1"));
         }
