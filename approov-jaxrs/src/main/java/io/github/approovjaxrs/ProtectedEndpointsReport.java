@@ -20,18 +20,24 @@ final class ProtectedEndpointsReport implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-        Method method = resourceInfo.getResourceMethod();
-        Class<?> resource = resourceInfo.getResourceClass();
+        String line = describe(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
+        if (line != null) {
+            LOG.log(System.Logger.Level.INFO, line);
+        }
+    }
+
+    /** The report line for one resource method, or null when no Approov annotation protects it. */
+    static String describe(Class<?> resource, Method method) {
         boolean bound = method.isAnnotationPresent(ApproovBound.class) || resource.isAnnotationPresent(ApproovBound.class);
         boolean signed = method.isAnnotationPresent(ApproovSigned.class)
                 || resource.isAnnotationPresent(ApproovSigned.class);
         boolean protectedOnly = method.isAnnotationPresent(ApproovProtected.class)
                 || resource.isAnnotationPresent(ApproovProtected.class);
-        if (bound || signed || protectedOnly) {
-            LOG.log(System.Logger.Level.INFO, () -> "Approov protects " + httpMethod(method) + " "
-                    + path(resource, method) + " [token" + (bound ? " + binding" : "")
-                    + (signed ? " + message signature" : "") + "]");
+        if (!bound && !signed && !protectedOnly) {
+            return null;
         }
+        return "Approov protects " + httpMethod(method) + " " + path(resource, method) + " [token"
+                + (bound ? " + binding" : "") + (signed ? " + message signature" : "") + "]";
     }
 
     private static String httpMethod(Method method) {
@@ -44,11 +50,18 @@ final class ProtectedEndpointsReport implements DynamicFeature {
         return "*"; // a sub-resource locator
     }
 
+    /**
+     * The template path; a class without {@code @Path} is a sub-resource reached through a locator, whose
+     * full path only the locator knows, so it is named by its class rather than shown as "/".
+     */
     private static String path(Class<?> resource, Method method) {
         Path classPath = resource.getAnnotation(Path.class);
         Path methodPath = method.getAnnotation(Path.class);
-        String joined = (classPath == null ? "" : "/" + classPath.value())
-                + (methodPath == null ? "" : "/" + methodPath.value());
-        return joined.isEmpty() ? "/" : joined.replaceAll("/+", "/");
+        String methodPart = methodPath == null ? "" : ("/" + methodPath.value()).replaceAll("/+", "/");
+        if (classPath == null) {
+            return "in sub-resource " + resource.getName() + (methodPart.isEmpty() ? "" : " " + methodPart);
+        }
+        String joined = ("/" + classPath.value() + methodPart).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }

@@ -1,0 +1,81 @@
+package io.github.approovjaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+/** The start-up lines that say what is protected, and how. */
+class ProtectedEndpointsReportTest {
+
+    @Path("/v2/")
+    @ApproovProtected
+    static class Shapes {
+        @GET
+        public String list() {
+            return "";
+        }
+
+        @GET
+        @Path("forms/")
+        @ApproovBound
+        public String forms() {
+            return "";
+        }
+
+        @POST
+        @Path("orders")
+        @ApproovSigned
+        public String order() {
+            return "";
+        }
+
+        @Path("more")
+        public Object locator() {
+            return new Forwarder();
+        }
+    }
+
+    @Path("open")
+    static class Open {
+        @GET
+        public String hello() {
+            return "";
+        }
+    }
+
+    /** Reached only through a locator: it has no {@code @Path} of its own. */
+    @ApproovBound
+    static class Forwarder {
+        @GET
+        public String get() {
+            return "";
+        }
+    }
+
+    static String line(Class<?> resource, String method) throws NoSuchMethodException {
+        return ProtectedEndpointsReport.describe(resource, resource.getMethod(method));
+    }
+
+    @Test
+    void eachProtectedMethodIsNamedByItsHttpMethodPathAndChecks() throws NoSuchMethodException {
+        assertEquals("Approov protects GET /v2 [token]", line(Shapes.class, "list"));
+        assertEquals("Approov protects GET /v2/forms [token + binding]", line(Shapes.class, "forms"));
+        assertEquals("Approov protects POST /v2/orders [token + message signature]", line(Shapes.class, "order"));
+        assertEquals("Approov protects * /v2/more [token]", line(Shapes.class, "locator"));
+    }
+
+    @Test
+    void openMethodsAreNotListed() throws NoSuchMethodException {
+        assertNull(line(Open.class, "hello"));
+    }
+
+    @Test
+    void aSubResourceIsNamedByItsClassNotShownAsTheRoot() throws NoSuchMethodException {
+        assertEquals("Approov protects GET in sub-resource " + Forwarder.class.getName() + " [token + binding]",
+                line(Forwarder.class, "get"));
+    }
+}
