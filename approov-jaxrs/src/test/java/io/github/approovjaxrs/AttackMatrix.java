@@ -43,21 +43,30 @@ import org.glassfish.jersey.server.ResourceConfig;
  * pac4j's JWE-wrapped {@code alg: none} (CVE-2021-44878), and Java's own psychic signatures (CVE-2022-21449).
  * Every token is minted here from a known secret or key; nothing is a committed blob.
  *
- * <p>Two servers answer: {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret), and
+ * The message-signing class follows RFC 9421 and MESSAGE-SIGNING.md's rules M1–M14 and the reference servers'
+ * known faults; every signature is made here with a generated P-256 installation key.
+ *
+ * <p>Three servers answer: {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret),
  * {@link Target#HARDENED}, a key set (an HS256 secret with a key id, an RS256 and an ES256 public key) with
- * an expected audience, for key-confusion, psychic-signature and audience cases.
+ * an expected audience, for key-confusion, psychic-signature and audience cases, and {@link Target#SIGNED},
+ * the account secret with message signing behind a TLS proxy ({@link #SIGNED_ORIGIN}) requiring a covered
+ * {@code Content-Digest} on any body, for the message-signing cases.
  */
 final class AttackMatrix {
 
     /** Which server a request goes to. */
     enum Target {
         DEFAULT,
-        HARDENED
+        HARDENED,
+        SIGNED
     }
 
-    /** One request: where it goes, its header lines (name, value pairs) and the statuses it may get. */
+    /**
+     * One request: where it goes, its header lines (name, value pairs), its body (UTF-8 text; null for none)
+     * and the statuses it may get.
+     */
     record Request(String group, String name, Target target, String method, String path, List<String> headers,
-            Set<Integer> allowedStatuses) {
+            Set<Integer> allowedStatuses, String body) {
         @Override
         public String toString() {
             return group + ": " + name;
@@ -74,7 +83,7 @@ final class AttackMatrix {
 
         /** What makes two requests the same request: everything but the name. */
         List<Object> identity() {
-            return List.of(target, method, path, headers);
+            return Arrays.asList(target, method, path, headers, body);
         }
     }
 
@@ -85,6 +94,9 @@ final class AttackMatrix {
     static final Set<Integer> REFUSED_OR_NOT_FOUND = Set.of(401, 404);
     static final Set<Integer> OK = Set.of(200);
 
+    /** The message-signing server's refusal of a body over its limit, before the resource reads it. */
+    static final Set<Integer> TOO_LARGE = Set.of(413);
+
     static final String PROTECTED = "/methods/protected";
     static final String BOUND = "/methods/bound";
     static final String BEARER = "Bearer 0123456789abcdef";
@@ -92,12 +104,21 @@ final class AttackMatrix {
     static final String HS_KID = "hs-1";
     static final String RSA_KID = "rsa-1";
     static final String EC_KID = "ec-1";
+    /** {@link ApproovSignedFeatureTest.SignedResource}: {@code @ApproovSigned} GET and POST, and a bound one. */
+    static final String SIGNED = "/signed";
+    static final String SIGNED_ALL = "/signed/all";
+    /** The origin clients of {@link Target#SIGNED} sign, as behind a TLS proxy. */
+    static final String SIGNED_ORIGIN = "https://api.example.com";
+    static final int MAX_BODY_BYTES = 1024;
+
 
     static final byte[] ATTACKER_SECRET = "attacker-secret-attacker-secret!".getBytes(StandardCharsets.US_ASCII);
     static final KeyPair RSA = TestTokens.keyPair("RSA", 2048);
     static final KeyPair EC = TestTokens.keyPair("EC", 256);
     static final KeyPair ATTACKER_RSA = TestTokens.keyPair("RSA", 2048);
     static final KeyPair ATTACKER_EC = TestTokens.keyPair("EC", 256);
+    /** The app installation's key pair of the message-signing cases (its public key is the tokens' ipk). */
+    static final KeyPair DEVICE = TestSignatures.installationKeyPair();
 
     final List<Request> attacks = new ArrayList<>();
     final List<Request> legitimate = new ArrayList<>();
@@ -110,22 +131,29 @@ final class AttackMatrix {
 
     /** The configuration of a target; {@code logging} on for the log-hygiene test, {@code monitor} for monitor mode. */
     static ApproovConfig config(Target target, boolean logging, boolean monitor) {
-        ApproovConfig.Builder builder = target == Target.DEFAULT
-                ? ApproovConfig.builder().secret(SECRET)
-                : ApproovConfig.builder()
-                        .addSecret(HS_KID, SECRET)
-                        .addPublicKey("RS256", RSA_KID, RSA.getPublic())
-                        .addPublicKey("ES256", EC_KID, EC.getPublic())
-                        .expectedAudience(AUDIENCE);
-        return builder.loggingEnabled(logging).abortOnInvalidToken(!monitor).abortOnInvalidBinding(!monitor).build();
+        ApproovConfig.Builder builder = switch (target) {
+            case DEFAULT -> ApproovConfig.builder().secret(SECRET);
+            case HARDENED -> ApproovConfig.builder()
+                    .addSecret(HS_KID, SECRET)
+                    .addPublicKey("RS256", RSA_KID, RSA.getPublic())
+                    .addPublicKey("ES256", EC_KID, EC.getPublic())
+                    .expectedAudience(AUDIENCE);
+            // The public origin makes signatures independent of the test server's port; the hour-long maximum
+            // age keeps the legitimate signatures valid however long a slow machine takes over the matrix.
+            case SIGNED -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
+                    .signatureMaxAge(java.time.Duration.ofHours(1)).requireContentDigest(true).maxBodyBytes(MAX_BODY_BYTES);
+        };
+        return builder.loggingEnabled(logging).abortOnInvalidToken(!monitor).abortOnInvalidBinding(!monitor)
+                .abortOnInvalidMessageSignature(!monitor).build();
     }
 
     /**
      * The application a target serves: {@link ApproovFeatureTest.MethodLevel}'s open, protected and bound
-     * endpoints, with {@code listener} hearing each decision.
+     * endpoints and {@link ApproovSignedFeatureTest.SignedResource}'s signed ones, with {@code listener}
+     * hearing each decision.
      */
     static ResourceConfig application(Target target, boolean logging, boolean monitor, ApproovListener listener) {
-        return new ResourceConfig(ApproovFeatureTest.MethodLevel.class)
+        return new ResourceConfig(ApproovFeatureTest.MethodLevel.class, ApproovSignedFeatureTest.SignedResource.class)
                 .register(ApproovFeature.builder(config(target, logging, monitor)).listener(listener).build());
     }
 
@@ -133,7 +161,8 @@ final class AttackMatrix {
     static HttpResponse<String> send(Request request, Map<Target, JerseyServer> servers) {
         String base = servers.get(request.target()).uri("/").toString();
         URI uri = URI.create(base.substring(0, base.length() - 1) + request.path());
-        return RawHttp.send(uri, request.method(), request.headers().toArray(String[]::new));
+        return RawHttp.send(uri, request.method(), request.body() == null ? null
+                : request.body().getBytes(StandardCharsets.UTF_8), request.headers().toArray(String[]::new));
     }
 
     /** The matrix for tokens minted now (the servers judge them by the real clock). */
@@ -160,7 +189,9 @@ final class AttackMatrix {
         binding();
         size();
         routing();
+        messageSigning();
         legitimateVariants();
+        legitimateSignedVariants();
     }
 
     // ---- the hostile requests, by class ----
@@ -549,6 +580,244 @@ final class AttackMatrix {
                 "Approov-Token", valid);
     }
 
+    private void messageSigning() {
+        group = "message signing (@ApproovSigned)";
+        String token = ipkToken(DEVICE.getPublic(), "");
+        TestSignatures.Signed genuine = sdk("GET", SIGNED, token).sign();
+        String input = genuine.signatureInput();
+        String params = ";alg=\"ecdsa-p256-sha256\";created=" + now + ";expires=" + (now + 3600);
+        String inner = input.substring("install=".length(), input.indexOf(";alg="));
+
+        // The fields (rule M4)
+        signed("an ipk token and no signature fields", "GET", SIGNED, "Approov-Token", token);
+        signed("Signature-Input without Signature", "GET", SIGNED, "Approov-Token", token, "Signature-Input", input);
+        signed("Signature without Signature-Input", "GET", SIGNED, "Approov-Token", token, "Signature", genuine.signature());
+        signed("empty Signature-Input", "GET", SIGNED, "Approov-Token", token, "Signature-Input", "", "Signature",
+                genuine.signature());
+        signed("empty Signature", "GET", SIGNED, "Approov-Token", token, "Signature-Input", input, "Signature", "");
+        signed("Signature-Input twice: the genuine line, then one covering only @method and the token", "GET", SIGNED,
+                "Approov-Token", token, "Signature-Input", input, "Signature-Input",
+                "install=(\"@method\" \"approov-token\")" + params, "Signature", genuine.signature());
+        signed("Signature twice: the genuine line, then another key's", "GET", SIGNED, "Approov-Token", token,
+                "Signature-Input", input, "Signature", genuine.signature(), "Signature",
+                sdk("GET", SIGNED, token, ATTACKER_EC.getPrivate()).sign().signature());
+        signed("other labels only (sig1)", "GET", SIGNED, "Approov-Token", token, "Signature-Input",
+                input.replace("install=", "sig1="), "Signature", genuine.signature().replace("install=", "sig1="));
+        signed("the genuine signature under another label, garbage under install", "GET", SIGNED, "Approov-Token", token,
+                "Signature-Input", input, "Signature", genuine.signature().replace("install=", "sig1=") + ", install=:"
+                        + Base64.getEncoder().encodeToString(new byte[64]) + ":");
+        signed("Signature-Input a bare inner list, not a dictionary", "GET", SIGNED, "Approov-Token", token,
+                "Signature-Input", input.substring("install=".length()), "Signature", genuine.signature());
+        signed("the install input an item, not an inner list", "GET", SIGNED, "Approov-Token", token, "Signature-Input",
+                "install=\"@method\"" + params, "Signature", genuine.signature());
+        signed("components as tokens, not strings", "GET", SIGNED, "Approov-Token", token, "Signature-Input",
+                input.replace("\"", ""), "Signature", genuine.signature());
+
+        // The algorithm (M5), each otherwise genuinely signed over its own parameters
+        String times = ";created=" + now + ";expires=" + (now + 3600);
+        for (String alg : List.of(";alg=\"hmac-sha256\"", ";alg=\"rsa-pss-sha512\"", ";alg=\"ed25519\"",
+                ";alg=\"ecdsa-p384-sha384\"", ";alg=\"ECDSA-P256-SHA256\"", ";alg=ecdsa-p256-sha256", ";alg=\"\"",
+                "", ";alg=\"ecdsa-p256-sha256\";alg=\"hmac-sha256\"")) {
+            signedGet((alg.isEmpty() ? "alg missing" : alg.substring(1)) + ", signed with the installation key", token,
+                    sdk("GET", SIGNED, token).parameters(alg + times).sign());
+        }
+
+        // Time (M5, M6): the server allows 60 s of clock tolerance and signatures up to an hour old
+        signedGet("created an hour in the future", token, sdk("GET", SIGNED, token).created(now + 3600).expires(now + 3615).sign());
+        signedGet("expired 15 minutes ago", token, sdk("GET", SIGNED, token).created(now - 1000).expires(now - 900).sign());
+        signedGet("created two hours ago, not yet expired (too old)", token, sdk("GET", SIGNED, token).created(now - 7200)
+                .expires(now + 3600).sign());
+        signedGet("expires missing", token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";created=" + now).sign());
+        signedGet("expires before created", token, sdk("GET", SIGNED, token).created(now).expires(now - 1).sign());
+        signedGet("created a string", token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";created=\"" + now
+                + "\";expires=" + (now + 3600)).sign());
+        signedGet("created a decimal", token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";created=" + now
+                + ".5;expires=" + (now + 3600)).sign());
+        signedGet("created missing", token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";expires="
+                + (now + 3600)).sign());
+
+        // The covered components (M5, M7, M8)
+        signedGet("@method covered twice", token, sdk("GET", SIGNED, token).cover("@method", "GET").sign());
+        signedGet("@method not covered", token, signer().cover("@target-uri", SIGNED_ORIGIN + SIGNED)
+                .cover("approov-token", token).sign());
+        signedGet("the token not covered", token, signer().cover("@method", "GET").cover("@target-uri", SIGNED_ORIGIN + SIGNED).sign());
+        signedGet("no target covered (@authority only)", token, signer().cover("@method", "GET")
+                .cover("@authority", "api.example.com").cover("approov-token", token).sign());
+        signedGet("an unknown derived component, @status", token, sdk("GET", SIGNED, token).cover("@status", "200").sign());
+        signedGet("@signature-params covered as a component", token, sdk("GET", SIGNED, token)
+                .cover("@signature-params", inner + params).sign());
+        signedGet("@method in upper case (@Method)", token, signer().cover("@Method", "GET")
+                .cover("@target-uri", SIGNED_ORIGIN + SIGNED).cover("approov-token", token).sign());
+        signedGet("the token header name in upper case", token, signer().cover("@method", "GET")
+                .cover("@target-uri", SIGNED_ORIGIN + SIGNED).cover("Approov-Token", token).sign());
+        signedGet("the token covered with the sf parameter", token, signer().cover("@method", "GET")
+                .cover("@target-uri", SIGNED_ORIGIN + SIGNED).coverIdentifier("\"approov-token\";sf", token).sign());
+        signedGet("@method with the req parameter", token, signer().coverIdentifier("\"@method\";req", "GET")
+                .cover("@target-uri", SIGNED_ORIGIN + SIGNED).cover("approov-token", token).sign());
+        signedGet("@query-param without a name", token, sdk("GET", SIGNED, token).coverIdentifier("\"@query-param\"", "").sign());
+        signedGet("a covered header that is not sent", token, sdk("GET", SIGNED, token).cover("x-device-info", "model=a").sign());
+        String twice = SIGNED + "?a=1&a=2";
+        signed("@query-param of a name sent twice", "GET", twice, headers(token, sdk("GET", twice, token)
+                .coverIdentifier("\"@query-param\";name=\"a\"", "1").sign()));
+
+        // A signature of another request (M8, M9, M11)
+        String body = "{\"shape\":\"circle\"}";
+        signed("signed as a POST, sent as a GET", "GET", SIGNED, headers(token, sdk("POST", SIGNED, token).sign()));
+        signed("the token and its signature lifted onto another path", "GET", SIGNED + "/items/1", headers(token, genuine));
+        signed("signed with ?a=1, sent with ?a=2", "GET", SIGNED + "?a=2", headers(token, sdk("GET", SIGNED + "?a=1", token).sign()));
+        signed("signed without a query, sent with ?admin=true", "GET", SIGNED + "?admin=true", headers(token, genuine));
+        signed("signed for another host", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
+                .cover("@target-uri", "https://evil.example.com" + SIGNED).cover("approov-token", token).sign()));
+        signed("signed for http://", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
+                .cover("@target-uri", "http://api.example.com" + SIGNED).cover("approov-token", token).sign()));
+        signed("signed for another port", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
+                .cover("@target-uri", "https://api.example.com:8443" + SIGNED).cover("approov-token", token).sign()));
+        signed("a signature of the same device over another of its tokens", "GET", SIGNED,
+                headers(token, sdk("GET", SIGNED, ipkToken(DEVICE.getPublic(), ",\"did\":\"another\"")).sign()));
+        signedPost("the body changed under a covered Content-Digest", "{\"shape\":\"square\"}", token,
+                TestSignatures.contentDigest(body.getBytes(StandardCharsets.UTF_8)),
+                sdk("POST", SIGNED, token).cover("content-digest", TestSignatures.contentDigest(body.getBytes(StandardCharsets.UTF_8))));
+
+        // The signature's bytes (M10, M11)
+        byte[] bytes = genuine.bytes();
+        signedBytes("r = s = 0 (CVE-2022-21449)", token, input, "install=:" + Base64.getEncoder().encodeToString(new byte[64]) + ":");
+        byte[] nn = concat(unsigned32(VerificationKey.P256_ORDER), unsigned32(VerificationKey.P256_ORDER));
+        signedBytes("r = s = n", token, input, "install=:" + Base64.getEncoder().encodeToString(nn) + ":");
+        signedBytes("r and s swapped", token, input, "install=:" + Base64.getEncoder().encodeToString(
+                concat(Arrays.copyOfRange(bytes, 32, 64), Arrays.copyOfRange(bytes, 0, 32))) + ":");
+        signedBytes("the signature DER-encoded", token, input, "install=:" + Base64.getEncoder().encodeToString(der(bytes)) + ":");
+        TestSignatures.Signed slashy = findSignature(s -> s.signature().contains("+") || s.signature().contains("/"), token);
+        signedBytes("the signature in the base64url alphabet", token, slashy.signatureInput(),
+                slashy.signature().replace('+', '-').replace('/', '_'));
+        String b64 = Base64.getEncoder().encodeToString(bytes);
+        signedBytes("the signature with non-zero trailing bits", token, input, "install=:" + StartupSafetyTest.withTrailingBits(b64) + ":");
+        signedBytes("the signature without its padding", token, input, "install=:" + b64.replace("=", "") + ":");
+        signedBytes("the Android string form without its padding", token, input, "install=\"" + b64.replace("=", "") + "\"");
+        signedBytes("a 63-byte signature", token, input, "install=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, 63)) + ":");
+        signedBytes("a 65-byte signature", token, input, "install=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, 65)) + ":");
+        signed("signed by another key than the ipk's", "GET", SIGNED, headers(token, sdk("GET", SIGNED, token, ATTACKER_EC.getPrivate())
+                .sign()));
+
+        // The ipk (M2, M3), each request signed with the installation key over its own token
+        String der = TestSignatures.ipk(DEVICE.getPublic());
+        byte[] offCurve = DEVICE.getPublic().getEncoded();
+        offCurve[offCurve.length - 1] ^= 1;
+        Map<String, String> ipks = new LinkedHashMap<>();
+        ipks.put("ipk not base64", "\"not base64!\"");
+        ipks.put("ipk a point off the curve", "\"" + Base64.getEncoder().encodeToString(offCurve) + "\"");
+        ipks.put("ipk a P-384 key", "\"" + TestSignatures.ipk(TestTokens.keyPair("EC", 384).getPublic()) + "\"");
+        ipks.put("ipk an RSA key", "\"" + TestSignatures.ipk(RSA.getPublic()) + "\"");
+        ipks.put("ipk a number", "42");
+        ipks.put("ipk without its padding", "\"" + der.replace("=", "") + "\"");
+        ipks.put("ipk in base64url", "\"" + Base64.getUrlEncoder().encodeToString(DEVICE.getPublic().getEncoded()) + "\"");
+        ipks.put("ipk another installation's key, signed by this one", "\"" + TestSignatures.ipk(ATTACKER_EC.getPublic()) + "\"");
+        for (Map.Entry<String, String> ipk : ipks.entrySet()) {
+            String other = sign(HS256_HEADER, "{" + exp + ",\"ipk\":" + ipk.getValue() + "}", SECRET);
+            signed(ipk.getKey(), "GET", SIGNED, headers(other, sdk("GET", SIGNED, other).sign()));
+        }
+        String expired = sign(HS256_HEADER, "{\"exp\":" + (now - 1) + ",\"ipk\":\"" + der + "\"}", SECRET);
+        signed("a genuine signature on an expired ipk token", "GET", SIGNED, headers(expired, sdk("GET", SIGNED, expired).sign()));
+        signed("the ipk token twice", "GET", SIGNED, "Approov-Token", token, "Approov-Token", token, "Signature-Input", input,
+                "Signature", genuine.signature());
+
+        // The body (M12): the server requires a covered Content-Digest on any body
+        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+        String digest = TestSignatures.contentDigest(bodyBytes);
+        signedPost("a body and no Content-Digest", body, token, null, sdk("POST", SIGNED, token));
+        signedPost("a right Content-Digest, not covered", body, token, digest, sdk("POST", SIGNED, token));
+        String md5 = "md5=:" + Base64.getEncoder().encodeToString(digest("MD5", body)) + ":";
+        signedPost("a covered Content-Digest of an unknown algorithm only (md5)", body, token, md5,
+                sdk("POST", SIGNED, token).cover("content-digest", md5));
+        String wrong512 = digest + ", sha-512=:" + Base64.getEncoder().encodeToString(new byte[64]) + ":";
+        signedPost("a covered Content-Digest: sha-256 right, sha-512 wrong", body, token, wrong512,
+                sdk("POST", SIGNED, token).cover("content-digest", wrong512));
+        signedPost("a covered Content-Digest that is no byte sequence", body, token, "sha-256=\"x\"",
+                sdk("POST", SIGNED, token).cover("content-digest", "sha-256=\"x\""));
+        for (int size : List.of(MAX_BODY_BYTES + 1, 100_000)) {
+            String big = "x".repeat(size);
+            String bigDigest = TestSignatures.contentDigest(big.getBytes(StandardCharsets.UTF_8));
+            attacks.add(new Request(group, "a genuinely signed and digested body of " + size + " bytes, over the limit",
+                    Target.SIGNED, "POST", SIGNED, List.of(headers(token, sdk("POST", SIGNED, token).cover("content-digest", bigDigest)
+                            .sign(), "Content-Digest", bigDigest)), TOO_LARGE, big));
+        }
+
+        // Where the request went (M9): forwarded headers are never trusted, the raw path and query are signed
+        TestSignatures.Signed forEvil = signer().cover("@method", "GET").cover("@target-uri", "https://evil.example.com" + SIGNED)
+                .cover("approov-token", token).sign();
+        signed("X-Forwarded-Host of the host signed for", "GET", SIGNED, headers(token, forEvil, "X-Forwarded-Host",
+                "evil.example.com"));
+        signed("Forwarded: host and proto of the origin signed for", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
+                .cover("@target-uri", "http://evil.example.com" + SIGNED).cover("approov-token", token).sign(), "Forwarded",
+                "host=evil.example.com;proto=http"));
+        signed("X-Forwarded-Proto and X-Forwarded-Port of the origin signed for", "GET", SIGNED, headers(token, signer()
+                .cover("@method", "GET").cover("@target-uri", "http://api.example.com:8080" + SIGNED).cover("approov-token", token)
+                .sign(), "X-Forwarded-Proto", "http", "X-Forwarded-Port", "8080"));
+        signed("signed %41 in the path, sent A", "GET", SIGNED + "/items/A", headers(token, sdk("GET", SIGNED + "/items/%41", token).sign()));
+        signed("signed A in the path, sent %41", "GET", SIGNED + "/items/%41", headers(token, sdk("GET", SIGNED + "/items/A", token).sign()));
+        signed("signed %20 in the path, sent +", "GET", SIGNED + "/items/a+b", headers(token, sdk("GET", SIGNED + "/items/a%20b", token).sign()));
+        signed("signed %2f in the query, sent %2F", "GET", SIGNED + "?q=a%2Fb", headers(token, sdk("GET", SIGNED + "?q=a%2fb", token).sign()));
+        signed("signed + in the query, sent %20", "GET", SIGNED + "?q=a%20b", headers(token, sdk("GET", SIGNED + "?q=a+b", token).sign()));
+
+        // Composed with @ApproovBound: token, then binding, then signature
+        String bound = ipkToken(DEVICE.getPublic(), ",\"pay\":\"" + pay(BEARER) + "\"");
+        TestSignatures.Signed all = sdk("GET", SIGNED_ALL, bound).sign();
+        signed("bound and signed: no Authorization", "GET", SIGNED_ALL, headers(bound, all));
+        signed("bound and signed: another Authorization", "GET", SIGNED_ALL, headers(bound, all, "Authorization", "Bearer other"));
+        signed("bound and signed: the right Authorization, no signature", "GET", SIGNED_ALL, "Approov-Token", bound,
+                "Authorization", BEARER);
+        signed("bound and signed: the right Authorization, the signature of /signed", "GET", SIGNED_ALL,
+                headers(bound, sdk("GET", SIGNED, bound).sign(), "Authorization", BEARER));
+        signed("bound and signed: a covered Authorization replaced by the bound one", "GET", SIGNED_ALL,
+                headers(bound, sdk("GET", SIGNED_ALL, bound).cover("authorization", "Bearer other").sign(), "Authorization", BEARER));
+    }
+
+    private void legitimateSignedVariants() {
+        String token = ipkToken(DEVICE.getPublic(), "");
+        String body = "{\"shape\":\"circle\"}";
+        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+        String digest = TestSignatures.contentDigest(bodyBytes);
+        TestSignatures.Signed genuine = sdk("GET", SIGNED, token).sign();
+        signedLegit("signed: as the SDK signs a GET (byte sequence)", "GET", SIGNED, null, headers(token, genuine));
+        signedLegit("signed: the Android sf-String form", "GET", SIGNED, null, "Approov-Token", token, "Signature-Input",
+                genuine.signatureInput(), "Signature", genuine.signatureAsString());
+        signedLegit("signed: a POST with covered Content-Type and sha-256 Content-Digest", "POST", SIGNED, body,
+                headers(token, sdk("POST", SIGNED, token).cover("content-type", "application/json").cover("content-digest", digest)
+                        .sign(), "Content-Type", "application/json", "Content-Digest", digest));
+        String sha512 = "sha-512=:" + Base64.getEncoder().encodeToString(sha512(bodyBytes)) + ":";
+        signedLegit("signed: a POST with a covered sha-512 Content-Digest", "POST", SIGNED, body,
+                headers(token, sdk("POST", SIGNED, token).cover("content-digest", sha512).sign(), "Content-Digest", sha512));
+        String limit = "y".repeat(MAX_BODY_BYTES);
+        String limitDigest = TestSignatures.contentDigest(limit.getBytes(StandardCharsets.UTF_8));
+        signedLegit("signed: a body of exactly the limit", "POST", SIGNED, limit, headers(token, sdk("POST", SIGNED, token)
+                .cover("content-digest", limitDigest).sign(), "Content-Digest", limitDigest));
+        String query = SIGNED + "?q=a%20b&r=%C3%A9";
+        signedLegit("signed: @path, @query, @authority and @scheme instead of @target-uri", "GET", query, null,
+                headers(token, signer().cover("@method", "GET").cover("@path", SIGNED).cover("@query", "?q=a%20b&r=%C3%A9")
+                        .cover("@authority", "api.example.com").cover("@scheme", "https").cover("approov-token", token).sign()));
+        signedLegit("signed: @request-target and @query-param", "GET", query, null, headers(token, signer().cover("@method", "GET")
+                .cover("@request-target", query).coverIdentifier("\"@query-param\";name=\"r\"", "%C3%A9")
+                .cover("approov-token", token).sign()));
+        signedLegit("signed: a covered header sent as two lines, joined", "GET", SIGNED, null, headers(token,
+                sdk("GET", SIGNED, token).cover("x-device-info", "model=a, os=b").sign(), "X-Device-Info", "model=a",
+                "X-Device-Info", "os=b"));
+        TestSignatures.Signed other = sdk("GET", SIGNED, token).sign();
+        signedLegit("signed: both fields split over two lines, with another label", "GET", SIGNED, null, "Approov-Token", token,
+                "Signature-Input", other.signatureInput().replace("install=", "sig1="), "Signature-Input", genuine.signatureInput(),
+                "Signature", "sig1=:" + Base64.getEncoder().encodeToString(new byte[64]) + ":", "Signature", genuine.signature());
+        signedLegit("signed: lower-case header names", "GET", SIGNED, null, "approov-token", token, "signature-input",
+                genuine.signatureInput(), "signature", genuine.signature());
+        String encoded = SIGNED + "/items/a%20b?q=%41";
+        signedLegit("signed: a percent-encoded path and query, signed as sent", "GET", encoded, null,
+                headers(token, sdk("GET", encoded, token).sign()));
+        signedLegit("signed: extra parameters (nonce, tag) in the base", "GET", SIGNED, null, headers(token, sdk("GET", SIGNED, token)
+                .parameters(";alg=\"ecdsa-p256-sha256\";created=" + now + ";expires=" + (now + 3600) + ";nonce=\"n-1\";tag=\"approov\"")
+                .sign()));
+        signedLegit("signed endpoint: a token without ipk passes as token-only", "GET", SIGNED, null, "Approov-Token", valid);
+        String bound = ipkToken(DEVICE.getPublic(), ",\"pay\":\"" + pay(BEARER) + "\"");
+        signedLegit("bound and signed: the right Authorization and signature", "GET", SIGNED_ALL, null,
+                headers(bound, sdk("GET", SIGNED_ALL, bound).cover("authorization", BEARER).sign(), "Authorization", BEARER));
+    }
+
     // ---- the legitimate variants: each must get 200 ----
 
     private void legitimateVariants() {
@@ -606,11 +875,11 @@ final class AttackMatrix {
     }
 
     private void add(String path, String method, Set<Integer> allowed, Target target, String name, String... headers) {
-        attacks.add(new Request(group, name, target, method, path, List.of(headers), allowed));
+        attacks.add(new Request(group, name, target, method, path, List.of(headers), allowed, null));
     }
 
     private void legit(Target target, String path, String method, String name, String... headers) {
-        legitimate.add(new Request(group, name, target, method, path, List.of(headers), OK));
+        legitimate.add(new Request(group, name, target, method, path, List.of(headers), OK, null));
     }
 
     private static String[] repeat(String name, String value, int times, String... more) {
@@ -742,9 +1011,91 @@ final class AttackMatrix {
         return segment.substring(0, segment.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | unusedBits);
     }
 
+    private void signed(String name, String method, String path, String... headers) {
+        add(path, method, REFUSED, Target.SIGNED, name, headers);
+    }
+
+    private void signedGet(String name, String token, TestSignatures.Signed signature) {
+        signed(name, "GET", SIGNED, headers(token, signature));
+    }
+
+    /** The genuine Signature-Input with another Signature value. */
+    private void signedBytes(String name, String token, String signatureInput, String signature) {
+        signed(name, "GET", SIGNED, "Approov-Token", token, "Signature-Input", signatureInput, "Signature", signature);
+    }
+
+    /** A POST of {@code body}, with {@code contentDigest} (null: none) and the signature {@code signer} makes. */
+    private void signedPost(String name, String body, String token, String contentDigest, TestSignatures.Builder signer) {
+        String[] headers = contentDigest == null ? headers(token, signer.sign())
+                : headers(token, signer.sign(), "Content-Digest", contentDigest);
+        attacks.add(new Request(group, name, Target.SIGNED, "POST", SIGNED, List.of(headers), REFUSED, body));
+    }
+
+    private void signedLegit(String name, String method, String path, String body, String... headers) {
+        legitimate.add(new Request("legitimate", name, Target.SIGNED, method, path, List.of(headers), OK, body));
+    }
+
+    /** The token, the signature fields, then {@code more} header name/value pairs. */
+    private static String[] headers(String token, TestSignatures.Signed signature, String... more) {
+        List<String> headers = new ArrayList<>(List.of("Approov-Token", token));
+        headers.addAll(List.of(signature.headers()));
+        headers.addAll(List.of(more));
+        return headers.toArray(String[]::new);
+    }
+
+    /** A signer with no component yet, valid from now for an hour (the server allows an hour: see {@link #config}). */
+    private TestSignatures.Builder signer() {
+        return signer(DEVICE.getPrivate());
+    }
+
+    private TestSignatures.Builder signer(PrivateKey key) {
+        return TestSignatures.with(key).created(now).expires(now + 3600);
+    }
+
+    /** As Approov's SDK signs {@code method} of {@code path} behind {@link #SIGNED_ORIGIN}: @method, @target-uri, the token. */
+    private TestSignatures.Builder sdk(String method, String path, String token) {
+        return sdk(method, path, token, DEVICE.getPrivate());
+    }
+
+    private TestSignatures.Builder sdk(String method, String path, String token, PrivateKey key) {
+        return signer(key).cover("@method", method).cover("@target-uri", SIGNED_ORIGIN + path).cover("approov-token", token);
+    }
+
+    /** A token valid for an hour with {@code key} as its ipk, and {@code more} JSON members (each with a leading comma). */
+    private String ipkToken(java.security.PublicKey key, String more) {
+        return sign(HS256_HEADER, "{" + exp + ",\"ipk\":\"" + TestSignatures.ipk(key) + "\"" + more + "}", SECRET);
+    }
+
+    /** A genuine GET signature whose base64 satisfies {@code wanted} (ECDSA is randomised, so a few tries find one). */
+    private TestSignatures.Signed findSignature(Predicate<TestSignatures.Signed> wanted, String token) {
+        for (int i = 0; i < 1_000; i++) {
+            TestSignatures.Signed signed = sdk("GET", SIGNED, token).sign();
+            if (wanted.test(signed)) {
+                return signed;
+            }
+        }
+        throw new IllegalStateException("no such signature");
+    }
+
+    /** r and s of a raw r‖s signature as an ASN.1 DER SEQUENCE of two INTEGERs. */
+    private static byte[] der(byte[] rs) {
+        byte[] r = new java.math.BigInteger(1, Arrays.copyOfRange(rs, 0, 32)).toByteArray();
+        byte[] s = new java.math.BigInteger(1, Arrays.copyOfRange(rs, 32, 64)).toByteArray();
+        return concat(new byte[] {0x30, (byte) (4 + r.length + s.length), 0x02, (byte) r.length}, r,
+                new byte[] {0x02, (byte) s.length}, s);
+    }
+
     private static byte[] digest(String algorithm, String value) {
         try {
             return MessageDigest.getInstance(algorithm).digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha512(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-512").digest(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

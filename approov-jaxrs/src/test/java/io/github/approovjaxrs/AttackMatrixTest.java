@@ -26,8 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The attack matrix over HTTP (SECURITY.md, promise 1): every hostile request of {@link AttackMatrix}, sent to
- * a real Jersey container (Grizzly), gets 401 with the contract's body — or, for a header block over the
- * container's limit, the container's own 4xx — and never a 2xx or a 5xx; every legitimate variant gets 200.
+ * a real Jersey container (Grizzly), gets 401 with the contract's body — 413 for a signed body over the
+ * limit, or, for a header block over the container's limit, the container's own 4xx — and never a 2xx or a
+ * 5xx; every legitimate variant gets 200 (and a signed one reaches its resource marked signed).
  * Each request must be answered within {@link RawHttp}'s per-request timeout, so a hang fails the case.
  *
  * <p>After the run it prints the tally that SECURITY.md quotes (cases tried, accepted, 5xx).
@@ -89,6 +90,10 @@ class AttackMatrixTest {
                 assertTrue(response.body().startsWith("claims:"),
                         request + ": the resource saw the verified claims, got " + response.body());
             }
+            if (request.target() == AttackMatrix.Target.SIGNED && !request.name().contains("token-only")) {
+                assertTrue(response.body().contains(" signed"), request + ": the resource saw a signed request, got "
+                        + response.body());
+            }
         }));
     }
 
@@ -106,7 +111,8 @@ class AttackMatrixTest {
         assertTrue(matrix.attacks.size() >= 100, "at least 100 hostile requests; got " + matrix.attacks.size());
         assertEquals(Set.of("algorithm", "key and header tricks", "key confusion and psychic signatures",
                 "signature and structure damage", "non-canonical base64url", "claims", "audience (expected audience configured)",
-                "JWE and nesting", "transport", "binding (@ApproovBound)", "size", "routing"), groups().keySet());
+                "JWE and nesting", "transport", "binding (@ApproovBound)", "size", "routing", "message signing (@ApproovSigned)"),
+                groups().keySet());
     }
 
     static void assertRefused(AttackMatrix.Request request, HttpResponse<String> response) {
@@ -118,6 +124,9 @@ class AttackMatrixTest {
                 assertEquals("{}", response.body(), request + ": the 401 body never says why");
             }
             assertEquals("Approov", response.headers().firstValue("WWW-Authenticate").orElse(""), request.toString());
+        }
+        if (status == 413 && request.body() != null) {
+            assertEquals("{}", response.body(), request + ": the library's 413 body never says why either");
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +25,19 @@ import org.junit.jupiter.api.Test;
  * logging on, in enforcing and in monitor mode, and every log line is captured — the library's
  * ({@link System.Logger}, which reaches JUL) and jose4j's (SLF4J, routed to JUL by {@code slf4j-jdk14}) at
  * every level down to FINEST, Jersey's and Grizzly's at the level JUL gives them by default. No line may
- * contain the secret in any encoding, a token (or its signature), or a binding header value.
+ * contain the secret in any encoding, a token (or its signature), a binding header value, or — from the
+ * message-signing cases — a {@code Signature} or {@code Signature-Input} value, a signature's bytes in
+ * base64, a line of a signature base, an installation key ({@code ipk}) or a request body.
  */
 class LogHygieneTest {
 
     /** Header values shorter than this ("x", "null", "   ") are too short to mean anything as a search. */
     static final int MIN_SECRET_LENGTH = 10;
+    /** The base64 inside a Byte Sequence or sf-String, at least 16 characters long. */
+    static final Pattern SIGNATURE_BYTES = Pattern.compile("[:\"]([A-Za-z0-9+/_-]{16,}={0,2})[:\"]");
+    /** The reason codes of the message-signature check (stage MESSAGE_SIGNATURE). */
+    static final List<String> MESSAGE_SIGNING_CODES = java.util.Arrays.stream(ApproovFailure.values())
+            .filter(ApproovFailure::isMessageSignatureFailure).map(ApproovFailure::code).toList();
     /** Loggers at FINEST during the test; held strongly, as JUL only keeps weak references to loggers. */
     static final List<Logger> VERBOSE = List.of(Logger.getLogger("io.github.approovjaxrs"), Logger.getLogger("org.jose4j"));
 
@@ -96,6 +105,9 @@ class LogHygieneTest {
         assertTrue(rejections >= matrix.attacks.size() - 20, "rejections logged: " + rejections);
         assertTrue(passThroughs >= matrix.attacks.size() - 20, "monitor-mode lines logged: " + passThroughs);
         assertTrue(acceptances >= 2L * matrix.legitimate.size(), "acceptances logged at DEBUG: " + acceptances);
+        long signatureDecisions = lines.stream().filter(l -> MESSAGE_SIGNING_CODES.stream().anyMatch(l::contains)).count();
+        long signedRequests = matrix.attacks.stream().filter(r -> r.target() == AttackMatrix.Target.SIGNED).count();
+        assertTrue(signatureDecisions >= signedRequests, "message-signature failures logged: " + signatureDecisions);
 
         Map<String, String> forbidden = forbiddenStrings(matrix);
         List<String> leaks = new ArrayList<>();
@@ -111,8 +123,9 @@ class LogHygieneTest {
             }
         }
         System.out.println("Log hygiene: " + lines.size() + " log lines captured (" + rejections + " rejections, "
-                + passThroughs + " monitor-mode pass-throughs, " + acceptances + " acceptances) and searched for "
-                + forbidden.size() + " forbidden strings; leaks: " + leaks.size());
+                + passThroughs + " monitor-mode pass-throughs, " + acceptances + " acceptances, " + signatureDecisions
+                + " message-signature failures) and searched for " + forbidden.size() + " forbidden strings; leaks: "
+                + leaks.size());
         assertEquals(List.of(), leaks);
     }
 
@@ -128,6 +141,13 @@ class LogHygieneTest {
         forbidden.put(HexFormat.of().withUpperCase().formatHex(secret), "the secret in upper-case hex");
         // A partial leak counts too: the first 12 characters of every encoding.
         new ArrayList<>(forbidden.entrySet()).forEach(e -> forbidden.put(e.getKey().substring(0, 12), e.getValue() + " (prefix)"));
+        // A signature base never reaches a log: each of its lines starts with a quoted component name.
+        for (String baseLine : List.of("\"@signature-params\"", "\"@method\": ", "\"@target-uri\": ", "\"approov-token\": ")) {
+            forbidden.put(baseLine, "a signature base line");
+        }
+        String ipk = TestSignatures.ipk(AttackMatrix.DEVICE.getPublic());
+        forbidden.put(ipk, "the installation key (ipk)");
+        forbidden.put(ipk.substring(ipk.length() - 24), "the installation key's point (the end of the ipk)");
         for (AttackMatrix.Request request : matrix.attacks) {
             collect(request, forbidden);
         }
@@ -146,6 +166,15 @@ class LogHygieneTest {
             if (segments.length >= 3 && segments[2].length() >= MIN_SECRET_LENGTH) {
                 forbidden.putIfAbsent(segments[2], "a token signature sent by \"" + request + "\"");
             }
+            // A message signature's bytes (or a digest) alone, as a byte sequence :...: or an sf-String "..."
+            Matcher base64 = SIGNATURE_BYTES.matcher(value);
+            while (base64.find()) {
+                forbidden.putIfAbsent(base64.group(1), "signature or digest bytes sent by \"" + request + "\"");
+            }
+        }
+        if (request.body() != null && request.body().length() >= MIN_SECRET_LENGTH) {
+            forbidden.putIfAbsent(request.body().length() > 64 ? request.body().substring(0, 64) : request.body(),
+                    "a body sent by \"" + request + "\"");
         }
     }
 }

@@ -13,10 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The message-signing settings: names from MESSAGE-SIGNING.md, read like the rest, validated at build time. */
@@ -81,31 +83,52 @@ class MessageSigningConfigTest {
         assertFalse(config.abortOnInvalidMessageSignature());
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE|no",
-            "APPROOV_MESSAGE_SIGNING_REQUIRE_IPK|1",
-            "APPROOV_MESSAGE_SIGNING_REQUIRE_EXPIRES|yes",
-            "APPROOV_MESSAGE_SIGNING_REQUIRE_CONTENT_DIGEST|on",
-            "APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS|-1",
-            "APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS|301",
-            "APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS|1m",
-            "APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS|-5",
-            "APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS|86401",
-            "APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES|-1",
-            "APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES|268435457",
-            "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN|api.example.com",
-            "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN|ftp://api.example.com",
-            "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN|https://api.example.com/v1",
-            "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN|https://api.example.com?x",
-            "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN|https://user@api.example.com",
-            "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN|https://api.example.com:99999",
-            "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN|https://api example.com",
-            "APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS|@status",
-            "APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS|x-a b"})
-    void anInvalidValueStopsStartUpNamingTheVariable(String name, String value) {
+    /**
+     * Each invalid message-signing setting, and what its refusal must say besides the variable's name: what
+     * the variable accepts, so the message names the fix. {@link StartupSafetyTest} runs the same table
+     * through the start-up entry points.
+     */
+    static Stream<Arguments> invalidSettings() {
+        String bool = "must be true or false";
+        String whole = "must be a whole number";
+        String origin = "Set it to the scheme and host clients call";
+        String components = "list header names or @method";
+        return Stream.of(
+                Arguments.of("APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE", "no", bool),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRE_IPK", "1", bool),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRE_EXPIRES", "yes", bool),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRE_CONTENT_DIGEST", "on", bool),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS", "-1", "must be between 0 and 300 seconds"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS", "301", "must be between 0 and 300 seconds"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS", "1m", whole),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS", "-5", "must be between 0 (no limit) and 86400 seconds"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS", "86401", "must be between 0 (no limit) and 86400 seconds"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS", "5.5", whole),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES", "-1", "must be between 0 and 268435456"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES", "268435457", "must be between 0 and 268435456"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES", "1 MiB", whole),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN", "api.example.com", origin),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN", "ftp://api.example.com", origin),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN", "https://api.example.com/v1", origin),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN", "https://api.example.com?x", origin),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN", "https://api.example.com#top", origin),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN", "https://user@api.example.com", origin),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN", "https://api.example.com:99999", origin),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN", "https://api example.com", origin),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN", "https://", origin),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS", "@status", components),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS", "@query-param", components),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS", "x-a b", components),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS", "content-digest;sf", components));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("invalidSettings")
+    void anInvalidValueStopsStartUpNamingTheVariableAndWhatItAccepts(String name, String value, String accepts) {
         String message = problem(name, value);
+        assertTrue(message.startsWith("Invalid Approov configuration: "), message);
         assertTrue(message.contains(name), message);
+        assertTrue(message.contains(accepts), message);
     }
 
     @Test

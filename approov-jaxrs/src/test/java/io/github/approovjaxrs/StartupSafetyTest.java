@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Start-up safety (SECURITY.md, promise 3), at the entry points an application calls to start:
  * {@link ApproovFeature#fromEnvironment()} (JVM system properties, here) and
  * {@link ApproovFeature#create(ApproovConfig)} over {@link ApproovConfig#fromEnvironment(java.util.function.Function)}.
- * A missing secret, one that is not strict base64, one under 32 bytes, and jose4j's two unsafe system
- * properties each stop start-up with a message that names the setting and the fix, and the message, its
- * causes and its stack trace hold the secret in no encoding. {@code ApproovConfigTest} covers the same
+ * A missing secret, one that is not strict base64, one under 32 bytes, jose4j's two unsafe system
+ * properties, and every invalid message-signing setting each stop start-up with a message that names the
+ * setting and the fix, and the message, its causes and its stack trace hold the secret in no encoding. {@code ApproovConfigTest} covers the same
  * rules at the configuration layer, one message at a time; this class is the table across entry points.
  */
 class StartupSafetyTest {
@@ -125,6 +125,29 @@ class StartupSafetyTest {
             ApproovFeature feature = withSystemProperty(property, "false",
                     () -> withSystemProperty(SECRET_VARIABLE, GOOD_SECRET, ApproovFeature::fromEnvironment));
             assertTrue(feature.verifier().config().toString().contains("HS256"), property);
+        }
+    }
+
+    /**
+     * The message-signing settings refuse at the entry points too: each invalid value of
+     * {@link MessageSigningConfigTest#invalidSettings()}, beside a valid secret, stops
+     * {@link ApproovFeature#fromEnvironment()} (as a system property) and {@link ApproovFeature#create} over
+     * the environment, with a message naming the variable and what it accepts, and never the secret.
+     */
+    @ParameterizedTest(name = "{0}={1} stops start-up")
+    @MethodSource("io.github.approovjaxrs.MessageSigningConfigTest#invalidSettings")
+    void anInvalidMessageSigningSettingStopsStartUpAtEveryEntryPoint(String name, String value, String accepts) {
+        ApproovConfigurationException fromProperties = withSystemProperty(name, value,
+                () -> withSystemProperty(SECRET_VARIABLE, GOOD_SECRET,
+                        () -> assertThrows(ApproovConfigurationException.class, ApproovFeature::fromEnvironment)));
+        ApproovConfigurationException fromEnvironment = assertThrows(ApproovConfigurationException.class,
+                () -> ApproovFeature.create(ApproovConfig.fromEnvironment(Map.of(SECRET_VARIABLE, GOOD_SECRET, name, value)::get)));
+        for (ApproovConfigurationException refusal : List.of(fromProperties, fromEnvironment)) {
+            String message = refusal.getMessage();
+            assertTrue(message.startsWith("Invalid Approov configuration: "), message);
+            assertTrue(message.contains(name) && message.contains(accepts), "names " + name + " and says \"" + accepts + "\": "
+                    + message);
+            assertSecretFree(refusal, GOOD_SECRET);
         }
     }
 
