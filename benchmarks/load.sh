@@ -8,6 +8,8 @@
 #   DURATION=30 ROUNDS=5 benchmarks/load.sh   longer, steadier figures
 #   TARGETS="shapes-api shapes-api-quiet" benchmarks/load.sh
 #                                             also the same jar with APPROOV_LOGGING_ENABLED=false
+#   TARGETS="shapes-api approov-gateway" benchmarks/load.sh
+#                                             also the gateway in front of a Shapes API (module approov-gateway)
 #
 # The report also goes to benchmarks/target/load-report.txt. See benchmarks/README.md.
 set -euo pipefail
@@ -67,7 +69,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
 if [ "$BUILD" = 1 ]; then
-  mvn -B -q -pl shapes-api,benchmarks -am package -DskipTests >&2
+  modules=shapes-api,benchmarks
+  if [[ " $TARGETS " == *" approov-gateway "* ]] && [ -d approov-gateway ]; then
+    modules=$modules,approov-gateway
+  fi
+  mvn -B -q -pl "$modules" -am package -DskipTests >&2
 fi
 
 # The servers get a clean environment: none of the caller's Approov or HTTP settings.
@@ -83,6 +89,7 @@ mint --count "$POOL" --seed 3 --type bad-signature >"$WORK/bad-signature-pool.tx
 mint --count 1 --seed 4 --bind "$BINDING" >"$WORK/bound.txt"
 
 # --- Scenarios: name | path | tokens file (- for none) | Authorization | expected status -------------
+# A target may replace a scenario by name (SCENARIO_OVERRIDE[<target>/<name>]), keeping its meaning.
 SCENARIOS=(
   "hello|/v2/hello|-||200"
   "shapes|/v2/shapes|$WORK/valid.txt||200"
@@ -90,35 +97,45 @@ SCENARIOS=(
   "shapes-bad-signature|/v2/shapes|$WORK/bad-signature-pool.txt||401"
   "forms|/v2/forms|$WORK/bound.txt|$BINDING|200"
 )
-describe() {
-  case $1 in
-    hello) echo "/v2/hello (open)" ;;
-    shapes) echo "/v2/shapes, one valid token" ;;
-    shapes-pool) echo "/v2/shapes, $POOL distinct valid" ;;
-    shapes-bad-signature) echo "/v2/shapes, $POOL bad signatures" ;;
-    forms) echo "/v2/forms, bound token" ;;
+declare -A SCENARIO_OVERRIDE
+scenarios_of() { # <target>: its scenario lines, in the order above
+  local scenario
+  for scenario in "${SCENARIOS[@]}"; do
+    echo "${SCENARIO_OVERRIDE[$1/${scenario%%|*}]:-$scenario}"
+  done
+}
+describe() { # <scenario line>
+  local name path tokens
+  IFS='|' read -r name path tokens _ <<<"$1"
+  case $name in
+    hello) [ "$tokens" = - ] && echo "$path (open)" || echo "$path, one valid token" ;;
+    shapes) echo "$path, one valid token" ;;
+    shapes-pool) echo "$path, $POOL distinct valid" ;;
+    shapes-bad-signature) echo "$path, $POOL bad signatures" ;;
+    forms) echo "$path, bound token" ;;
+    *) echo "$path" ;;
   esac
 }
 
 # --- Targets: target_<name> starts what is loaded and sets URL[<name>]. -----------------------------
-# To add one (say a verifying gateway in front of the Shapes API), write target_<name> (dashes become
-# underscores) that starts it, appends every process it starts to PIDS, sets URL[<name>] and lists in
-# SERVER_PIDS[<name>] the processes whose CPU time serves its requests; then run with
-# TARGETS="shapes-api <name>": each of its scenarios is also reported as a ratio to the same scenario on
-# shapes-api, from the same round.
+# To add one, write target_<name> (dashes become underscores) that starts it (start_server does the
+# waiting), appends every process it starts to PIDS, sets URL[<name>], lists in SERVER_PIDS[<name>] the
+# processes whose CPU time serves its requests and, where a scenario must differ, sets
+# SCENARIO_OVERRIDE[<name>/<scenario>]; then run with TARGETS="shapes-api <name>": each of its scenarios
+# is also reported as a ratio to the same scenario on shapes-api, from the same round.
 declare -A URL SERVER_PIDS
 
-start_shapes_api() { # <name> [VARIABLE=value...]
-  local name=$1
-  shift
+start_server() { # <name> <jar> <line prefix before its URL> <jar arguments, or ""> [VARIABLE=value...]
+  local name=$1 jar=$2 banner=$3 arguments=$4
+  shift 4
   local log="$WORK/$name.log"
   (cd "$WORK" && exec env "$@" HTTP_HOST=127.0.0.1 HTTP_PORT=0 APPROOV_BASE64_SECRET="$SECRET" \
-    "$JAVA" $SERVER_JAVA_OPTS -jar "$REPO/shapes-api/target/shapes-api.jar") >"$log" 2>&1 &
+    "$JAVA" $SERVER_JAVA_OPTS -jar "$jar" $arguments) >"$log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
   local url=""
   for _ in $(seq 300); do
-    url=$(sed -n 's|^Shapes API listening on \(http://127\.0\.0\.1:[0-9]*\)/$|\1|p' "$log")
+    url=$(sed -n "s|^$banner\(http://127\.0\.0\.1:[0-9]*\)/\{0,1\}\$|\1|p" "$log")
     [ -n "$url" ] && break
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "load.sh: $name stopped at start-up:" >&2
@@ -134,14 +151,39 @@ start_shapes_api() { # <name> [VARIABLE=value...]
   URL[$name]=$url
   SERVER_PIDS[$name]=$pid
 }
-target_shapes_api() { start_shapes_api shapes-api; }
+SHAPES_API_JAR=$REPO/shapes-api/target/shapes-api.jar
+target_shapes_api() { start_server shapes-api "$SHAPES_API_JAR" "Shapes API listening on " ""; }
 # The same server without its log line per rejection: shows what logging costs under a flood.
-target_shapes_api_quiet() { start_shapes_api shapes-api-quiet APPROOV_LOGGING_ENABLED=false; }
+target_shapes_api_quiet() {
+  start_server shapes-api-quiet "$SHAPES_API_JAR" "Shapes API listening on " "" APPROOV_LOGGING_ENABLED=false
+}
+# The verifying gateway (module approov-gateway) in front of a Shapes API of its own: the gateway checks
+# every request, removes the token and forwards it to the Shapes API's open /v1 endpoints; /v1/forms
+# needs the binding. --demo because the gateway accepts the public dummy secret only then. Its CPU per
+# request counts both processes. Compare: TARGETS="shapes-api approov-gateway".
+target_approov_gateway() {
+  local jar=$REPO/approov-gateway/target/approov-gateway.jar
+  if [ ! -f "$jar" ]; then
+    echo "load.sh: $jar not found: the approov-gateway target needs that module, built" >&2
+    exit 2
+  fi
+  start_server approov-gateway-upstream "$SHAPES_API_JAR" "Shapes API listening on " ""
+  start_server approov-gateway "$jar" "Approov gateway listening on " --demo \
+    APPROOV_UPSTREAM_URL="${URL[approov-gateway-upstream]}" APPROOV_BINDING_PATH_PREFIXES=/v1/forms
+  SERVER_PIDS[approov-gateway]="${SERVER_PIDS[approov-gateway]} ${SERVER_PIDS[approov-gateway-upstream]}"
+  # Every path needs a token at the gateway, so its hello carries one: against shapes-api's open
+  # /v2/hello, that ratio is what the gateway and its check cost a request that does nothing else.
+  SCENARIO_OVERRIDE[approov-gateway/hello]="hello|/v1/hello|$WORK/valid.txt||200"
+  SCENARIO_OVERRIDE[approov-gateway/shapes]="shapes|/v1/shapes|$WORK/valid.txt||200"
+  SCENARIO_OVERRIDE[approov-gateway/shapes-pool]="shapes-pool|/v1/shapes|$WORK/valid-pool.txt||200"
+  SCENARIO_OVERRIDE[approov-gateway/shapes-bad-signature]="shapes-bad-signature|/v1/shapes|$WORK/bad-signature-pool.txt||401"
+  SCENARIO_OVERRIDE[approov-gateway/forms]="forms|/v1/forms|$WORK/bound.txt|$BINDING|200"
+}
 
 for target in $TARGETS; do
   starter="target_${target//-/_}"
   if ! declare -F "$starter" >/dev/null; then
-    echo "load.sh: unknown target '$target' (known: shapes-api shapes-api-quiet)" >&2
+    echo "load.sh: unknown target '$target' (known: shapes-api shapes-api-quiet approov-gateway)" >&2
     exit 2
   fi
   "$starter"
@@ -183,7 +225,8 @@ run_wrk() { # <seconds> <url> <path> <tokens> <Authorization>
 }
 
 for target in $TARGETS; do
-  for scenario in "${SCENARIOS[@]}"; do
+  mapfile -t scenarios < <(scenarios_of "$target")
+  for scenario in "${scenarios[@]}"; do
     IFS='|' read -r name path tokens authorization expected <<<"$scenario"
     status=$(status_of "${URL[$target]}" "$path" "$tokens" "$authorization")
     if [ "$status" != "$expected" ]; then
@@ -198,7 +241,8 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 total=$((${#SCENARIOS[@]} * $(wc -w <<<"$TARGETS") * (WARMUP + ROUNDS * DURATION)))
 echo "Measuring for about $total s: warm-up ${WARMUP}s, then $ROUNDS rounds of ${DURATION}s per scenario." >&2
 for target in $TARGETS; do
-  for scenario in "${SCENARIOS[@]}"; do
+  mapfile -t scenarios < <(scenarios_of "$target")
+  for scenario in "${scenarios[@]}"; do
     IFS='|' read -r name path tokens authorization expected <<<"$scenario"
     run_wrk "$WARMUP" "${URL[$target]}" "$path" "$tokens" "$authorization" >/dev/null
   done
@@ -207,9 +251,10 @@ RESULTS="$WORK/results"
 : >"$RESULTS"
 for round in $(seq "$ROUNDS"); do
   for target in $TARGETS; do
+    mapfile -t scenarios < <(scenarios_of "$target")
     # Each round starts one scenario later, so that none always follows the same one.
-    for index in $(seq 0 $((${#SCENARIOS[@]} - 1))); do
-      scenario=${SCENARIOS[$(((index + round - 1) % ${#SCENARIOS[@]}))]}
+    for index in $(seq 0 $((${#scenarios[@]} - 1))); do
+      scenario=${scenarios[$(((index + round - 1) % ${#scenarios[@]}))]}
       IFS='|' read -r name path tokens authorization expected <<<"$scenario"
       cpu_before=$(cpu_ticks ${SERVER_PIDS[$target]})
       result=$(run_wrk "$DURATION" "${URL[$target]}" "$path" "$tokens" "$authorization")
@@ -240,9 +285,8 @@ REFERENCE=${TARGETS%% *}
   echo "over the requests served; its ratio is hello's CPU per request over the scenario's."
   echo
   for target in $TARGETS; do
-    for scenario in "${SCENARIOS[@]}"; do
-      IFS='|' read -r name _ <<<"$scenario"
-      printf '%s\t%s\n' "$name" "$(describe "$name")"
+    scenarios_of "$target" | while IFS= read -r scenario; do
+      printf '%s\t%s\n' "${scenario%%|*}" "$(describe "$scenario")"
     done | awk -F'\t' -v target="$target" -v reference="$REFERENCE" -v results="$RESULTS" '
       function median(list,   n, a, i, j, t) {
         n = split(list, a, " ")
