@@ -2,7 +2,7 @@ package io.github.approovjaxrs;
 
 /**
  * The strict shape of a compact JWS (rule T2): three non-empty segments of canonical, unpadded
- * base64url, found by one hand-written scan with no regex and no allocation.
+ * base64url, found by a hand-written scan with no regex and no allocation.
  *
  * <p>Canonical matters because common decoders (jose4j's, {@code java.util.Base64}) are lenient: they
  * skip foreign characters, stop at {@code =}, or ignore non-zero trailing bits, so one token would have
@@ -10,7 +10,8 @@ package io.github.approovjaxrs;
  */
 final class CompactJws {
 
-    private static final byte[] DECODE = new byte[128];
+    /** Base64url value of every char below 256; -1 for the rest ('.', '=', '+', '/', spaces, Latin-1). */
+    private static final byte[] DECODE = new byte[256];
     private static final char[] ENCODE =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
@@ -29,30 +30,13 @@ final class CompactJws {
      * or -1 otherwise. The first dot is then {@code token.indexOf('.')}.
      */
     static int scan(String token) {
-        int length = token.length();
-        int firstDot = -1;
-        int secondDot = -1;
-        int segmentStart = 0;
-        for (int i = 0; i <= length; i++) {
-            char c = i < length ? token.charAt(i) : '.';
-            if (c == '.') {
-                if (!isCanonicalSegment(token, segmentStart, i)) {
-                    return -1;
-                }
-                if (i == length) {
-                    break;
-                }
-                if (firstDot < 0) {
-                    firstDot = i;
-                } else if (secondDot < 0) {
-                    secondDot = i;
-                } else {
-                    return -1; // a fourth segment: JWE or garbage
-                }
-                segmentStart = i + 1;
-            } else if (c >= 128 || DECODE[c] < 0) {
-                return -1;
-            }
+        int firstDot = token.indexOf('.');
+        int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
+        // A third dot (JWE, or garbage) is not base64url, so the last segment's check refuses it.
+        if (secondDot < 0 || !isCanonicalSegment(token, 0, firstDot)
+                || !isCanonicalSegment(token, firstDot + 1, secondDot)
+                || !isCanonicalSegment(token, secondDot + 1, token.length())) {
+            return -1;
         }
         return secondDot;
     }
@@ -60,12 +44,22 @@ final class CompactJws {
     /** A non-empty run of base64url characters whose length and last character admit no other spelling. */
     private static boolean isCanonicalSegment(String token, int start, int end) {
         int length = end - start;
-        if (length == 0) {
+        if (length == 0 || length % 4 == 1) { // six bits cannot end a byte
+            return false;
+        }
+        // Branch-free, as this runs over every character of every token: a char outside the alphabet makes
+        // its table entry negative, and a char above 0xFF (whose low byte alone might look valid) makes
+        // -(c >>> 8) negative; either turns the sign bit on for good.
+        int invalid = 0;
+        for (int i = start; i < end; i++) {
+            char c = token.charAt(i);
+            invalid |= DECODE[c & 0xFF] | -(c >>> 8);
+        }
+        if (invalid < 0) {
             return false;
         }
         return switch (length % 4) {
             case 0 -> true;
-            case 1 -> false; // six bits cannot end a byte
             case 2 -> (DECODE[token.charAt(end - 1)] & 0x0F) == 0; // 4 unused bits must be zero
             default -> (DECODE[token.charAt(end - 1)] & 0x03) == 0; // 2 unused bits must be zero
         };

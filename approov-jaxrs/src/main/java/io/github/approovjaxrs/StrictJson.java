@@ -97,10 +97,11 @@ final class StrictJson {
             skipWhitespace();
             expect(':');
             Object value = readValue(depth);
-            if (members.containsKey(name)) {
+            int size = members.size();
+            members.put(name, value); // one lookup: the map only grows if the name is new
+            if (members.size() == size) {
                 throw new MalformedJsonException("duplicate member name");
             }
-            members.put(name, value);
             skipWhitespace();
             char c = next();
             if (c == '}') {
@@ -193,7 +194,8 @@ final class StrictJson {
     private Object readNumber() throws MalformedJsonException {
         int start = pos;
         boolean integral = true;
-        if (peek() == '-') {
+        boolean negative = peek() == '-';
+        if (negative) {
             pos++;
         }
         char first = peek();
@@ -219,12 +221,16 @@ final class StrictJson {
             }
             requireDigits();
         }
-        String number = text.substring(start, pos);
-        if (integral && number.length() <= 18) {
-            return Long.parseLong(number);
+        if (integral && pos - start <= 18) {
+            // At most 18 digits cannot overflow a long: read them in place, as exp and iat always are.
+            long value = 0;
+            for (int i = negative ? start + 1 : start; i < pos; i++) {
+                value = value * 10 + (text.charAt(i) - '0');
+            }
+            return negative ? -value : value;
         }
         try {
-            return new BigDecimal(number);
+            return new BigDecimal(text.substring(start, pos));
         } catch (NumberFormatException | ArithmeticException exponentOutOfRange) {
             // Syntactically valid JSON, but an exponent beyond what any claim can mean.
             throw new MalformedJsonException("number out of range");

@@ -22,7 +22,9 @@ class CompactJwsTest {
         "", ".", "..", "AAAA", "AAAA.BBBB", "AAAA.BBBB.", ".BBBB.CCCC", "AAAA..CCCC", "AAAA.BBBB.CCCC.DDDD",
         "AAAA.BBBB.CCCC.", "AAAA.BBBB.CC==", "AAAA.BBBB.CC=", "AA+A.BBBB.CCCC", "AA/A.BBBB.CCCC", "AA A.BBBB.CCCC",
         "AAAA.BBBB.CCCC ", "AAAA.BBBB.C", "AAAA.BBBBB.CCCC", "AAAA.BBBB.CB", "AAAA.BBBB.CCD", "AAAA.BBBB.ééé",
-        "AAAA.BBBB.CC\u0000C"
+        "AAAA.BBBB.CC\u0000C",
+        // Above 0xFF, with a low byte that alone would pass: 'A' (U+0141), '.' (U+012E), '-' (U+FF2D).
+        "AAAA.BBBB.CC\u0141C", "AAAA\u012EBBBB.CCCC", "\uFF2DAAA.BBBB.CCCC", "AAAA.BBBB.CC\u00C1C"
     })
     void rejectsEveryOtherSpelling(String token) {
         assertEquals(-1, CompactJws.scan(token), token);

@@ -31,6 +31,20 @@ class StrictJsonTest {
     }
 
     @Test
+    void integersOfUpToEighteenCharactersAreLongsAndLongerOnesExactDecimals() throws Exception {
+        Map<String, Object> parsed = StrictJson.parseObject("{\"a\":0,\"b\":-0,\"c\":999999999999999999,"
+                + "\"d\":-99999999999999999,\"e\":1000000000000000000,\"f\":-999999999999999999,"
+                + "\"exp\":1764262800}");
+        assertEquals(0L, parsed.get("a"));
+        assertEquals(0L, parsed.get("b"));
+        assertEquals(999_999_999_999_999_999L, parsed.get("c"));
+        assertEquals(-99_999_999_999_999_999L, parsed.get("d"));
+        assertEquals(new BigDecimal("1000000000000000000"), parsed.get("e"));
+        assertEquals(new BigDecimal("-999999999999999999"), parsed.get("f"));
+        assertEquals(1_764_262_800L, parsed.get("exp"));
+    }
+
+    @Test
     void resultIsUnmodifiable() throws Exception {
         Map<String, Object> parsed = StrictJson.parseObject("{\"a\":[1]}");
         assertThrows(UnsupportedOperationException.class, () -> parsed.put("b", 1));
@@ -50,7 +64,7 @@ class StrictJsonTest {
         "{\"a\":+1}", "{\"a\":1e}", "{\"a\":1e+}", "{\"a\":-}", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":tru}",
         "{\"a\":nul}", "{\"a\":True}", "{\"a\":\"x\ty\"}", "{\"a\":\"x\ny\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}",
         "{\"a\":\"\\u12G4\"}", "{\"a\":\"unterminated}", "{\"a\":[1,]}", "{\"a\":[,1]}", "{\"a\":[1 2]}",
-        "{\"a\":1,\"a\":1}", "{\"o\":{\"b\":1,\"b\":2}}", "{\"a\":1e999999999999}", "\uFEFF{}", "{\"a\":1}\u0000",
+        "{\"a\":1,\"a\":1}", "{\"a\":null,\"a\":null}", "{\"a\":null,\"a\":1}", "{\"o\":{\"b\":1,\"b\":2}}", "{\"a\":1e999999999999}", "\uFEFF{}", "{\"a\":1}\u0000",
         "{\"a\":1}\u00a0", "/*c*/{}", "{\"a\":[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]}"
     })
     void rejectsEverythingThatIsNotOneStrictObject(String text) {
