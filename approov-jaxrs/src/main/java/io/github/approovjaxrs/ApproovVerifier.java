@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * The Approov token check, free of any web framework: header values in, an {@link ApproovVerdict} out.
@@ -206,12 +205,10 @@ public final class ApproovVerifier {
         }
 
         // Everything above passed: jose4j, the authority on every token not seen before, must agree.
-        try {
-            layer.key().jose4j().process(token);
-        } catch (InvalidJwtException disagreement) {
-            LOG.log(System.Logger.Level.WARNING, () -> "jose4j rejected a token the strict checks accepted"
-                    + " (error codes " + disagreement.getErrorDetails().stream().map(d -> d.getErrorCode()).toList()
-                    + "); request rejected");
+        String jose4jRefusal = layer.key().jose4jRefusal(token);
+        if (jose4jRefusal != null) {
+            LOG.log(System.Logger.Level.WARNING, () -> "jose4j rejected a token the strict checks accepted ("
+                    + jose4jRefusal + "); request rejected");
             return rejected(ApproovFailure.MALFORMED_TOKEN);
         }
 

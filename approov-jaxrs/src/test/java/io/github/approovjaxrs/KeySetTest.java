@@ -9,6 +9,7 @@ import static io.github.approovjaxrs.TestTokens.pem;
 import static io.github.approovjaxrs.TestTokens.sign;
 import static io.github.approovjaxrs.TestTokens.signAsymmetric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,6 +193,34 @@ class KeySetTest {
         assertEquals(AUDIENCE_MISMATCH.code(), outcome(verifier, asym("RS256", null, RSA)));
         assertEquals(AUDIENCE_MISMATCH.code(), outcome(verifier, hs(null, OLD)));
         assertEquals("accepted", outcome(verifier, sign("{\"alg\":\"HS256\"}", withAudience, OLD)));
+    }
+
+    /**
+     * The second opinion on every token the strict checks accept: jose4j's JWS layer must agree, each key
+     * with its one algorithm. The strict checks refuse all of these first; this is what stands behind them.
+     */
+    @Test
+    void jose4jIndependentlyRefusesWhatTheStrictChecksWouldRefuse() throws Exception {
+        KeySet keys = new KeySet(List.of(VerificationKey.secret(null, OLD), VerificationKey.publicKey(null, null,
+                RSA.getPublic()), VerificationKey.publicKey(null, null, EC.getPublic())));
+        KeySet.Entry hmac = keys.candidates("HS256", null).get(0);
+        KeySet.Entry rsa = keys.candidates("RS256", null).get(0);
+        KeySet.Entry ec = keys.candidates("ES256", null).get(0);
+        assertEquals(null, hmac.jose4jRefusal(hs(null, OLD)));
+        assertEquals(null, rsa.jose4jRefusal(asym("RS256", null, RSA)));
+        assertEquals(null, ec.jose4jRefusal(asym("ES256", null, EC)));
+
+        assertEquals("signature not verified", hmac.jose4jRefusal(hs(null, NEW)));
+        assertEquals("signature not verified", rsa.jose4jRefusal(asym("RS256", null, OTHER_RSA)));
+        assertEquals("signature not verified", ec.jose4jRefusal(asym("ES256", null, OTHER_EC)));
+        // Each key admits its own algorithm only, whatever the token says.
+        assertNotNull(hmac.jose4jRefusal(sign("{\"alg\":\"HS512\"}", CLAIMS, OLD)));
+        assertNotNull(rsa.jose4jRefusal(asym("PS256", null, RSA)));
+        assertNotNull(hmac.jose4jRefusal(sign("{\"alg\":\"none\"}", CLAIMS, OLD)));
+        // Processing instructions it does not understand, and shapes that are no compact JWS.
+        assertNotNull(hmac.jose4jRefusal(sign("{\"alg\":\"HS256\",\"crit\":[\"exp\"],\"exp\":1}", CLAIMS, OLD)));
+        assertNotNull(hmac.jose4jRefusal(hs(null, OLD) + ".AAAA.AAAA"));
+        assertNotNull(hmac.jose4jRefusal("not a token"));
     }
 
     @Test
