@@ -111,6 +111,7 @@ public final class Main {
         }
         int port = server.getListeners().stream().findFirst().map(NetworkListener::getPort).orElseThrow();
         RunningServer running = new RunningServer(server, address.withPort(port).localClientUri());
+        flushLogs();
         out.print(StartupBanner.text(approov, running.clientUri(), Clock.systemUTC().instant(), tokenCommand()));
         out.flush();
         return running;
@@ -133,17 +134,30 @@ public final class Main {
                 + " token";
     }
 
-    /** One line per log record (JUL's default takes two), unless the user chose a format. */
+    /**
+     * One line per log record (JUL's default takes two), unless the user chose a format; and the console
+     * handler replaced by one that writes in batches off the request threads (a line per rejected request
+     * adds up under a flood of forged tokens).
+     */
     private static void useOneLineLogFormat() {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") != null) {
             return;
         }
         System.setProperty("java.util.logging.SimpleFormatter.format", OneLineLogFormatter.FORMAT);
-        // The same lines at a fraction of the cost (a line per rejected request adds up under a flood).
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
             if (handler instanceof ConsoleHandler && handler.getFormatter() instanceof SimpleFormatter) {
-                handler.setFormatter(new OneLineLogFormatter(ZoneId.systemDefault()));
+                root.removeHandler(handler);
+                root.addHandler(new BatchingConsoleHandler(System.err, new OneLineLogFormatter(ZoneId.systemDefault()),
+                        handler.getLevel()));
             }
+        }
+    }
+
+    /** Writes out every log line so far, so that the start-up lines come before the banner. */
+    private static void flushLogs() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.flush();
         }
     }
 }

@@ -21,6 +21,11 @@ final class OneLineLogFormatter extends Formatter {
     static final String FORMAT = "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n";
 
     private final DateTimeFormatter time;
+    /** The last second formatted, and its text: a flood's lines share their second, so it is formatted once. */
+    private volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
+
+    private record Second(long epochSecond, String text) {
+    }
 
     OneLineLogFormatter(ZoneId zone) {
         this.time = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(zone);
@@ -29,8 +34,13 @@ final class OneLineLogFormatter extends Formatter {
     @Override
     public String format(LogRecord record) {
         StringBuilder line = new StringBuilder(128);
-        time.formatTo(record.getInstant(), line);
-        line.append(' ').append(record.getLevel().getLocalizedName())
+        Second second = lastSecond;
+        long epochSecond = record.getInstant().getEpochSecond();
+        if (second.epochSecond() != epochSecond) {
+            second = new Second(epochSecond, time.format(record.getInstant()));
+            lastSecond = second;
+        }
+        line.append(second.text()).append(' ').append(record.getLevel().getLocalizedName())
                 .append(' ').append(record.getLoggerName())
                 .append(": ").append(formatMessage(record));
         if (record.getThrown() != null) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
@@ -56,6 +57,18 @@ class OneLineLogFormatterTest {
         LogRecord record = record(Level.WARNING, "failed");
         record.setThrown(new IllegalStateException("boom"));
         assertEquals(simpleFormatterOutput(record), new OneLineLogFormatter(ZoneId.systemDefault()).format(record));
+    }
+
+    @Test
+    void eachRecordGetsItsOwnSecondWhenSecondsComeAndGo() {
+        OneLineLogFormatter formatter = new OneLineLogFormatter(ZoneId.of("UTC"));
+        for (String instant : List.of("2026-11-27T09:05:03.1Z", "2026-11-27T09:05:03.9Z", "2026-11-27T09:05:04Z",
+                "2026-11-27T09:05:03.5Z", "2026-12-31T23:59:59.999Z", "2027-01-01T00:00:00Z")) {
+            LogRecord record = record(Level.INFO, "m");
+            record.setInstant(Instant.parse(instant));
+            String expected = instant.substring(0, 10) + " " + instant.substring(11, 19) + " INFO io.github.approovjaxrs: m";
+            assertEquals(expected + System.lineSeparator(), formatter.format(record), instant);
+        }
     }
 
     @Test
