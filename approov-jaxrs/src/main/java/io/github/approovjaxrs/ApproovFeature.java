@@ -91,7 +91,7 @@ public final class ApproovFeature implements Feature {
                 priority);
         context.register(new ApproovFilter.SignedFilter(verifier, listener, bindingExtractor, failureResponder),
                 priority);
-        context.register(new ProtectedEndpointsReport());
+        context.register(new ProtectedEndpoints(priority));
         ApproovConfig config = verifier.config();
         LOG.log(System.Logger.Level.INFO, () -> "Approov token check ready: token header " + config.tokenHeaderName()
                 + ", binding header " + config.bindingHeaderName()

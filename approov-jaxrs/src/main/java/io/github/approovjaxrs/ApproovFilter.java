@@ -2,7 +2,6 @@ package io.github.approovjaxrs;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -10,19 +9,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Adapts a JAX-RS request to {@link ApproovVerifier} and applies the policy: abort with the failure
  * response, or let the request go on in monitor mode. Three name-bound subclasses exist, one per annotation;
  * when several apply to one request (say {@code @ApproovProtected} on the class, {@code @ApproovBound} and
- * {@code @ApproovSigned} on a method) the first to run reads every annotation and does the whole check, in
- * the order token, binding, message signature, and the others find it done, so a token is verified once and
- * the listener hears one decision.
+ * {@code @ApproovSigned} on a method) the first to run does the whole check the method needs (which
+ * {@link ProtectedEndpoints} worked out once and put on the request), in the order token, binding, message
+ * signature, and the others find it done, so a token is verified once and the listener hears one decision.
  */
 abstract class ApproovFilter implements ContainerRequestFilter {
 
@@ -33,8 +27,13 @@ abstract class ApproovFilter implements ContainerRequestFilter {
 
     private static final System.Logger LOG = System.getLogger(ApproovFilter.class.getPackageName());
 
+    /** Request property holding the matched method's {@link Requirements} (see {@link ProtectedEndpoints}). */
+    static final String REQUIREMENTS_PROPERTY = ApproovFilter.class.getName() + ".requirements";
+
     /** The checks an endpoint asks for beyond the token. */
-    private record Requirements(boolean binding, boolean signature) {
+    record Requirements(boolean binding, boolean signature) {
+        static final Requirements NONE = new Requirements(false, false);
+
         Requirements or(Requirements other) {
             return new Requirements(binding || other.binding, signature || other.signature);
         }
@@ -45,10 +44,9 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     private final ApproovBindingExtractor bindingExtractor;
     private final ApproovFailureResponder failureResponder;
     private final Requirements ownRequirements;
-    private final Map<Method, Requirements> requirementsByMethod = new ConcurrentHashMap<>();
+    /** What annotations on the {@code Application} subclass ask of every method; read once, on first use. */
+    private volatile Requirements applicationRequirements;
 
-    @Context
-    private ResourceInfo resourceInfo;
     @Context
     private Application application;
 
@@ -77,7 +75,7 @@ abstract class ApproovFilter implements ContainerRequestFilter {
             if (progress == null) {
                 progress = new Progress();
                 request.setProperty(PROGRESS_PROPERTY, progress);
-                checkToken(request, progress, ownRequirements.or(requirementsByAnnotations()));
+                checkToken(request, progress, ownRequirements.or(requirementsOf(request)).or(applicationRequirements()));
             } else {
                 // A filter that ran first could not read this filter's annotation (no resource method known).
                 Requirements left = new Requirements(ownRequirements.binding() && !progress.bindingDone,
@@ -227,29 +225,25 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     }
 
     /**
-     * What the matched resource method, its class or the application asks for beyond the token
-     * ({@link ApproovBound}, {@link ApproovSigned}), so that the first filter to run does every check.
+     * What the matched resource method and its class ask for beyond the token ({@link ApproovBound},
+     * {@link ApproovSigned}), so that the first filter to run does every check: put on the request by
+     * {@link ProtectedEndpoints} just before this filter runs.
      */
-    private Requirements requirementsByAnnotations() {
-        Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
-        if (method == null) {
-            return new Requirements(false, false);
-        }
-        return requirementsByMethod.computeIfAbsent(method, m -> {
-            Class<?> resource = resourceInfo.getResourceClass();
-            Class<?> app = application == null ? null : application.getClass();
-            return new Requirements(annotated(ApproovBound.class, m, resource, app),
-                    annotated(ApproovSigned.class, m, resource, app));
-        });
+    private static Requirements requirementsOf(ContainerRequestContext request) {
+        return request.getProperty(REQUIREMENTS_PROPERTY) instanceof Requirements requirements ? requirements
+                : Requirements.NONE;
     }
 
-    private static boolean annotated(Class<? extends Annotation> annotation, AnnotatedElement... elements) {
-        for (AnnotatedElement element : elements) {
-            if (element != null && element.isAnnotationPresent(annotation)) {
-                return true;
-            }
+    /** What the annotations on the {@code Application} subclass (global bindings) ask of every method. */
+    private Requirements applicationRequirements() {
+        Requirements known = applicationRequirements;
+        if (known == null) {
+            Class<?> app = application == null ? null : application.getClass();
+            known = app == null ? Requirements.NONE
+                    : new Requirements(app.isAnnotationPresent(ApproovBound.class), app.isAnnotationPresent(ApproovSigned.class));
+            applicationRequirements = known;
         }
-        return false;
+        return known;
     }
 
     private static String path(ContainerRequestContext request) {

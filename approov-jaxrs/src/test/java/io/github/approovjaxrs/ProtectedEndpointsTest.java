@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
 /** The start-up lines that say what is protected, and how. */
-class ProtectedEndpointsReportTest {
+class ProtectedEndpointsTest {
 
     @Path("/v2/")
     @ApproovProtected
@@ -57,7 +57,7 @@ class ProtectedEndpointsReportTest {
     }
 
     static String line(Class<?> resource, String method) throws NoSuchMethodException {
-        return ProtectedEndpointsReport.describe(resource, resource.getMethod(method));
+        return ProtectedEndpoints.describe(resource, resource.getMethod(method));
     }
 
     @Test
