@@ -98,11 +98,16 @@ public final class ApproovClaims {
         return messageSigned ? this : new ApproovClaims(this);
     }
 
-    /** The token's {@code ipk}, parsed once (rules M2, M3). */
+    /** The token's {@code ipk} for the default engine, parsed once (rules M2, M3). */
     InstallationKey installationKey() {
+        return installationKey(EcdsaP256.DEFAULT);
+    }
+
+    /** The token's {@code ipk} in {@code engine}'s form, parsed once per engine a verifier uses (one). */
+    InstallationKey installationKey(EcdsaP256 engine) {
         InstallationKey parsed = installationKey;
-        if (parsed == null) {
-            parsed = InstallationKey.parse(claims.get("ipk"));
+        if (parsed == null || (parsed.engine() != null && parsed.engine() != engine)) {
+            parsed = InstallationKey.parse(claims.get("ipk"), engine);
             installationKey = parsed;
         }
         return parsed;

@@ -102,7 +102,7 @@ public final class ApproovFeature implements Feature {
                 + ", clock skew " + config.clockSkew().toSeconds() + "s"
                 + "; message signatures: tolerance " + config.signatureTolerance().toSeconds() + "s, max age "
                 + config.signatureMaxAge().toSeconds() + "s, origin "
-                + config.publicOrigin().orElse("from the request URI")
+                + config.publicOrigin().orElse("from the request URI") + ", " + EcdsaP256.DEFAULT.describe()
                 + (config.abortOnInvalidMessageSignature() ? "" : ", MONITOR MODE for message signatures"));
         return true;
     }

@@ -59,12 +59,12 @@ public final class ApproovVerifier {
     private record KnownHeader(String segment, List<KeySet.Entry> candidates) {
     }
 
-    private ApproovVerifier(ApproovConfig config) {
+    private ApproovVerifier(ApproovConfig config, EcdsaP256 ecdsa) {
         this.config = config;
         this.keys = new KeySet(config.keys());
         this.claimChecks = new ClaimChecks(config.clockSkew().toMillis(), config.expectedAudience().orElse(null));
         this.cache = new TokenCache(config.tokenCacheSize());
-        this.messageSignatures = new MessageSignatureCheck(config);
+        this.messageSignatures = new MessageSignatureCheck(config, ecdsa);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(keys));
         scratch.get(); // fail at start-up, not on the first request, if an algorithm is unavailable
     }
@@ -76,9 +76,14 @@ public final class ApproovVerifier {
      *     {@code org.jose4j.jws.default-allow-none} or {@code org.jose4j.jws.getPayload-skip-verify} set
      */
     public static ApproovVerifier create(ApproovConfig config) {
+        return create(config, EcdsaP256.DEFAULT);
+    }
+
+    /** {@link #create(ApproovConfig)} with a given ECDSA engine for message signatures: tests run on each. */
+    static ApproovVerifier create(ApproovConfig config, EcdsaP256 ecdsa) {
         Objects.requireNonNull(config, "config");
         refuseUnsafeJose4jProperties();
-        return new ApproovVerifier(config);
+        return new ApproovVerifier(config, ecdsa);
     }
 
     /** The configuration this verifier applies. */

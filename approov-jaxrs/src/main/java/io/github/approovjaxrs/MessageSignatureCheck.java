@@ -35,10 +35,18 @@ final class MessageSignatureCheck {
     private final String publicAuthority;
     private final long toleranceMillis;
     private final long maxAgeMillis;
-    private final ThreadLocal<Crypto> crypto = ThreadLocal.withInitial(Crypto::new);
+    private final EcdsaP256 engine;
+    private final ThreadLocal<Crypto> crypto;
 
     MessageSignatureCheck(ApproovConfig config) {
+        this(config, EcdsaP256.DEFAULT);
+    }
+
+    /** With a given ECDSA engine: tests run every rule on each. */
+    MessageSignatureCheck(ApproovConfig config, EcdsaP256 engine) {
         this.config = config;
+        this.engine = engine;
+        this.crypto = ThreadLocal.withInitial(() -> new Crypto(engine));
         this.tokenComponent = config.tokenHeaderName().toLowerCase(Locale.ROOT);
         String origin = config.publicOrigin().orElse(null);
         int separator = origin == null ? -1 : origin.indexOf("://");
@@ -55,9 +63,9 @@ final class MessageSignatureCheck {
         final MessageDigest sha256;
         final MessageDigest sha512;
 
-        Crypto() {
+        Crypto(EcdsaP256 engine) {
             try {
-                ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
+                ecdsa = engine.newSignature();
                 sha256 = MessageDigest.getInstance("SHA-256");
                 sha512 = MessageDigest.getInstance("SHA-512");
             } catch (GeneralSecurityException unavailable) {
@@ -72,7 +80,7 @@ final class MessageSignatureCheck {
      * failed.
      */
     ApproovVerdict check(ApproovClaims claims, ApproovRequest request, long nowMillis) {
-        InstallationKey key = claims.installationKey();
+        InstallationKey key = claims.installationKey(engine);
         if (key.absent()) {
             return config.requireInstallationKey() ? ApproovVerifier.rejected(ApproovFailure.MISSING_INSTALLATION_KEY)
                     : new ApproovVerdict.Accepted(claims);
@@ -205,7 +213,7 @@ final class MessageSignatureCheck {
             return false;
         }
         try {
-            ecdsa.initVerify(key.key());
+            ecdsa.initVerify(key.engineKey());
             ecdsa.update(base.getBytes(StandardCharsets.US_ASCII));
             return ecdsa.verify(signature);
         } catch (GeneralSecurityException | RuntimeException invalid) {

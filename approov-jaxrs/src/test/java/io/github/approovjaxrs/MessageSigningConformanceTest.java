@@ -46,16 +46,26 @@ class MessageSigningConformanceTest {
     }
 
     static ApproovVerifier verifier() {
+        return verifier(EcdsaP256.DEFAULT);
+    }
+
+    static ApproovVerifier verifier(EcdsaP256 ecdsa) {
         long created = (Long) StructuredFieldsTest.castMap(FILE.get("clock")).get("created");
         Clock clock = Clock.fixed(Instant.ofEpochSecond(created + 5), ZoneOffset.UTC);
         return ApproovVerifier.create(ApproovConfig.builder().base64Secret((String) FILE.get("secret_base64"))
-                .loggingEnabled(false).clock(clock).build());
+                .loggingEnabled(false).clock(clock).build(), ecdsa);
     }
 
     static Stream<Arguments> cases() {
         return StructuredFieldsTest.castList(FILE.get("cases")).stream()
                 .map(StructuredFieldsTest::castMap)
                 .map(c -> Arguments.of(c.get("name"), c));
+    }
+
+    /** Every case on each ECDSA engine: the JDK's, and BouncyCastle's (a test dependency). */
+    static Stream<Arguments> casesOnEachEngine() {
+        return Stream.of(EcdsaP256.jdk(), EcdsaP256.DEFAULT).flatMap(engine -> cases()
+                .map(c -> Arguments.of(c.get()[0] + " (" + engine.describe() + ")", c.get()[1], engine)));
     }
 
     static ApproovRequest request(Map<String, Object> testCase) {
@@ -70,9 +80,9 @@ class MessageSigningConformanceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void everyCaseGetsTheVerdictItsLabelSays(String name, Map<String, Object> testCase) {
-        ApproovVerdict verdict = verifier().verifySigned(request(testCase));
+    @MethodSource("casesOnEachEngine")
+    void everyCaseGetsTheVerdictItsLabelSays(String name, Map<String, Object> testCase, EcdsaP256 engine) {
+        ApproovVerdict verdict = verifier(engine).verifySigned(request(testCase));
         String expect = (String) testCase.get("expect");
         if (expect.equals("valid")) {
             assertTrue(verdict.isAccepted(), () -> name + ": " + verdict);

@@ -113,6 +113,29 @@ public final class Main {
         printTargets(TARGETS, byName, out);
         out.println("Not a target of the issue, the same limit for comparison (a forger choosing the header):");
         printTargets(List.of(new Target("badSignatureUnseenHeader", 2.0, FLOOR)), byName, out);
+        out.println("Message signing (issue 10): a signed request as a ratio to the token check alone:");
+        printRatios(SIGNING_RATIOS, byName, out);
+    }
+
+    /** Issue 10's figures: each signed case against the token check alone of the same token. */
+    static final List<List<String>> SIGNING_RATIOS = List.of(
+            List.of("signedGet", "signedTokenAlone"),
+            List.of("signedPost", "signedTokenAlone"),
+            List.of("signedGetTokenNotCached", "signedTokenAloneNotCached"),
+            List.of("ecdsaVerifyJdk", "ecdsaVerifyBouncyCastle"));
+
+    private static void printRatios(List<List<String>> pairs, Map<String, RunResult> byName, PrintStream out) {
+        for (List<String> pair : pairs) {
+            RunResult measured = byName.get(pair.get(0));
+            RunResult reference = byName.get(pair.get(1));
+            if (measured == null || reference == null) {
+                out.println("  " + pair.get(0) + " / " + pair.get(1) + ": not measured in this run");
+                continue;
+            }
+            out.printf(Locale.ROOT, "  %-26s %9.2f x %s (+%.1f us)%n", pair.get(0),
+                    measured.getPrimaryResult().getScore() / reference.getPrimaryResult().getScore(), pair.get(1),
+                    (measured.getPrimaryResult().getScore() - reference.getPrimaryResult().getScore()) / 1000);
+        }
     }
 
     private static void printTargets(List<Target> targets, Map<String, RunResult> byName, PrintStream out) {

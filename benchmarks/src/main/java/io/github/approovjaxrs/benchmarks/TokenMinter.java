@@ -52,6 +52,17 @@ final class TokenMinter {
         return sign(HEADER_JSON, payloadJson(issuedAt, expiresAt, binding), mac);
     }
 
+    /**
+     * A token carrying the app installation's public key as {@code ipk} (standard padded base64 of its DER
+     * SubjectPublicKeyInfo), as Approov issues them when message signing is on.
+     */
+    String mintWithInstallationKey(Instant issuedAt, Instant expiresAt, java.security.PublicKey installationKey) {
+        String payload = payloadJson(issuedAt, expiresAt, null);
+        payload = payload.substring(0, payload.length() - 1) + ",\"ipk\":\""
+                + Base64.getEncoder().encodeToString(installationKey.getEncoded()) + "\"}";
+        return sign(HEADER_JSON, payload, mac);
+    }
+
     /** A token with the same header and claims whose signature is made with another key: only it is wrong. */
     String forge(Instant issuedAt, Instant expiresAt) {
         return sign(HEADER_JSON, payloadJson(issuedAt, expiresAt, null), wrongKeyMac);

@@ -1,0 +1,212 @@
+package io.github.approovjaxrs.benchmarks;
+
+import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.ApproovRequest;
+import io.github.approovjaxrs.ApproovVerdict;
+import io.github.approovjaxrs.ApproovVerifier;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * An Approov installation message signature (issue 10) verified by {@link ApproovVerifier#verifySigned},
+ * next to the token check alone of the same token, in one run, so that {@link Main} reports what the
+ * signature adds as a ratio.
+ *
+ * <p>Requests are signed as Approov's SDK signs them: label {@code install}, {@code ecdsa-p256-sha256},
+ * covering {@code @method}, {@code @target-uri} and the token (plus {@code content-type} and
+ * {@code content-digest} for a POST with a 1 KiB body), {@code created} now and {@code expires} 15 s later.
+ * The signer here is written from RFC 9421 alone, not with the library's code. The verifiers' clocks are
+ * fixed at the signing time, so signatures stay valid however long a fork runs. "Token cached" is the
+ * default configuration after the token was accepted once (the {@code ipk} key is parsed once, with the
+ * token); "token not cached" is a verifier without a token cache, which checks the token, jose4j included,
+ * and parses its {@code ipk} on every request.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+public class SignedRequestBenchmark {
+
+    static final URI TARGET = URI.create("https://api.example.com/v5/shapes");
+    static final String ALGORITHM = "ecdsa-p256-sha256";
+
+    /** The verifiers, a token carrying {@code ipk}, and two requests signed with its installation key. */
+    @State(Scope.Benchmark)
+    public static class Requests {
+        ApproovVerifier verifier;
+        ApproovVerifier verifierWithoutCache;
+        String token;
+        List<String> tokenLines;
+        String getSignatureInput;
+        String getSignature;
+        byte[] body;
+        String postSignatureInput;
+        String postSignature;
+        String contentDigest;
+        byte[] getBase;
+        byte[] getSignatureBytes;
+        Signature jdkEcdsa;
+        java.security.PublicKey jdkKey;
+        Signature bcEcdsa;
+        java.security.PublicKey bcKey;
+
+        /** Mints the token, signs a GET and a POST, and has the caching verifier accept the token once. */
+        @Setup
+        public void setUp() throws GeneralSecurityException {
+            Instant now = Instant.now();
+            Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+            verifier = ApproovVerifier.create(ApproovConfig.builder()
+                    .base64Secret(TokenMinter.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(clock).build());
+            verifierWithoutCache = ApproovVerifier.create(ApproovConfig.builder()
+                    .base64Secret(TokenMinter.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(clock)
+                    .tokenCacheSize(0).build());
+
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair installation = generator.generateKeyPair();
+            token = TokenMinter.withDummySecret(7).mintWithInstallationKey(now, now.plus(Duration.ofDays(1)),
+                    installation.getPublic());
+            tokenLines = List.of(token);
+
+            long created = now.getEpochSecond();
+            String getComponents = "(\"@method\" \"@target-uri\" \"approov-token\")";
+            getSignatureInput = "install=" + getComponents + params(created);
+            String base = "\"@method\": GET\n\"@target-uri\": " + TARGET + "\n"
+                    + "\"approov-token\": " + token + "\n\"@signature-params\": " + getComponents + params(created);
+            getSignature = sign(installation, base);
+            getBase = base.getBytes(StandardCharsets.US_ASCII);
+            getSignatureBytes = Base64.getDecoder().decode(getSignature.substring("install=:".length(),
+                    getSignature.length() - 1));
+            jdkEcdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
+            jdkKey = installation.getPublic();
+            java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+            bcEcdsa = Signature.getInstance("SHA256withPLAIN-ECDSA", bc);
+            bcKey = java.security.KeyFactory.getInstance("EC", bc).generatePublic(
+                    new java.security.spec.X509EncodedKeySpec(installation.getPublic().getEncoded()));
+
+            body = ("{\"order\":\"" + "x".repeat(1010) + "\"}").getBytes(StandardCharsets.UTF_8);
+            contentDigest = "sha-256=:" + Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(body)) + ":";
+            String postComponents = "(\"@method\" \"@target-uri\" \"approov-token\" \"content-type\" \"content-digest\")";
+            postSignatureInput = "install=" + postComponents + params(created);
+            postSignature = sign(installation, "\"@method\": POST\n\"@target-uri\": " + TARGET + "\n"
+                    + "\"approov-token\": " + token + "\n\"content-type\": application/json\n"
+                    + "\"content-digest\": " + contentDigest + "\n\"@signature-params\": " + postComponents
+                    + params(created));
+
+            // Accepted once, as by a running server; the benchmarks pass equal but distinct strings.
+            require(verifier.verifySigned(get()));
+            require(verifierWithoutCache.verifySigned(get()));
+            require(verifier.verifySigned(post()));
+        }
+
+        ApproovRequest get() {
+            return ApproovRequest.builder().method("GET").target(TARGET)
+                    .header("Approov-Token", new String(token))
+                    .header("Signature-Input", getSignatureInput)
+                    .header("Signature", getSignature)
+                    .build();
+        }
+
+        ApproovRequest post() {
+            return ApproovRequest.builder().method("POST").target(TARGET)
+                    .header("Approov-Token", new String(token))
+                    .header("Content-Type", "application/json")
+                    .header("Content-Digest", contentDigest)
+                    .header("Signature-Input", postSignatureInput)
+                    .header("Signature", postSignature)
+                    .body(body)
+                    .build();
+        }
+
+        boolean rawVerify(Signature ecdsa, java.security.PublicKey key) throws GeneralSecurityException {
+            ecdsa.initVerify(key);
+            ecdsa.update(getBase);
+            return ecdsa.verify(getSignatureBytes);
+        }
+
+        private static String params(long created) {
+            return ";alg=\"" + ALGORITHM + "\";created=" + created + ";expires=" + (created + 15);
+        }
+
+        private static String sign(KeyPair key, String base) throws GeneralSecurityException {
+            Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
+            ecdsa.initSign(key.getPrivate());
+            ecdsa.update(base.getBytes(StandardCharsets.US_ASCII));
+            return "install=:" + Base64.getEncoder().encodeToString(ecdsa.sign()) + ":";
+        }
+
+        private static void require(ApproovVerdict verdict) {
+            if (!verdict.isAccepted() || !verdict.claims().orElseThrow().isMessageSigned()) {
+                throw new IllegalStateException("the benchmark's signed request was not accepted as signed: "
+                        + verdict.failure().map(Enum::name).orElse("accepted as token-only"));
+            }
+        }
+    }
+
+    /** Raw ECDSA P-256 verification of the GET's signature by the JDK (SunEC), which the library uses without BouncyCastle. */
+    @Benchmark
+    public boolean ecdsaVerifyJdk(Requests requests) throws GeneralSecurityException {
+        return requests.rawVerify(requests.jdkEcdsa, requests.jdkKey);
+    }
+
+    /** The same by BouncyCastle, which the library uses when it is on the class path (as here). */
+    @Benchmark
+    public boolean ecdsaVerifyBouncyCastle(Requests requests) throws GeneralSecurityException {
+        return requests.rawVerify(requests.bcEcdsa, requests.bcKey);
+    }
+
+    /** The token check alone, of the same token carrying {@code ipk} (cached): the reference of the ratios. */
+    @Benchmark
+    public ApproovVerdict signedTokenAlone(Requests requests) {
+        return requests.verifier.verify(List.of(new String(requests.token)));
+    }
+
+    /** A signed GET, its token cached. */
+    @Benchmark
+    public ApproovVerdict signedGet(Requests requests) {
+        return requests.verifier.verifySigned(requests.get());
+    }
+
+    /** A signed POST with a Content-Digest over its 1 KiB body, its token cached. */
+    @Benchmark
+    public ApproovVerdict signedPost(Requests requests) {
+        return requests.verifier.verifySigned(requests.post());
+    }
+
+    /** A signed GET whose token is checked afresh (no token cache): token, jose4j, {@code ipk} and signature. */
+    @Benchmark
+    public ApproovVerdict signedGetTokenNotCached(Requests requests) {
+        return requests.verifierWithoutCache.verifySigned(requests.get());
+    }
+
+    /** The token check alone without the cache, the reference for {@link #signedGetTokenNotCached}. */
+    @Benchmark
+    public ApproovVerdict signedTokenAloneNotCached(Requests requests) {
+        return requests.verifierWithoutCache.verify(List.of(new String(requests.token)));
+    }
+}

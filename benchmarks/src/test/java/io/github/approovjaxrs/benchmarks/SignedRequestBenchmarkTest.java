@@ -1,0 +1,75 @@
+package io.github.approovjaxrs.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.approovjaxrs.ApproovFailure;
+import io.github.approovjaxrs.ApproovRequest;
+import io.github.approovjaxrs.ApproovVerdict;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The message-signing benchmarks verify real signatures: a benchmark of a refusal would still print a number. */
+class SignedRequestBenchmarkTest {
+
+    private static final SignedRequestBenchmark BENCHMARK = new SignedRequestBenchmark();
+    private static final SignedRequestBenchmark.Requests REQUESTS = new SignedRequestBenchmark.Requests();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        REQUESTS.setUp();
+    }
+
+    private static void assertSigned(ApproovVerdict verdict) {
+        assertEquals(Optional.empty(), verdict.failure());
+        assertTrue(verdict.claims().orElseThrow().isMessageSigned());
+    }
+
+    @Test
+    void eachSignedCaseIsAcceptedAsSigned() {
+        assertSigned(BENCHMARK.signedGet(REQUESTS));
+        assertSigned(BENCHMARK.signedPost(REQUESTS));
+        assertSigned(BENCHMARK.signedGetTokenNotCached(REQUESTS));
+    }
+
+    @Test
+    void bothRawEnginesVerifyTheGetsSignature() throws Exception {
+        assertTrue(BENCHMARK.ecdsaVerifyJdk(REQUESTS));
+        assertTrue(BENCHMARK.ecdsaVerifyBouncyCastle(REQUESTS));
+    }
+
+    @Test
+    void theReferencesCheckTheSameTokenAloneCachedAndNot() {
+        ApproovVerdict cached = BENCHMARK.signedTokenAlone(REQUESTS);
+        assertSame(cached, BENCHMARK.signedTokenAlone(REQUESTS), "a cache hit returns the stored verdict");
+        assertFalse(cached.claims().orElseThrow().isMessageSigned());
+        ApproovVerdict fresh = BENCHMARK.signedTokenAloneNotCached(REQUESTS);
+        assertTrue(fresh.isAccepted());
+        assertNotSame(fresh, BENCHMARK.signedTokenAloneNotCached(REQUESTS), "without a cache every check is new");
+    }
+
+    @Test
+    void theSignaturesReallyCoverTheRequest() {
+        // The same signature on another method, or the POST's with another body, must fail: the benchmark
+        // verifies signatures over the request, not a constant.
+        ApproovRequest otherMethod = ApproovRequest.builder().method("DELETE").target(SignedRequestBenchmark.TARGET)
+                .header("Approov-Token", REQUESTS.token)
+                .header("Signature-Input", REQUESTS.getSignatureInput)
+                .header("Signature", REQUESTS.getSignature)
+                .build();
+        assertEquals(Optional.of(ApproovFailure.BAD_MESSAGE_SIGNATURE), REQUESTS.verifier.verifySigned(otherMethod).failure());
+        ApproovRequest otherBody = ApproovRequest.builder().method("POST").target(SignedRequestBenchmark.TARGET)
+                .header("Approov-Token", REQUESTS.token)
+                .header("Content-Type", "application/json")
+                .header("Content-Digest", REQUESTS.contentDigest)
+                .header("Signature-Input", REQUESTS.postSignatureInput)
+                .header("Signature", REQUESTS.postSignature)
+                .body(new byte[REQUESTS.body.length])
+                .build();
+        assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH), REQUESTS.verifier.verifySigned(otherBody).failure());
+    }
+}
