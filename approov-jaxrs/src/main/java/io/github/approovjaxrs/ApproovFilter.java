@@ -77,7 +77,7 @@ abstract class ApproovFilter implements ContainerRequestFilter {
                 request.setProperty(PROGRESS_PROPERTY, progress);
                 checkToken(request, progress, ownRequirements.or(requirementsOf(request)).or(applicationRequirements()));
             } else {
-                // A filter that ran first could not read this filter's annotation (no resource method known).
+                // Each annotation's check runs whatever the first filter was told: do what it left undone.
                 Requirements left = new Requirements(ownRequirements.binding() && !progress.bindingDone,
                         ownRequirements.signature() && !progress.signatureDone);
                 if (left.binding() || left.signature()) {
