@@ -24,11 +24,12 @@ final class EcdsaP256 {
     static final String BOUNCY_CASTLE_PROVIDER = "org.bouncycastle.jce.provider.BouncyCastleProvider";
 
     /** BouncyCastle's when present, else the JDK's; chosen once. */
-    static final EcdsaP256 DEFAULT = bouncyCastle() != null ? new EcdsaP256(bouncyCastle()) : jdk();
+    static final EcdsaP256 DEFAULT = new EcdsaP256(bouncyCastle());
 
     /** The engine's provider, or null for the JDK's default providers. */
     private final Provider provider;
 
+    /** The engine of {@code provider}; null for the JDK's. */
     private EcdsaP256(Provider provider) {
         this.provider = provider;
     }
