@@ -1,5 +1,11 @@
 package io.github.approovjaxrs;
 
+import io.github.approovjaxrs.core.ApproovCheck;
+import io.github.approovjaxrs.core.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovDecision;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.core.ApproovRequirements;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Application;
@@ -11,161 +17,89 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 
 /**
- * Adapts a JAX-RS request to {@link ApproovVerifier} and applies the policy: abort with the failure
- * response, or let the request go on in monitor mode. Three name-bound subclasses exist, one per annotation;
- * when several apply to one request (say {@code @ApproovProtected} on the class, {@code @ApproovBound} and
- * {@code @ApproovSigned} on a method) the first to run does the whole check the method needs (which
- * {@link ProtectedEndpoints} worked out once and put on the request), in the order token, binding, message
- * signature, and the others find it done, so a token is verified once and the listener hears one decision.
+ * The JAX-RS adapter of {@link ApproovCheck}: maps the request to an {@link ApproovRequest}, the endpoint's
+ * annotations to {@link ApproovRequirements}, and the {@link ApproovDecision} to the request's fate (claims
+ * on the request, an aborted request, or nothing in monitor mode). Nothing is judged here.
+ *
+ * <p>Three name-bound subclasses exist, one per annotation; when several apply to one request (say
+ * {@code @ApproovProtected} on the class, {@code @ApproovBound} and {@code @ApproovSigned} on a method) the
+ * first to run asks the check for everything the method needs (which {@link ProtectedEndpoints} worked out
+ * once and put on the request), and the others find the request decided, so a token is verified once and the
+ * listeners hear one decision.
  */
 abstract class ApproovFilter implements ContainerRequestFilter {
 
     /** Request property holding the verified {@link ApproovClaims}. */
     static final String CLAIMS_PROPERTY = ApproovClaims.class.getName();
-    /** Request property holding this request's {@link Progress}. */
-    private static final String PROGRESS_PROPERTY = ApproovFilter.class.getName() + ".progress";
-
-    private static final System.Logger LOG = System.getLogger(ApproovFilter.class.getPackageName());
-
-    /** Request property holding the matched method's {@link Requirements} (see {@link ProtectedEndpoints}). */
+    /** Request property holding the {@link ApproovRequirements} the request was decided for. */
+    private static final String DECIDED_PROPERTY = ApproovFilter.class.getName() + ".decided";
+    /** Request property holding the matched method's {@link ApproovRequirements} (see {@link ProtectedEndpoints}). */
     static final String REQUIREMENTS_PROPERTY = ApproovFilter.class.getName() + ".requirements";
 
-    /** The checks an endpoint asks for beyond the token. */
-    record Requirements(boolean binding, boolean signature) {
-        static final Requirements NONE = new Requirements(false, false);
-
-        Requirements or(Requirements other) {
-            return new Requirements(binding || other.binding, signature || other.signature);
-        }
-    }
-
-    private final ApproovVerifier verifier;
-    private final ApproovListener listener;
+    private final ApproovCheck check;
     private final ApproovBindingExtractor bindingExtractor;
     private final ApproovFailureResponder failureResponder;
-    private final Requirements ownRequirements;
+    private final ApproovRequirements ownRequirements;
     /** What annotations on the {@code Application} subclass ask of every method; read once, on first use. */
-    private volatile Requirements applicationRequirements;
+    private volatile ApproovRequirements applicationRequirements;
 
     @Context
     private Application application;
 
-    ApproovFilter(ApproovVerifier verifier, ApproovListener listener, ApproovBindingExtractor bindingExtractor,
-            ApproovFailureResponder failureResponder, boolean bindingByThisFilter, boolean signatureByThisFilter) {
-        this.verifier = verifier;
-        this.listener = listener;
+    ApproovFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
+            ApproovFailureResponder failureResponder, ApproovRequirements ownRequirements) {
+        this.check = check;
         this.bindingExtractor = bindingExtractor;
         this.failureResponder = failureResponder;
-        this.ownRequirements = new Requirements(bindingByThisFilter, signatureByThisFilter);
-    }
-
-    /** What has been decided for one request so far. */
-    private static final class Progress {
-        ApproovClaims claims;
-        boolean tokenFailed;
-        boolean laterCheckFailed;
-        boolean bindingDone;
-        boolean signatureDone;
+        this.ownRequirements = ownRequirements;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        try {
-            Progress progress = (Progress) request.getProperty(PROGRESS_PROPERTY);
-            if (progress == null) {
-                progress = new Progress();
-                request.setProperty(PROGRESS_PROPERTY, progress);
-                checkToken(request, progress, ownRequirements.or(requirementsOf(request)).or(applicationRequirements()));
-            } else {
-                // Each annotation's check runs whatever the first filter was told: do what it left undone.
-                Requirements left = new Requirements(ownRequirements.binding() && !progress.bindingDone,
-                        ownRequirements.signature() && !progress.signatureDone);
-                if (left.binding() || left.signature()) {
-                    checkAfterToken(request, progress, left);
-                }
+        ApproovRequirements requirements;
+        if (request.getProperty(DECIDED_PROPERTY) instanceof ApproovRequirements decided) {
+            requirements = decided.and(ownRequirements);
+            if (requirements.equals(decided)) {
+                return;
             }
-        } catch (RuntimeException unexpected) {
-            // Fail closed and never 5xx; the exception's message may quote request data, so log its type only.
-            LOG.log(System.Logger.Level.WARNING, () -> "Approov filter failed unexpectedly ("
-                    + unexpected.getClass().getName() + "); request refused");
-            request.removeProperty(CLAIMS_PROPERTY);
-            request.abortWith(respond(ApproovFailure.VERIFICATION_ERROR, request));
-        }
-    }
-
-    private void checkToken(ContainerRequestContext request, Progress progress, Requirements required) {
-        ApproovVerdict verdict = verifier.verify(request.getHeaders().get(verifier.config().tokenHeaderName()));
-        if (verdict instanceof ApproovVerdict.Rejected rejected) {
-            progress.tokenFailed = true;
-            if (!refuse(request, rejected.reason())) {
-                checkAfterToken(request, progress, required); // monitor mode: reports the checks skipped
-            }
-            return;
-        }
-        progress.claims = verdict.claims().orElseThrow();
-        checkAfterToken(request, progress, required);
-    }
-
-    /**
-     * The binding and message-signature checks, in that order, on the token's claims. Without verified
-     * claims (the token failed in monitor mode) neither can be judged: no {@code pay} or {@code ipk} is
-     * trusted, so both are reported as not checked.
-     */
-    private void checkAfterToken(ContainerRequestContext request, Progress progress, Requirements required) {
-        String method = request.getMethod();
-        String path = path(request);
-        if (progress.tokenFailed) {
-            if (required.binding() && !progress.bindingDone) {
-                progress.bindingDone = true;
-                notify(() -> listener.bindingNotChecked(method, path));
-            }
-            if (required.signature() && !progress.signatureDone) {
-                progress.signatureDone = true;
-                notify(() -> listener.messageSignatureNotChecked(method, path));
-            }
-            return;
-        }
-        if (required.binding()) {
-            progress.bindingDone = true;
-            ApproovFailure failure = verifier.checkBinding(progress.claims, bindingExtractor.bindingValues(request));
-            if (failure != null) {
-                progress.laterCheckFailed = true;
-                if (refuse(request, failure)) {
-                    return;
-                }
-            }
-        }
-        if (required.signature()) {
-            progress.signatureDone = true;
-            ApproovVerdict verdict = verifier.checkMessageSignature(progress.claims, signedRequest(request));
-            if (verdict instanceof ApproovVerdict.Rejected rejected) {
-                progress.laterCheckFailed = true;
-                if (refuse(request, rejected.reason())) {
-                    return;
-                }
-            } else {
-                progress.claims = verdict.claims().orElseThrow();
-            }
-        }
-        if (progress.laterCheckFailed) {
-            // Claims are only ever exposed for requests that passed every check of their endpoint.
-            request.removeProperty(CLAIMS_PROPERTY);
+            // Only when the container ran a filter without the method's requirements on the request (no
+            // marker): judge again with this annotation's too, rather than let a check go undone.
         } else {
-            accept(request, progress.claims);
+            requirements = ownRequirements.and(requirementsOf(request)).and(applicationRequirements());
+        }
+        request.setProperty(DECIDED_PROPERTY, requirements);
+        ApproovDecision decision;
+        try {
+            decision = check.decide(toApproovRequest(request), requirements);
+        } catch (RuntimeException unexpected) {
+            // The check itself never throws; building the request from the container's data might.
+            decision = new ApproovDecision.Refused(ApproovFailure.VERIFICATION_ERROR);
+        }
+        if (decision instanceof ApproovDecision.Accepted accepted) {
+            request.setProperty(CLAIMS_PROPERTY, accepted.claims());
+        } else if (decision instanceof ApproovDecision.Refused refused) {
+            request.removeProperty(CLAIMS_PROPERTY);
+            request.abortWith(respond(refused, request));
+        } else {
+            request.removeProperty(CLAIMS_PROPERTY);
         }
     }
 
     /**
-     * The request as the message-signature check reads it: the raw request URI the container saw (path
-     * and query undecoded), every header line, and the entity stream, read only if a digest needs it.
+     * The request as the check reads it: the raw request URI the container saw (path and query undecoded),
+     * every header line, the entity stream (read only if a digest needs it), and the bound value when a
+     * custom extractor finds it.
      */
-    private static ApproovRequest signedRequest(ContainerRequestContext request) {
-        return ApproovRequest.builder()
+    private ApproovRequest toApproovRequest(ContainerRequestContext request) {
+        ApproovRequest.Builder builder = ApproovRequest.builder()
                 .method(request.getMethod())
                 .target(request.getUriInfo().getRequestUri())
                 .headers(name -> request.getHeaders().get(name))
-                .body(limit -> readBounded(request, limit))
-                .build();
+                .body(limit -> readBounded(request, limit));
+        if (bindingExtractor != null) {
+            builder.bindingValues(() -> bindingExtractor.bindingValues(request));
+        }
+        return builder.build();
     }
 
     /**
@@ -182,98 +116,68 @@ abstract class ApproovFilter implements ContainerRequestFilter {
         return head;
     }
 
-    private void accept(ContainerRequestContext request, ApproovClaims claims) {
-        request.setProperty(CLAIMS_PROPERTY, claims);
-        String method = request.getMethod();
-        String path = path(request);
-        notify(() -> listener.accepted(method, path, claims));
-    }
-
-    /** Reports the failure; aborts and returns true unless monitor mode lets the request go on. */
-    private boolean refuse(ContainerRequestContext request, ApproovFailure failure) {
-        boolean enforced = failure.isEnforcedBy(verifier.config());
-        String method = request.getMethod();
-        String path = path(request);
-        notify(() -> listener.rejected(method, path, failure, enforced));
-        if (enforced) {
-            request.abortWith(respond(failure, request));
-        }
-        return enforced;
-    }
-
-    private Response respond(ApproovFailure failure, ContainerRequestContext request) {
+    private Response respond(ApproovDecision.Refused refused, ContainerRequestContext request) {
         try {
-            Response custom = failureResponder.respond(failure, request);
+            Response custom = failureResponder.respond(refused, request);
             if (custom != null) {
                 return custom;
             }
-            LOG.log(System.Logger.Level.WARNING, "Approov failure responder returned null; sending 401");
+            ApproovFeature.LOG.log(System.Logger.Level.WARNING, "Approov failure responder returned null; sending "
+                    + refused.status());
         } catch (RuntimeException broken) {
-            LOG.log(System.Logger.Level.WARNING, () -> "Approov failure responder threw "
-                    + broken.getClass().getName() + "; sending 401");
+            ApproovFeature.LOG.log(System.Logger.Level.WARNING, () -> "Approov failure responder threw "
+                    + broken.getClass().getName() + "; sending " + refused.status());
         }
-        return ApproovFailureResponder.UNAUTHORIZED.respond(failure, request);
-    }
-
-    private static void notify(Runnable event) {
-        try {
-            event.run();
-        } catch (RuntimeException broken) {
-            LOG.log(System.Logger.Level.WARNING, () -> "Approov listener threw " + broken.getClass().getName()
-                    + "; ignored");
-        }
+        return ApproovFailureResponder.DEFAULT.respond(refused, request);
     }
 
     /**
      * What the matched resource method and its class ask for beyond the token ({@link ApproovBound},
      * {@link ApproovSigned}), so that the first filter to run does every check: put on the request by
-     * {@link ProtectedEndpoints} just before this filter runs.
+     * {@link ProtectedEndpoints} just before this filter runs, for every method that carries an annotation.
+     * Reading the matched method per request through the injected {@code ResourceInfo} proxy would cost more
+     * than the token check itself.
      */
-    private static Requirements requirementsOf(ContainerRequestContext request) {
-        return request.getProperty(REQUIREMENTS_PROPERTY) instanceof Requirements requirements ? requirements
-                : Requirements.NONE;
+    private static ApproovRequirements requirementsOf(ContainerRequestContext request) {
+        return request.getProperty(REQUIREMENTS_PROPERTY) instanceof ApproovRequirements requirements ? requirements
+                : ApproovRequirements.token();
     }
 
     /** What the annotations on the {@code Application} subclass (global bindings) ask of every method. */
-    private Requirements applicationRequirements() {
-        Requirements known = applicationRequirements;
+    private ApproovRequirements applicationRequirements() {
+        ApproovRequirements known = applicationRequirements;
         if (known == null) {
-            Class<?> app = application == null ? null : application.getClass();
-            known = app == null ? Requirements.NONE
-                    : new Requirements(app.isAnnotationPresent(ApproovBound.class), app.isAnnotationPresent(ApproovSigned.class));
+            known = application == null ? ApproovRequirements.token()
+                    : ProtectedEndpoints.requirements(application.getClass(), null);
             applicationRequirements = known;
         }
         return known;
     }
 
-    private static String path(ContainerRequestContext request) {
-        return request.getUriInfo().getRequestUri().getRawPath();
-    }
-
     /** Bound to {@link ApproovProtected}: the token check. */
     @ApproovProtected
     static final class TokenFilter extends ApproovFilter {
-        TokenFilter(ApproovVerifier verifier, ApproovListener listener, ApproovBindingExtractor bindingExtractor,
+        TokenFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
                 ApproovFailureResponder failureResponder) {
-            super(verifier, listener, bindingExtractor, failureResponder, false, false);
+            super(check, bindingExtractor, failureResponder, ApproovRequirements.token());
         }
     }
 
     /** Bound to {@link ApproovBound}: the token check, then the binding check. */
     @ApproovBound
     static final class BoundFilter extends ApproovFilter {
-        BoundFilter(ApproovVerifier verifier, ApproovListener listener, ApproovBindingExtractor bindingExtractor,
+        BoundFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
                 ApproovFailureResponder failureResponder) {
-            super(verifier, listener, bindingExtractor, failureResponder, true, false);
+            super(check, bindingExtractor, failureResponder, ApproovRequirements.token().withBinding());
         }
     }
 
     /** Bound to {@link ApproovSigned}: the token check, then the message-signature check. */
     @ApproovSigned
     static final class SignedFilter extends ApproovFilter {
-        SignedFilter(ApproovVerifier verifier, ApproovListener listener, ApproovBindingExtractor bindingExtractor,
+        SignedFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
                 ApproovFailureResponder failureResponder) {
-            super(verifier, listener, bindingExtractor, failureResponder, false, true);
+            super(check, bindingExtractor, failureResponder, ApproovRequirements.token().withMessageSignature());
         }
     }
 }

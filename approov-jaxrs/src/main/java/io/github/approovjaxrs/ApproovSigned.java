@@ -1,5 +1,6 @@
 package io.github.approovjaxrs;
 
+import io.github.approovjaxrs.core.ApproovClaims;
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

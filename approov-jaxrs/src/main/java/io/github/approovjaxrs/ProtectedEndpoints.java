@@ -1,5 +1,6 @@
 package io.github.approovjaxrs;
 
+import io.github.approovjaxrs.core.ApproovRequirements;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,7 +21,7 @@ import java.lang.reflect.Method;
  *       visible rather than assumed (protection declared on the {@code Application} subclass covers every
  *       method and is not listed per method: {@link ApproovFilter} adds it);</li>
  *   <li>handed to the request: a small filter registered for that method alone, just before the checks,
- *       puts the method's {@link ApproovFilter.Requirements} on the request, so that whichever name-bound
+ *       puts the method's {@link ApproovRequirements} on the request, so that whichever name-bound
  *       filter runs first does every check the method needs. Reading the matched method per request through
  *       the injected {@code ResourceInfo} proxy cost more than the token check itself.</li>
  * </ul>
@@ -43,18 +44,41 @@ final class ProtectedEndpoints implements DynamicFeature {
         String line = describe(resource, method);
         if (line != null) {
             LOG.log(System.Logger.Level.INFO, line);
-            ApproovFilter.Requirements requirements = new ApproovFilter.Requirements(
-                    annotated(ApproovBound.class, method, resource), annotated(ApproovSigned.class, method, resource));
-            context.register(new Marker(requirements),
+            context.register(new Marker(requirements(resource, method)),
                     filterPriority == Integer.MIN_VALUE ? filterPriority : filterPriority - 1);
         }
     }
 
+    /**
+     * What the Approov annotations on {@code method} (may be null) and {@code type} ask for beyond the token.
+     * A subclass made by a CDI container or a proxy inherits nothing of the annotations (they are not
+     * {@code @Inherited}), so the superclass chain is read too.
+     */
+    static ApproovRequirements requirements(Class<?> type, Method method) {
+        ApproovRequirements requirements = ApproovRequirements.token();
+        if (annotated(ApproovBound.class, method) || annotatedInChain(ApproovBound.class, type)) {
+            requirements = requirements.withBinding();
+        }
+        if (annotated(ApproovSigned.class, method) || annotatedInChain(ApproovSigned.class, type)) {
+            requirements = requirements.withMessageSignature();
+        }
+        return requirements;
+    }
+
+    private static boolean annotatedInChain(Class<? extends Annotation> annotation, Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Puts one method's requirements on its requests, for the filters that follow. */
     static final class Marker implements ContainerRequestFilter {
-        private final ApproovFilter.Requirements requirements;
+        private final ApproovRequirements requirements;
 
-        Marker(ApproovFilter.Requirements requirements) {
+        Marker(ApproovRequirements requirements) {
             this.requirements = requirements;
         }
 
@@ -66,13 +90,12 @@ final class ProtectedEndpoints implements DynamicFeature {
 
     /** The report line for one resource method, or null when no Approov annotation protects it. */
     static String describe(Class<?> resource, Method method) {
-        boolean bound = annotated(ApproovBound.class, method, resource);
-        boolean signed = annotated(ApproovSigned.class, method, resource);
-        if (!bound && !signed && !annotated(ApproovProtected.class, method, resource)) {
+        if (!annotated(ApproovBound.class, method, resource) && !annotated(ApproovSigned.class, method, resource)
+                && !annotated(ApproovProtected.class, method, resource)) {
             return null;
         }
-        return "Approov protects " + httpMethod(method) + " " + path(resource, method) + " [token"
-                + (bound ? " + binding" : "") + (signed ? " + message signature" : "") + "]";
+        return "Approov protects " + httpMethod(method) + " " + path(resource, method) + " ["
+                + requirements(resource, method) + "]";
     }
 
     private static boolean annotated(Class<? extends Annotation> annotation, AnnotatedElement... elements) {

@@ -1,8 +1,15 @@
 package io.github.approovjaxrs;
 
-import static io.github.approovjaxrs.TestTokens.bound;
-import static io.github.approovjaxrs.TestTokens.sign;
-import static io.github.approovjaxrs.TestTokens.valid;
+import io.github.approovjaxrs.core.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.testing.TestTokens;
+import static io.github.approovjaxrs.testing.TestTokens.bound;
+import static io.github.approovjaxrs.testing.TestTokens.sign;
+import static io.github.approovjaxrs.testing.TestTokens.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +42,7 @@ class ApproovFeatureTest {
     /** Answers which claims the resource could see, so tests can tell exposure from absence. */
     static String seen(ContainerRequestContext request) {
         return ApproovFeature.claims(request)
-                .map(c -> "claims:" + String.join(",", c.names()) + c.deviceId().map(d -> " did=" + d).orElse(""))
+                .map(c -> "claims:" + String.join(",", c.asMap().keySet()) + c.deviceId().map(d -> " did=" + d).orElse(""))
                 .orElse("no claims");
     }
 
@@ -100,23 +107,29 @@ class ApproovFeatureTest {
         final List<String> events = new CopyOnWriteArrayList<>();
 
         @Override
-        public void accepted(String method, String path, ApproovClaims claims) {
+        public void accepted(ApproovRequest request, ApproovClaims claims) {
+            String method = request.method();
+            String path = request.path();
             events.add("accepted " + method + " " + path);
         }
 
         @Override
-        public void rejected(String method, String path, ApproovFailure failure, boolean enforced) {
+        public void rejected(ApproovRequest request, ApproovFailure failure, boolean enforced) {
+            String method = request.method();
+            String path = request.path();
             events.add("rejected " + method + " " + path + " " + failure.code() + (enforced ? "" : " (monitor)"));
         }
 
         @Override
-        public void bindingNotChecked(String method, String path) {
-            events.add("binding not checked " + method + " " + path);
-        }
-
-        @Override
-        public void messageSignatureNotChecked(String method, String path) {
-            events.add("signature not checked " + method + " " + path);
+        public void notChecked(ApproovRequest request, ApproovFailure.Stage stage) {
+            String method = request.method();
+            String path = request.path();
+            if (stage == ApproovFailure.Stage.BINDING) {
+                events.add("binding not checked " + method + " " + path);
+            }
+            if (stage == ApproovFailure.Stage.MESSAGE_SIGNATURE) {
+                events.add("signature not checked " + method + " " + path);
+            }
         }
     }
 
@@ -168,7 +181,7 @@ class ApproovFeatureTest {
         @Override
         ResourceConfig application() {
             return new ResourceConfig(MethodLevel.class, ProtectedClass.class, BoundClass.class)
-                    .register(feature(TestTokens.config()).build());
+                    .register(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)).build());
         }
 
         @Test
@@ -289,7 +302,7 @@ class ApproovFeatureTest {
     class ProtectedOnTheApplication extends ServerTest {
         @Override
         ResourceConfig application() {
-            return new ProtectedApplication(feature(TestTokens.config()).build());
+            return new ProtectedApplication(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)).build());
         }
 
         @Test
@@ -320,7 +333,7 @@ class ApproovFeatureTest {
     class BoundOnTheApplication extends ServerTest {
         @Override
         ResourceConfig application() {
-            return new BoundApplication(feature(TestTokens.config()).build());
+            return new BoundApplication(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)).build());
         }
 
         @Test
@@ -344,7 +357,7 @@ class ApproovFeatureTest {
     class MonitorMode extends ServerTest {
         @Override
         ResourceConfig application() {
-            return new ResourceConfig(MethodLevel.class).register(feature(TestTokens.config()
+            return new ResourceConfig(MethodLevel.class).register(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)
                     .abortOnInvalidToken(false).abortOnInvalidBinding(false)).build());
         }
 
@@ -378,7 +391,7 @@ class ApproovFeatureTest {
     class BindingMonitorOnly extends ServerTest {
         @Override
         ResourceConfig application() {
-            return new ResourceConfig(MethodLevel.class).register(feature(TestTokens.config()
+            return new ResourceConfig(MethodLevel.class).register(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)
                     .abortOnInvalidBinding(false)).build());
         }
 
@@ -408,9 +421,9 @@ class ApproovFeatureTest {
     class CustomHooks extends ServerTest {
         @Override
         ResourceConfig application() {
-            ApproovFeature feature = feature(TestTokens.config()
+            ApproovFeature feature = feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)
                     .tokenHeaderName("X-App-Token"))
-                    .failureResponder((failure, request) -> Response.status(403)
+                    .failureResponder((refused, request) -> Response.status(403)
                             .entity("{\"error\":\"app not verified\"}").type("application/json").build())
                     .bindingExtractor(request -> {
                         Map<String, Cookie> cookies = request.getCookies();
@@ -418,7 +431,7 @@ class ApproovFeatureTest {
                     })
                     .listener(new ApproovListener() {
                         @Override
-                        public void accepted(String method, String path, ApproovClaims claims) {
+                        public void accepted(ApproovRequest request, ApproovClaims claims) {
                             throw new IllegalStateException("a broken listener must not break requests");
                         }
                     })
@@ -458,9 +471,9 @@ class ApproovFeatureTest {
     class BrokenResponders extends ServerTest {
         @Override
         ResourceConfig application() {
-            return new ResourceConfig(MethodLevel.class, CookieBound.class).register(feature(TestTokens.config())
-                    .failureResponder((failure, request) -> {
-                        if (failure == ApproovFailure.MISSING_TOKEN) {
+            return new ResourceConfig(MethodLevel.class, CookieBound.class).register(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false))
+                    .failureResponder((refused, request) -> {
+                        if (refused.reason() == ApproovFailure.MISSING_TOKEN) {
                             throw new IllegalStateException("broken responder");
                         }
                         return null;

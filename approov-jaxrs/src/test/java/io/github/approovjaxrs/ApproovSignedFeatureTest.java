@@ -1,5 +1,8 @@
 package io.github.approovjaxrs;
 
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.TestSignatures;
 import static io.github.approovjaxrs.ApproovFeatureTest.assertOk;
 import static io.github.approovjaxrs.ApproovFeatureTest.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +41,7 @@ class ApproovSignedFeatureTest {
     /** What the resource saw: claim names, whether signed, and the body length it read. */
     static String seen(ContainerRequestContext request) {
         return ApproovFeature.claims(request)
-                .map(c -> "claims:" + String.join(",", c.names()) + (c.isMessageSigned() ? " signed" : " unsigned"))
+                .map(c -> "claims:" + String.join(",", c.asMap().keySet()) + (c.isMessageSigned() ? " signed" : " unsigned"))
                 .orElse("no claims");
     }
 
@@ -93,7 +96,7 @@ class ApproovSignedFeatureTest {
         @Override
         ResourceConfig application() {
             return new ResourceConfig(SignedResource.class, ProtectedClass.class)
-                    .register(feature(settings().apply(TestTokens.config())).build());
+                    .register(feature(settings().apply(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false))).build());
         }
 
         /** Sends {@code method} to {@code path} with a token carrying the device's ipk, signed as the SDK signs. */

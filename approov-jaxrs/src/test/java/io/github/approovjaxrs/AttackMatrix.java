@@ -1,10 +1,14 @@
 package io.github.approovjaxrs;
 
-import static io.github.approovjaxrs.TestTokens.HS256_HEADER;
-import static io.github.approovjaxrs.TestTokens.SECRET;
-import static io.github.approovjaxrs.TestTokens.b64url;
-import static io.github.approovjaxrs.TestTokens.pay;
-import static io.github.approovjaxrs.TestTokens.sign;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.TestSignatures;
+import static io.github.approovjaxrs.testing.TestTokens.HS256_HEADER;
+import static io.github.approovjaxrs.testing.TestTokens.SECRET;
+import static io.github.approovjaxrs.testing.TestTokens.b64url;
+import static io.github.approovjaxrs.testing.TestTokens.pay;
+import static io.github.approovjaxrs.testing.TestTokens.sign;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -53,6 +57,20 @@ import org.glassfish.jersey.server.ResourceConfig;
  * {@code Content-Digest} on any body, for the message-signing cases.
  */
 final class AttackMatrix {
+
+    private static KeyPair keyWithUrlUnsafeBase64() {
+        while (true) {
+            KeyPair key = TestSignatures.installationKeyPair();
+            String ipk = TestSignatures.ipk(key.getPublic());
+            if (ipk.indexOf('+') >= 0 || ipk.indexOf('/') >= 0) {
+                return key;
+            }
+        }
+    }
+
+    /** The order n of the P-256 group (SEC 2, FIPS 186-4): a signature with r or s of n is "psychic". */
+    private static final java.math.BigInteger P256_ORDER = new java.math.BigInteger(
+            "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
     /** Which server a request goes to. */
     enum Target {
@@ -118,7 +136,8 @@ final class AttackMatrix {
     static final KeyPair ATTACKER_RSA = TestTokens.keyPair("RSA", 2048);
     static final KeyPair ATTACKER_EC = TestTokens.keyPair("EC", 256);
     /** The app installation's key pair of the message-signing cases (its public key is the tokens' ipk). */
-    static final KeyPair DEVICE = TestSignatures.installationKeyPair();
+    /** The device's key; its base64 has a '+' or '/', so the case "ipk in base64url" really differs from the ipk. */
+    static final KeyPair DEVICE = keyWithUrlUnsafeBase64();
 
     final List<Request> attacks = new ArrayList<>();
     final List<Request> legitimate = new ArrayList<>();
@@ -292,7 +311,7 @@ final class AttackMatrix {
         hardened("ES256 psychic signature r = s = 0 (CVE-2022-21449)", b64url("{\"alg\":\"ES256\",\"kid\":\"" + EC_KID + "\"}")
                 + "." + payload + "." + b64url(new byte[64]));
         hardened("ES256 psychic signature r = s = n (the group order)", b64url("{\"alg\":\"ES256\"}") + "." + payload + "."
-                + b64url(concat(unsigned32(VerificationKey.P256_ORDER), unsigned32(VerificationKey.P256_ORDER))));
+                + b64url(concat(unsigned32(P256_ORDER), unsigned32(P256_ORDER))));
         hardened("ES256 signed by another EC key", asymmetric("{\"alg\":\"ES256\"}", audClaims, ATTACKER_EC.getPrivate(), "ES256"));
         hardened("ES256 signature in DER instead of r||s", derEs256(audClaims));
         hardened("ES256 with an embedded attacker jwk", asymmetric("{\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\"}}",
@@ -681,7 +700,7 @@ final class AttackMatrix {
         // The signature's bytes (M10, M11)
         byte[] bytes = genuine.bytes();
         signedBytes("r = s = 0 (CVE-2022-21449)", token, input, "install=:" + Base64.getEncoder().encodeToString(new byte[64]) + ":");
-        byte[] nn = concat(unsigned32(VerificationKey.P256_ORDER), unsigned32(VerificationKey.P256_ORDER));
+        byte[] nn = concat(unsigned32(P256_ORDER), unsigned32(P256_ORDER));
         signedBytes("r = s = n", token, input, "install=:" + Base64.getEncoder().encodeToString(nn) + ":");
         signedBytes("r and s swapped", token, input, "install=:" + Base64.getEncoder().encodeToString(
                 concat(Arrays.copyOfRange(bytes, 32, 64), Arrays.copyOfRange(bytes, 0, 32))) + ":");

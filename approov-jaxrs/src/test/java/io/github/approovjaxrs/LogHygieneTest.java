@@ -1,5 +1,9 @@
 package io.github.approovjaxrs;
 
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.TestSignatures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +41,7 @@ class LogHygieneTest {
     static final Pattern SIGNATURE_BYTES = Pattern.compile("[:\"]([A-Za-z0-9+/_-]{16,}={0,2})[:\"]");
     /** The reason codes of the message-signature check (stage MESSAGE_SIGNATURE). */
     static final List<String> MESSAGE_SIGNING_CODES = java.util.Arrays.stream(ApproovFailure.values())
-            .filter(ApproovFailure::isMessageSignatureFailure).map(ApproovFailure::code).toList();
+            .filter(f -> f.stage() == ApproovFailure.Stage.MESSAGE_SIGNATURE).map(ApproovFailure::code).toList();
     /** Loggers at FINEST during the test; held strongly, as JUL only keeps weak references to loggers. */
     static final List<Logger> VERBOSE = List.of(Logger.getLogger("io.github.approovjaxrs"), Logger.getLogger("org.jose4j"));
 

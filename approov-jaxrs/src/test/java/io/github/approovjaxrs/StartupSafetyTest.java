@@ -1,5 +1,7 @@
 package io.github.approovjaxrs;
 
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,18 +126,33 @@ class StartupSafetyTest {
         for (String property : UNSAFE_JOSE4J_PROPERTIES) {
             ApproovFeature feature = withSystemProperty(property, "false",
                     () -> withSystemProperty(SECRET_VARIABLE, GOOD_SECRET, ApproovFeature::fromEnvironment));
-            assertTrue(feature.verifier().config().toString().contains("HS256"), property);
+            assertTrue(feature.check().config().toString().contains("HS256"), property);
         }
+    }
+
+    /** One invalid value of each message-signing setting (approov-core tests every rule of each). */
+    static Stream<Arguments> invalidMessageSigningSettings() {
+        return Stream.of(
+                Arguments.of("APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE", "no", "must be true or false"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRE_IPK", "1", "must be true or false"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRE_EXPIRES", "yes", "must be true or false"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRE_CONTENT_DIGEST", "on", "must be true or false"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS", "301", "must be between 0 and 300 seconds"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS", "5.5", "must be a whole number"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES", "-1", "must be between 0 and 268435456"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN", "https://api.example.com/v1",
+                        "Set it to the scheme and host clients call"),
+                Arguments.of("APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS", "@status", "list header names or @method"));
     }
 
     /**
      * The message-signing settings refuse at the entry points too: each invalid value of
-     * {@link MessageSigningConfigTest#invalidSettings()}, beside a valid secret, stops
+     * {@link #invalidMessageSigningSettings()}, beside a valid secret, stops
      * {@link ApproovFeature#fromEnvironment()} (as a system property) and {@link ApproovFeature#create} over
      * the environment, with a message naming the variable and what it accepts, and never the secret.
      */
     @ParameterizedTest(name = "{0}={1} stops start-up")
-    @MethodSource("io.github.approovjaxrs.MessageSigningConfigTest#invalidSettings")
+    @MethodSource("invalidMessageSigningSettings")
     void anInvalidMessageSigningSettingStopsStartUpAtEveryEntryPoint(String name, String value, String accepts) {
         ApproovConfigurationException fromProperties = withSystemProperty(name, value,
                 () -> withSystemProperty(SECRET_VARIABLE, GOOD_SECRET,
@@ -154,7 +171,7 @@ class StartupSafetyTest {
     @Test
     void aStartedConfigurationNeverShowsItsSecret() {
         ApproovFeature feature = withSystemProperty(SECRET_VARIABLE, GOOD_SECRET, ApproovFeature::fromEnvironment);
-        String text = feature.verifier().config().toString();
+        String text = feature.check().config().toString();
         for (String encoding : encodings(GOOD_SECRET)) {
             assertFalse(text.contains(encoding), text);
         }

@@ -1,7 +1,7 @@
 package io.github.approovjaxrs.gateway;
 
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovConfigurationException;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -148,8 +148,8 @@ class MainTest {
     void jose4jsUnsafeSystemPropertiesStopStartUp() {
         System.setProperty("org.jose4j.jws.default-allow-none", "true");
         try {
-            io.github.approovjaxrs.ApproovConfigurationException thrown = assertThrows(
-                    io.github.approovjaxrs.ApproovConfigurationException.class,
+            io.github.approovjaxrs.core.ApproovConfigurationException thrown = assertThrows(
+                    io.github.approovjaxrs.core.ApproovConfigurationException.class,
                     () -> Main.start(TestGateway.settings(upstream.url())::get, false, NOWHERE));
             assertTrue(thrown.getMessage().contains("org.jose4j.jws.default-allow-none"), thrown.getMessage());
         } finally {

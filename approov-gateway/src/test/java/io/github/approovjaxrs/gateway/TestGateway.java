@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.gateway;
 
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package io.github.approovjaxrs.benchmarks;
 
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovRequest;
-import io.github.approovjaxrs.ApproovVerdict;
-import io.github.approovjaxrs.ApproovVerifier;
+import io.github.approovjaxrs.core.ApproovCheck;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovDecision;
+import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.core.ApproovRequirements;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -31,7 +32,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * An Approov installation message signature (issue 10) verified by {@link ApproovVerifier#verifySigned},
+ * An Approov installation message signature (issue 10) verified by {@link ApproovCheck#decide} on an endpoint
+ * that requires it,
  * next to the token check alone of the same token, in one run, so that {@link Main} reports what the
  * signature adds as a ratio.
  *
@@ -53,12 +55,14 @@ public class SignedRequestBenchmark {
 
     static final URI TARGET = URI.create("https://api.example.com/v5/shapes");
     static final String ALGORITHM = "ecdsa-p256-sha256";
+    static final ApproovRequirements TOKEN = ApproovRequirements.token();
+    static final ApproovRequirements SIGNED = ApproovRequirements.token().withMessageSignature();
 
     /** The verifiers, a token carrying {@code ipk}, and two requests signed with its installation key. */
     @State(Scope.Benchmark)
     public static class Requests {
-        ApproovVerifier verifier;
-        ApproovVerifier verifierWithoutCache;
+        ApproovCheck verifier;
+        ApproovCheck verifierWithoutCache;
         String token;
         List<String> tokenLines;
         String getSignatureInput;
@@ -79,9 +83,9 @@ public class SignedRequestBenchmark {
         public void setUp() throws GeneralSecurityException {
             Instant now = Instant.now();
             Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-            verifier = ApproovVerifier.create(ApproovConfig.builder()
+            verifier = ApproovCheck.create(ApproovConfig.builder()
                     .base64Secret(TokenMinter.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(clock).build());
-            verifierWithoutCache = ApproovVerifier.create(ApproovConfig.builder()
+            verifierWithoutCache = ApproovCheck.create(ApproovConfig.builder()
                     .base64Secret(TokenMinter.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(clock)
                     .tokenCacheSize(0).build());
 
@@ -119,9 +123,9 @@ public class SignedRequestBenchmark {
                     + params(created));
 
             // Accepted once, as by a running server; the benchmarks pass equal but distinct strings.
-            require(verifier.verifySigned(get()));
-            require(verifierWithoutCache.verifySigned(get()));
-            require(verifier.verifySigned(post()));
+            require(verifier.decide(get(), SIGNED));
+            require(verifierWithoutCache.decide(get(), SIGNED));
+            require(verifier.decide(post(), SIGNED));
         }
 
         ApproovRequest get() {
@@ -160,10 +164,15 @@ public class SignedRequestBenchmark {
             return "install=:" + Base64.getEncoder().encodeToString(ecdsa.sign()) + ":";
         }
 
-        private static void require(ApproovVerdict verdict) {
-            if (!verdict.isAccepted() || !verdict.claims().orElseThrow().isMessageSigned()) {
+        ApproovRequest tokenOnly() {
+            return ApproovRequest.builder().method("GET").target(TARGET).header("Approov-Token", new String(token))
+                    .build();
+        }
+
+        private static void require(ApproovDecision decision) {
+            if (!(decision instanceof ApproovDecision.Accepted accepted && accepted.claims().isMessageSigned())) {
                 throw new IllegalStateException("the benchmark's signed request was not accepted as signed: "
-                        + verdict.failure().map(Enum::name).orElse("accepted as token-only"));
+                        + decision);
             }
         }
     }
@@ -182,31 +191,31 @@ public class SignedRequestBenchmark {
 
     /** The token check alone, of the same token carrying {@code ipk} (cached): the reference of the ratios. */
     @Benchmark
-    public ApproovVerdict signedTokenAlone(Requests requests) {
-        return requests.verifier.verify(List.of(new String(requests.token)));
+    public ApproovDecision signedTokenAlone(Requests requests) {
+        return requests.verifier.decide(requests.tokenOnly(), TOKEN);
     }
 
     /** A signed GET, its token cached. */
     @Benchmark
-    public ApproovVerdict signedGet(Requests requests) {
-        return requests.verifier.verifySigned(requests.get());
+    public ApproovDecision signedGet(Requests requests) {
+        return requests.verifier.decide(requests.get(), SIGNED);
     }
 
     /** A signed POST with a Content-Digest over its 1 KiB body, its token cached. */
     @Benchmark
-    public ApproovVerdict signedPost(Requests requests) {
-        return requests.verifier.verifySigned(requests.post());
+    public ApproovDecision signedPost(Requests requests) {
+        return requests.verifier.decide(requests.post(), SIGNED);
     }
 
     /** A signed GET whose token is checked afresh (no token cache): token, jose4j, {@code ipk} and signature. */
     @Benchmark
-    public ApproovVerdict signedGetTokenNotCached(Requests requests) {
-        return requests.verifierWithoutCache.verifySigned(requests.get());
+    public ApproovDecision signedGetTokenNotCached(Requests requests) {
+        return requests.verifierWithoutCache.decide(requests.get(), SIGNED);
     }
 
     /** The token check alone without the cache, the reference for {@link #signedGetTokenNotCached}. */
     @Benchmark
-    public ApproovVerdict signedTokenAloneNotCached(Requests requests) {
-        return requests.verifierWithoutCache.verify(List.of(new String(requests.token)));
+    public ApproovDecision signedTokenAloneNotCached(Requests requests) {
+        return requests.verifierWithoutCache.decide(requests.tokenOnly(), TOKEN);
     }
 }

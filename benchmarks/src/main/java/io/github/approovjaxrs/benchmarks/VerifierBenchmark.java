@@ -1,8 +1,11 @@
 package io.github.approovjaxrs.benchmarks;
 
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovVerdict;
-import io.github.approovjaxrs.ApproovVerifier;
+import io.github.approovjaxrs.core.ApproovCheck;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovDecision;
+import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.core.ApproovRequirements;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -37,10 +40,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * received text, base64url, a constant-time compare) and a reused jose4j {@link JwtConsumer} alone. All run
  * in one JMH run, so {@link Main} prints each as a ratio to the floor.
  *
- * <p>The verifier is the library's, built as an application builds it ({@link ApproovConfig} defaults, so
- * the default token cache of 2,048 entries), and primed with one accepted token as a running server is, so
- * that the header of a genuine token is already known. Every token is a distinct {@link String} from the
- * one the verifier saw before, as a request's header value always is: a cache hit pays the full comparison.
+ * <p>The check is the library's public {@link ApproovCheck}, built as an application builds it
+ * ({@link ApproovConfig} defaults, so the default token cache of 2,048 entries; logging off, which the load
+ * test measures), primed with one accepted token as a running server is, so that the header of a genuine
+ * token is already known. Each call decides a request an adapter has just built (an {@link ApproovRequest}
+ * reading the header lines through a lookup, as the JAX-RS filter builds one). Every token is a distinct
+ * {@link String} from the one the check saw before, as a request's header value always is: a cache hit pays
+ * the full comparison.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -57,12 +63,23 @@ public class VerifierBenchmark {
     /** A header that means what Approov's does, spelled otherwise, so no accepted token has made it known. */
     static final String UNSEEN_HEADER_JSON = "{\"typ\":\"JWT\",\"alg\":\"HS256\"}";
 
-    /** The shared verifier, as a server shares one, and the token of each case. */
+    private static final URI TARGET = URI.create("http://127.0.0.1:8002/v2/shapes");
+    private static final ApproovRequirements TOKEN = ApproovRequirements.token();
+    private static final ApproovRequirements BOUND = ApproovRequirements.token().withBinding();
+
+    /** A request as an adapter builds it: the token lines, and the binding lines for {@code Authorization}. */
+    static ApproovRequest request(List<String> tokenLines, List<String> bindingLines) {
+        return ApproovRequest.builder().method("GET").target(TARGET)
+                .headers(name -> name.equalsIgnoreCase("Authorization") ? bindingLines : tokenLines)
+                .build();
+    }
+
+    /** The shared check, as a server shares one, and the token of each case. */
     @State(Scope.Benchmark)
     public static class Tokens {
-        ApproovVerifier verifier;
+        ApproovCheck verifier;
         /** The same configuration without a token cache: what the cache costs a token it has not seen. */
-        ApproovVerifier verifierWithoutCache;
+        ApproovCheck verifierWithoutCache;
         String valid;
         List<String> validLines;
         List<String> boundLines;
@@ -76,12 +93,14 @@ public class VerifierBenchmark {
         /** Builds the verifiers, mints one token per case, and has the verifiers accept a genuine token. */
         @Setup
         public void setUp() {
-            verifier = ApproovVerifier.create(ApproovConfig.builder()
+            verifier = ApproovCheck.create(ApproovConfig.builder()
                     .base64Secret(TokenMinter.DUMMY_SECRET_BASE64)
+                    .loggingEnabled(false)
                     .build());
-            verifierWithoutCache = ApproovVerifier.create(ApproovConfig.builder()
+            verifierWithoutCache = ApproovCheck.create(ApproovConfig.builder()
                     .base64Secret(TokenMinter.DUMMY_SECRET_BASE64)
                     .tokenCacheSize(0)
+                    .loggingEnabled(false)
                     .build());
             TokenMinter minter = TokenMinter.withDummySecret(1);
             Instant now = Instant.now();
@@ -90,9 +109,9 @@ public class VerifierBenchmark {
             String bound = minter.mint(now, later, BINDING);
             badSignature = minter.forge(now, later);
             // The verifier has accepted these before; the benchmarks pass equal but distinct strings.
-            verifier.verifyToken(new String(valid));
-            verifier.verifyToken(new String(bound), new String(BINDING));
-            verifierWithoutCache.verifyToken(new String(valid));
+            verifier.decide(request(List.of(new String(valid)), List.of()), TOKEN);
+            verifier.decide(request(List.of(new String(bound)), List.of(new String(BINDING))), BOUND);
+            verifierWithoutCache.decide(request(List.of(new String(valid)), List.of()), TOKEN);
 
             validLines = List.of(valid);
             boundLines = List.of(bound);
@@ -219,49 +238,49 @@ public class VerifierBenchmark {
 
     /** A valid token the verifier has not seen (or has evicted): strict checks, then jose4j, then the cache. */
     @Benchmark
-    public ApproovVerdict validFirstSeen(Tokens tokens, FreshTokens fresh) {
-        return tokens.verifier.verify(fresh.next());
+    public ApproovDecision validFirstSeen(Tokens tokens, FreshTokens fresh) {
+        return tokens.verifier.decide(request(fresh.next(), List.of()), TOKEN);
     }
 
     /** {@link #validFirstSeen} without a cache: the strict checks and jose4j alone, no insert or eviction. */
     @Benchmark
-    public ApproovVerdict validFirstSeenWithoutCache(Tokens tokens, FreshTokens fresh) {
-        return tokens.verifierWithoutCache.verify(fresh.next());
+    public ApproovDecision validFirstSeenWithoutCache(Tokens tokens, FreshTokens fresh) {
+        return tokens.verifierWithoutCache.decide(request(fresh.next(), List.of()), TOKEN);
     }
 
     /** A valid token the verifier accepted before: the common case, an app reuses its token for minutes. */
     @Benchmark
-    public ApproovVerdict validSeenBefore(Tokens tokens) {
-        return tokens.verifier.verify(tokens.validLines);
+    public ApproovDecision validSeenBefore(Tokens tokens) {
+        return tokens.verifier.decide(request(tokens.validLines, List.of()), TOKEN);
     }
 
     /** A valid token seen before, bound to the {@code Authorization} value that comes with it. */
     @Benchmark
-    public ApproovVerdict validBoundSeenBefore(Tokens tokens) {
-        return tokens.verifier.verify(tokens.boundLines, tokens.bindingLines);
+    public ApproovDecision validBoundSeenBefore(Tokens tokens) {
+        return tokens.verifier.decide(request(tokens.boundLines, tokens.bindingLines), BOUND);
     }
 
     /** Genuine header and claims, signature by another key: refused by the HMAC, before jose4j. */
     @Benchmark
-    public ApproovVerdict badSignature(Tokens tokens) {
-        return tokens.verifier.verify(tokens.badSignatureLines);
+    public ApproovDecision badSignature(Tokens tokens) {
+        return tokens.verifier.decide(request(tokens.badSignatureLines, List.of()), TOKEN);
     }
 
     /** A forged signature under a header no accepted token had, so the header is parsed: the forger's worst. */
     @Benchmark
-    public ApproovVerdict badSignatureUnseenHeader(Tokens tokens) {
-        return tokens.verifier.verify(tokens.unseenHeaderLines);
+    public ApproovDecision badSignatureUnseenHeader(Tokens tokens) {
+        return tokens.verifier.decide(request(tokens.unseenHeaderLines, List.of()), TOKEN);
     }
 
     /** A full-length token with padding at its very end: the whole text is scanned before it is refused. */
     @Benchmark
-    public ApproovVerdict malformed(Tokens tokens) {
-        return tokens.verifier.verify(tokens.malformedLines);
+    public ApproovDecision malformed(Tokens tokens) {
+        return tokens.verifier.decide(request(tokens.malformedLines, List.of()), TOKEN);
     }
 
     /** A genuine token past its {@code exp}: signature and claims are checked, then the time refuses it. */
     @Benchmark
-    public ApproovVerdict expired(Tokens tokens) {
-        return tokens.verifier.verify(tokens.expiredLines);
+    public ApproovDecision expired(Tokens tokens) {
+        return tokens.verifier.decide(request(tokens.expiredLines, List.of()), TOKEN);
     }
 }

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovRequest;
-import io.github.approovjaxrs.ApproovVerdict;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.TestVerifier.Verdict;
+import io.github.approovjaxrs.core.ApproovDecision;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class SignedRequestBenchmarkTest {
         REQUESTS.setUp();
     }
 
-    private static void assertSigned(ApproovVerdict verdict) {
+    private static void assertSigned(ApproovDecision decision) {
+        Verdict verdict = new Verdict(decision);
         assertEquals(Optional.empty(), verdict.failure());
         assertTrue(verdict.claims().orElseThrow().isMessageSigned());
     }
@@ -44,12 +46,15 @@ class SignedRequestBenchmarkTest {
 
     @Test
     void theReferencesCheckTheSameTokenAloneCachedAndNot() {
-        ApproovVerdict cached = BENCHMARK.signedTokenAlone(REQUESTS);
-        assertSame(cached, BENCHMARK.signedTokenAlone(REQUESTS), "a cache hit returns the stored verdict");
+        Verdict cached = new Verdict(BENCHMARK.signedTokenAlone(REQUESTS));
+        assertSame(cached.claims().orElseThrow(), new Verdict(BENCHMARK.signedTokenAlone(REQUESTS)).claims().orElseThrow(),
+                "a cache hit returns the stored claims");
         assertFalse(cached.claims().orElseThrow().isMessageSigned());
-        ApproovVerdict fresh = BENCHMARK.signedTokenAloneNotCached(REQUESTS);
+        Verdict fresh = new Verdict(BENCHMARK.signedTokenAloneNotCached(REQUESTS));
         assertTrue(fresh.isAccepted());
-        assertNotSame(fresh, BENCHMARK.signedTokenAloneNotCached(REQUESTS), "without a cache every check is new");
+        assertNotSame(fresh.claims().orElseThrow(),
+                new Verdict(BENCHMARK.signedTokenAloneNotCached(REQUESTS)).claims().orElseThrow(),
+                "without a cache every check is new");
     }
 
     @Test
@@ -61,7 +66,7 @@ class SignedRequestBenchmarkTest {
                 .header("Signature-Input", REQUESTS.getSignatureInput)
                 .header("Signature", REQUESTS.getSignature)
                 .build();
-        assertEquals(Optional.of(ApproovFailure.BAD_MESSAGE_SIGNATURE), REQUESTS.verifier.verifySigned(otherMethod).failure());
+        assertEquals(Optional.of(ApproovFailure.BAD_MESSAGE_SIGNATURE), new Verdict(REQUESTS.verifier.decide(otherMethod, SignedRequestBenchmark.SIGNED)).failure());
         ApproovRequest otherBody = ApproovRequest.builder().method("POST").target(SignedRequestBenchmark.TARGET)
                 .header("Approov-Token", REQUESTS.token)
                 .header("Content-Type", "application/json")
@@ -70,6 +75,6 @@ class SignedRequestBenchmarkTest {
                 .header("Signature", REQUESTS.postSignature)
                 .body(new byte[REQUESTS.body.length])
                 .build();
-        assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH), REQUESTS.verifier.verifySigned(otherBody).failure());
+        assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH), new Verdict(REQUESTS.verifier.decide(otherBody, SignedRequestBenchmark.SIGNED)).failure());
     }
 }

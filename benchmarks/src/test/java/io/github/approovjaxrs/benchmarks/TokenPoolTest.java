@@ -3,9 +3,9 @@ package io.github.approovjaxrs.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovVerifier;
+import io.github.approovjaxrs.TestVerifier;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +33,8 @@ class TokenPoolTest {
         return new ArrayList<>(out.toString(StandardCharsets.US_ASCII).lines().toList());
     }
 
-    private static ApproovVerifier verifier(String secret) {
-        return ApproovVerifier.create(ApproovConfig.builder().base64Secret(secret).loggingEnabled(false).build());
+    private static TestVerifier verifier(String secret) {
+        return TestVerifier.create(ApproovConfig.builder().base64Secret(secret).loggingEnabled(false).build());
     }
 
     @Test
@@ -42,7 +42,7 @@ class TokenPoolTest {
         List<String> pool = tokens(Map.of(), "--count", "500");
         assertEquals(500, pool.size());
         assertEquals(500, new HashSet<>(pool).size());
-        ApproovVerifier verifier = verifier(TokenMinter.DUMMY_SECRET_BASE64);
+        TestVerifier verifier = verifier(TokenMinter.DUMMY_SECRET_BASE64);
         pool.forEach(token -> assertTrue(verifier.verifyToken(token).isAccepted(), token));
     }
 
@@ -56,7 +56,7 @@ class TokenPoolTest {
 
     @Test
     void badSignatureAndExpiredTokensFailForThatReasonAlone() {
-        ApproovVerifier verifier = verifier(TokenMinter.DUMMY_SECRET_BASE64);
+        TestVerifier verifier = verifier(TokenMinter.DUMMY_SECRET_BASE64);
         for (String token : tokens(Map.of(), "--type", "bad-signature", "--count", "20")) {
             assertEquals(ApproovFailure.BAD_SIGNATURE, verifier.verifyToken(token).failure().orElseThrow());
         }
@@ -68,7 +68,7 @@ class TokenPoolTest {
     @Test
     void boundTokensPassOnlyWithTheirAuthorizationValue() {
         String token = tokens(Map.of(), "--bind", "Bearer abc").get(0);
-        ApproovVerifier verifier = verifier(TokenMinter.DUMMY_SECRET_BASE64);
+        TestVerifier verifier = verifier(TokenMinter.DUMMY_SECRET_BASE64);
         assertTrue(verifier.verifyToken(token, "Bearer abc").isAccepted());
         assertEquals(ApproovFailure.BINDING_MISMATCH,
                 verifier.verifyToken(token, "Bearer abd").failure().orElseThrow());

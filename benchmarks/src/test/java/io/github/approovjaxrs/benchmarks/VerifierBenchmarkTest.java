@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovVerdict;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.TestVerifier.Verdict;
+import io.github.approovjaxrs.core.ApproovDecision;
+import io.github.approovjaxrs.core.ApproovRequirements;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +35,13 @@ class VerifierBenchmarkTest {
         JOSE4J.setUp();
     }
 
-    private static ApproovFailure failure(ApproovVerdict verdict) {
-        return verdict.failure().orElseThrow(() -> new AssertionError("accepted"));
+    private static ApproovFailure failure(ApproovDecision decision) {
+        return new Verdict(decision).failure().orElseThrow(() -> new AssertionError("accepted"));
+    }
+
+    /** The claims of an accepted decision: the same object when the token came from the cache. */
+    private static Object claims(ApproovDecision decision) {
+        return new Verdict(decision).claims().orElseThrow(() -> new AssertionError("refused: " + decision));
     }
 
     @Test
@@ -56,29 +63,24 @@ class VerifierBenchmarkTest {
 
     @Test
     void firstSeenTokensAreAcceptedAndNeverServedFromTheCache() {
-        // A cached verdict is the very object returned before; a fresh check builds a new one.
+        // Cached claims are the very object returned before; a fresh check builds new ones.
         List<String> first = FRESH.lines.get(0);
-        ApproovVerdict verdict = TOKENS.verifier.verify(first);
-        assertTrue(verdict.isAccepted());
+        Object claims = claims(TOKENS.verifier.decide(VerifierBenchmark.request(first, List.of()),
+                ApproovRequirements.token()));
         for (int i = 0; i < VerifierBenchmark.FRESH_TOKENS; i++) {
-            assertTrue(BENCHMARK.validFirstSeen(TOKENS, FRESH).isAccepted());
+            claims(BENCHMARK.validFirstSeen(TOKENS, FRESH));
         }
-        assertTrue(BENCHMARK.validFirstSeenWithoutCache(TOKENS, FRESH).isAccepted());
+        claims(BENCHMARK.validFirstSeenWithoutCache(TOKENS, FRESH));
         // Back at the first token after a whole turn of the ring: evicted long ago, so checked afresh.
         FRESH.next = 0;
-        ApproovVerdict again = BENCHMARK.validFirstSeen(TOKENS, FRESH);
-        assertTrue(again.isAccepted());
-        assertTrue(again != verdict, "a first-seen token must not be a cache hit");
+        Object again = claims(BENCHMARK.validFirstSeen(TOKENS, FRESH));
+        assertTrue(again != claims, "a first-seen token must not be a cache hit");
     }
 
     @Test
     void seenBeforeTokensComeFromTheCache() {
-        ApproovVerdict once = BENCHMARK.validSeenBefore(TOKENS);
-        assertTrue(once.isAccepted());
-        assertSame(once, BENCHMARK.validSeenBefore(TOKENS));
-        ApproovVerdict bound = BENCHMARK.validBoundSeenBefore(TOKENS);
-        assertTrue(bound.isAccepted());
-        assertSame(bound, BENCHMARK.validBoundSeenBefore(TOKENS));
+        assertSame(claims(BENCHMARK.validSeenBefore(TOKENS)), claims(BENCHMARK.validSeenBefore(TOKENS)));
+        assertSame(claims(BENCHMARK.validBoundSeenBefore(TOKENS)), claims(BENCHMARK.validBoundSeenBefore(TOKENS)));
     }
 
     @Test

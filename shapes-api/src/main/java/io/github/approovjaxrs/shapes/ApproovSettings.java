@@ -1,7 +1,7 @@
 package io.github.approovjaxrs.shapes;
 
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovConfigurationException;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.approovjaxrs.shapes;
 
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovConfigurationException;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
 import io.github.approovjaxrs.ApproovFeature;
 import java.io.IOException;
 import java.io.PrintStream;

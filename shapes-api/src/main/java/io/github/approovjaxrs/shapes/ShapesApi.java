@@ -13,7 +13,7 @@ final class ShapesApi {
     static ResourceConfig application(ApproovFeature approov) {
         return new ResourceConfig(UnprotectedResource.class, ApproovProtectedResource.class,
                 ApproovSignedResource.class)
-                .property(ApproovSignedResource.MAX_BODY_BYTES_PROPERTY, approov.verifier().config().maxBodyBytes())
+                .property(ApproovSignedResource.MAX_BODY_BYTES_PROPERTY, approov.check().config().maxBodyBytes())
                 .register(approov)
                 // Nobody needs /application.wadl here, and without JAXB Jersey would warn about it at start-up.
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.shapes;
 
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;

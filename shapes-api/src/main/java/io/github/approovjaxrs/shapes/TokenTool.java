@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.shapes;
 
-import io.github.approovjaxrs.ApproovConfigurationException;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

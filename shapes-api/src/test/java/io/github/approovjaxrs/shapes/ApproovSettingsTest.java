@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovConfigurationException;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;

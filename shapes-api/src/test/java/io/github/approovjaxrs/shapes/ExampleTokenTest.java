@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovClaims;
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovVerdict;
-import io.github.approovjaxrs.ApproovVerifier;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.core.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.TestVerifier;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ExampleTokenTest {
 
-    static final ApproovVerifier VERIFIER = ApproovVerifier.create(TestTokens.config().build());
+    static final TestVerifier VERIFIER = TestVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build());
     static final Instant NOW = Instant.now();
 
     static String decodedSegment(String token, int index) {
@@ -36,7 +35,7 @@ class ExampleTokenTest {
 
     @Test
     void isAcceptedByTheVerifier() {
-        ApproovVerdict verdict = VERIFIER.verifyToken(
+        TestVerifier.Verdict verdict = VERIFIER.verifyToken(
                 ExampleToken.expiringAt(NOW, NOW.plusSeconds(600)).signWith(TestTokens.SECRET));
         ApproovClaims claims = verdict.claims().orElseThrow();
         assertEquals(Instant.ofEpochSecond(NOW.getEpochSecond() + 600), claims.expiresAt());
@@ -89,7 +88,7 @@ class ExampleTokenTest {
 
     @Test
     void signsWithTheDummySecretAsTheQuickstartsDo() {
-        ApproovVerifier dummy = ApproovVerifier.create(
+        TestVerifier dummy = TestVerifier.create(
                 ApproovConfig.builder().base64Secret(TestTokens.DUMMY_SECRET_BASE64).loggingEnabled(false).build());
         byte[] secret = Base64.getDecoder().decode(ApproovSettings.DUMMY_SECRET_BASE64);
         assertTrue(dummy.verifyToken(ExampleToken.expiringAt(NOW, NOW.plusSeconds(60)).signWith(secret)).isAccepted());

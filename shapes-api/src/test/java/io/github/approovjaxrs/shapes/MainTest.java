@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovConfigurationException;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
 import io.github.approovjaxrs.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -188,7 +188,7 @@ class MainTest {
     void withARealSecretItPrintsNoToken() {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (RunningServer server = Main.start(
-                with("APPROOV_BASE64_SECRET", io.github.approovjaxrs.TestTokens.SECRET_BASE64)::get,
+                with("APPROOV_BASE64_SECRET", io.github.approovjaxrs.testing.TestTokens.SECRET_BASE64)::get,
                 new PrintStream(console, true, StandardCharsets.UTF_8))) {
             String banner = console.toString(StandardCharsets.UTF_8);
             assertTrue(banner.startsWith("Shapes API listening on " + server.clientUri()), banner);

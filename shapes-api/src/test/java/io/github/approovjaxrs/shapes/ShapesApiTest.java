@@ -1,20 +1,22 @@
 package io.github.approovjaxrs.shapes;
 
-import static io.github.approovjaxrs.TestTokens.HS256_HEADER;
-import static io.github.approovjaxrs.TestTokens.bound;
-import static io.github.approovjaxrs.TestTokens.pay;
-import static io.github.approovjaxrs.TestTokens.sign;
-import static io.github.approovjaxrs.TestTokens.valid;
+import io.github.approovjaxrs.core.ApproovConfig;
+import static io.github.approovjaxrs.testing.TestTokens.HS256_HEADER;
+import static io.github.approovjaxrs.testing.TestTokens.bound;
+import static io.github.approovjaxrs.testing.TestTokens.pay;
+import static io.github.approovjaxrs.testing.TestTokens.sign;
+import static io.github.approovjaxrs.testing.TestTokens.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovClaims;
-import io.github.approovjaxrs.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.ApproovFeature;
-import io.github.approovjaxrs.ApproovListener;
+import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.core.ApproovListener;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,18 +45,26 @@ class ShapesApiTest {
         final List<String> events = new CopyOnWriteArrayList<>();
 
         @Override
-        public void accepted(String method, String path, ApproovClaims claims) {
+        public void accepted(ApproovRequest request, ApproovClaims claims) {
+            String method = request.method();
+            String path = request.path();
             events.add("accepted " + path);
         }
 
         @Override
-        public void rejected(String method, String path, ApproovFailure failure, boolean enforced) {
+        public void rejected(ApproovRequest request, ApproovFailure failure, boolean enforced) {
+            String method = request.method();
+            String path = request.path();
             events.add((enforced ? "rejected " : "monitored ") + path + " " + failure.code());
         }
 
         @Override
-        public void bindingNotChecked(String method, String path) {
-            events.add("binding not checked " + path);
+        public void notChecked(ApproovRequest request, ApproovFailure.Stage stage) {
+            String method = request.method();
+            String path = request.path();
+            if (stage == ApproovFailure.Stage.BINDING) {
+                events.add("binding not checked " + path);
+            }
         }
     }
 
@@ -92,7 +102,7 @@ class ShapesApiTest {
         @BeforeAll
         void start() {
             server = new JerseyServer(ShapesApi.application(
-                    ApproovFeature.builder(TestTokens.config().build()).listener(decisions).build())).start();
+                    ApproovFeature.builder(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build()).listener(decisions).build())).start();
         }
 
         @AfterAll
@@ -263,7 +273,7 @@ class ShapesApiTest {
 
         @BeforeAll
         void start() {
-            server = new JerseyServer(ShapesApi.application(ApproovFeature.builder(TestTokens.config()
+            server = new JerseyServer(ShapesApi.application(ApproovFeature.builder(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)
                     .abortOnInvalidToken(false)
                     .abortOnInvalidBinding(false)
                     .build()).listener(decisions).build())).start();

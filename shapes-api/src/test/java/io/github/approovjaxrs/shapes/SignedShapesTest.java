@@ -1,5 +1,6 @@
 package io.github.approovjaxrs.shapes;
 
+import io.github.approovjaxrs.core.ApproovConfig;
 import static io.github.approovjaxrs.shapes.ShapesApiTest.assertJson;
 import static io.github.approovjaxrs.shapes.ShapesApiTest.assertRefused;
 import static io.github.approovjaxrs.shapes.ShapesApiTest.assertShape;
@@ -9,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class SignedShapesTest {
 
     @BeforeAll
     void start() {
-        server = new JerseyServer(ShapesApi.application(ApproovFeature.builder(TestTokens.config().maxBodyBytes(32).build())
+        server = new JerseyServer(ShapesApi.application(ApproovFeature.builder(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).maxBodyBytes(32).build())
                 .listener(decisions).build())).start();
     }
 

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovVerdict;
-import io.github.approovjaxrs.ApproovVerifier;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.TestVerifier;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +70,7 @@ class StartupBannerTest {
     @Test
     void theTokensItPrintsGetWhatTheCommentsPromise() {
         List<String> curl = curlLines(banner(Map.of()));
-        ApproovVerifier dummy = ApproovVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config());
+        TestVerifier dummy = TestVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config());
         assertTrue(dummy.verifyToken(tokenIn(curl.get(3))).isAccepted());
         assertEquals(Optional.of(ApproovFailure.EXPIRED), dummy.verifyToken(tokenIn(curl.get(4))).failure());
         assertTrue(dummy.verifyToken(tokenIn(curl.get(5)), StartupBanner.EXAMPLE_AUTHORIZATION).isAccepted());
@@ -83,9 +82,9 @@ class StartupBannerTest {
     @Test
     void theSignedLinesAreWhatTheLibraryAcceptsAndTheAlteredOnesWhatItRefuses() {
         List<String> curl = curlLines(banner(Map.of()));
-        ApproovVerifier dummy = ApproovVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config());
+        TestVerifier dummy = TestVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config());
         for (String signed : List.of(curl.get(7), curl.get(8))) {
-            ApproovVerdict verdict = dummy.verifySigned(TokenToolSignedCurlTest.request(signed));
+            TestVerifier.Verdict verdict = dummy.verifySigned(TokenToolSignedCurlTest.request(signed));
             assertTrue(verdict.isAccepted(), verdict + " " + signed);
             assertTrue(verdict.claims().orElseThrow().isMessageSigned());
         }

@@ -3,10 +3,10 @@ package io.github.approovjaxrs.shapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovVerifier;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.TestVerifier;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,11 +35,11 @@ class TokenToolKeySetTest {
         return file;
     }
 
-    static ApproovVerifier verifier(ApproovConfig.Builder keys) {
-        return ApproovVerifier.create(keys.loggingEnabled(false).clock(TokenToolTest.CLOCK).build());
+    static TestVerifier verifier(ApproovConfig.Builder keys) {
+        return TestVerifier.create(keys.loggingEnabled(false).clock(TokenToolTest.CLOCK).build());
     }
 
-    static String outcome(ApproovVerifier verifier, String token) {
+    static String outcome(TestVerifier verifier, String token) {
         return verifier.verifyToken(token).failure().map(ApproovFailure::code).orElse("accepted");
     }
 
@@ -49,7 +49,7 @@ class TokenToolKeySetTest {
 
     @Test
     void signsWithAnRsaOrEcPrivateKey() throws IOException {
-        ApproovVerifier verifier = verifier(ApproovConfig.builder().addPublicKey("RS256", "r", RSA.getPublic())
+        TestVerifier verifier = verifier(ApproovConfig.builder().addPublicKey("RS256", "r", RSA.getPublic())
                 .addPublicKey(null, "e", EC.getPublic()));
         String rs256 = TokenToolTest.run("--key", pkcs8(RSA.getPrivate()).toString(), "--kid", "r").token();
         assertEquals("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"r\"}", header(rs256));
@@ -89,7 +89,7 @@ class TokenToolKeySetTest {
         String token = TokenToolTest.run(Map.of("APPROOV_PUBLIC_KEY_PEM", pem.toString()),
                 "--key", pkcs8(RSA.getPrivate()).toString()).token();
         // The server's keys, read as the demo reads them, judged at the tool's fixed clock.
-        ApproovVerifier server = verifier(ApproovConfig.builder()
+        TestVerifier server = verifier(ApproovConfig.builder()
                 .readEnvironment(Map.of("APPROOV_PUBLIC_KEY_PEM", pem.toString())::get));
         assertEquals("accepted", outcome(server, token));
         assertEquals("algorithm_not_allowed", outcome(server, TokenToolTest.run().token()), "the dummy secret is not there");

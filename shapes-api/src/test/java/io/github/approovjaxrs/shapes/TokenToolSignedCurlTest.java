@@ -3,13 +3,12 @@ package io.github.approovjaxrs.shapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovClaims;
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovRequest;
-import io.github.approovjaxrs.ApproovVerdict;
-import io.github.approovjaxrs.ApproovVerifier;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.core.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.TestVerifier;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TokenToolSignedCurlTest {
 
     static final KeyPair INSTALLATION = TestTokens.keyPair("EC", 256);
-    static final ApproovVerifier DUMMY = ApproovVerifier.create(ApproovConfig.builder()
+    static final TestVerifier DUMMY = TestVerifier.create(ApproovConfig.builder()
             .base64Secret(TestTokens.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(TokenToolTest.CLOCK).build());
 
     @TempDir
@@ -88,7 +87,7 @@ class TokenToolSignedCurlTest {
     void aSignedGetWithAFreshKeyIsAcceptedAndSigned() {
         String curl = line(TokenToolTest.run("--signed-curl", "HTTP://127.0.0.1:8002/v5/shapes?x=1"));
         assertTrue(curl.endsWith(" 'http://127.0.0.1:8002/v5/shapes?x=1'"), curl);
-        ApproovVerdict verdict = DUMMY.verifySigned(request(curl));
+        TestVerifier.Verdict verdict = DUMMY.verifySigned(request(curl));
         assertTrue(verdict.claims().orElseThrow().isMessageSigned(), verdict::toString);
     }
 
@@ -98,7 +97,7 @@ class TokenToolSignedCurlTest {
                 "--signed-curl", "http://localhost:8002/v5/shapes", "--data", "{\"a b\":1}"));
         assertTrue(curl.contains("-H 'Authorization: Bearer abc'"), curl);
         assertTrue(curl.contains("\"authorization\" \"content-length\" \"content-type\" \"content-digest\""), curl);
-        ApproovVerdict verdict = DUMMY.verifySigned(request(curl));
+        TestVerifier.Verdict verdict = DUMMY.verifySigned(request(curl));
         assertTrue(verdict.claims().orElseThrow().isMessageSigned(), verdict::toString);
         assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH),
                 DUMMY.verifySigned(request(curl.replace("{\"a b\":1}", "{\"a b\":2}"))).failure());

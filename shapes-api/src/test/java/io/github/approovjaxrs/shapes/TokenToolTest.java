@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovClaims;
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovVerdict;
-import io.github.approovjaxrs.ApproovVerifier;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.core.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.TestVerifier;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -55,12 +54,12 @@ class TokenToolTest {
     }
 
     /** The server's check, at the tool's fixed "now". */
-    static ApproovVerifier verifier(String base64Secret) {
-        return ApproovVerifier.create(ApproovConfig.builder().base64Secret(base64Secret).loggingEnabled(false)
+    static TestVerifier verifier(String base64Secret) {
+        return TestVerifier.create(ApproovConfig.builder().base64Secret(base64Secret).loggingEnabled(false)
                 .clock(CLOCK).build());
     }
 
-    static final ApproovVerifier DUMMY = verifier(TestTokens.DUMMY_SECRET_BASE64);
+    static final TestVerifier DUMMY = verifier(TestTokens.DUMMY_SECRET_BASE64);
 
     @Test
     void printsOnlyAValidTokenSignedWithTheDummySecretByDefault() {
@@ -91,7 +90,7 @@ class TokenToolTest {
     void expiredTokensExpiredAnHourAgoByDefault(String option) {
         String token = run(option.split(" ")).token();
         assertEquals(Optional.of(ApproovFailure.EXPIRED), DUMMY.verifyToken(token).failure());
-        ApproovVerdict anHourAgo = ApproovVerifier.create(ApproovConfig.builder()
+        TestVerifier.Verdict anHourAgo = TestVerifier.create(ApproovConfig.builder()
                 .base64Secret(TestTokens.DUMMY_SECRET_BASE64).loggingEnabled(false)
                 .clock(Clock.fixed(NOW.minus(Duration.ofHours(1)).minusSeconds(1), ZoneOffset.UTC)).build())
                 .verifyToken(token);
@@ -109,7 +108,7 @@ class TokenToolTest {
     @Test
     void expiredTakesHowLongAgoFromExpiresIn() {
         String token = run("--expired", "--expires-in", "10m").token();
-        ApproovVerdict justBefore = ApproovVerifier.create(ApproovConfig.builder()
+        TestVerifier.Verdict justBefore = TestVerifier.create(ApproovConfig.builder()
                 .base64Secret(TestTokens.DUMMY_SECRET_BASE64).loggingEnabled(false)
                 .clock(Clock.fixed(NOW.minusSeconds(601), ZoneOffset.UTC)).build())
                 .verifyToken(token);
@@ -156,7 +155,7 @@ class TokenToolTest {
     void addsTheExpectedAudienceSoValidMeansValidForThisServer() {
         Map<String, String> environment = Map.of("APPROOV_EXPECTED_AUDIENCE", "shapes.example.com");
         String token = run(environment).token();
-        ApproovVerifier expectingAudience = ApproovVerifier.create(ApproovConfig.builder()
+        TestVerifier expectingAudience = TestVerifier.create(ApproovConfig.builder()
                 .readEnvironment(environment::get).base64Secret(TestTokens.DUMMY_SECRET_BASE64)
                 .clock(CLOCK).loggingEnabled(false).build());
         assertTrue(expectingAudience.verifyToken(token).isAccepted());

@@ -1,7 +1,7 @@
 package io.github.approovjaxrs.docs;
 
 import io.github.approovjaxrs.ApproovBindingExtractor;
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFailureResponder;
 import io.github.approovjaxrs.ApproovFeature;
 import jakarta.ws.rs.core.Cookie;

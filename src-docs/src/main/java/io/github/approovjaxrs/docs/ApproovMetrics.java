@@ -1,9 +1,10 @@
 package io.github.approovjaxrs.docs;
 
 // snippet:listener
-import io.github.approovjaxrs.ApproovClaims;
-import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovListener;
+import io.github.approovjaxrs.core.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.core.ApproovRequest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,12 +16,12 @@ public class ApproovMetrics implements ApproovListener {
     private final Map<ApproovFailure, LongAdder> rejected = new ConcurrentHashMap<>();
 
     @Override
-    public void accepted(String method, String path, ApproovClaims claims) {
+    public void accepted(ApproovRequest request, ApproovClaims claims) {
         accepted.increment();
     }
 
     @Override
-    public void rejected(String method, String path, ApproovFailure failure, boolean enforced) {
+    public void rejected(ApproovRequest request, ApproovFailure failure, boolean enforced) {
         // enforced is false in monitor mode: the request went on anyway.
         rejected.computeIfAbsent(failure, f -> new LongAdder()).increment();
     }

@@ -1,11 +1,11 @@
 package io.github.approovjaxrs.docs;
 
 // snippet:servlet-filter
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovFailure;
-import io.github.approovjaxrs.ApproovRequest;
-import io.github.approovjaxrs.ApproovVerdict;
-import io.github.approovjaxrs.ApproovVerifier;
+import io.github.approovjaxrs.core.ApproovCheck;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovDecision;
+import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.core.ApproovRequirements;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -30,23 +30,25 @@ import java.util.Collections;
 import java.util.Enumeration;
 
 /**
- * Outside JAX-RS, a servlet filter: lets a request through only with a valid Approov token and, when the
- * token carries the installation's key ({@code ipk}), the app's signature on the request. The verified
- * claims are the request attribute {@link #CLAIMS}. It always enforces (no monitor mode).
+ * Outside JAX-RS, a servlet filter: maps each request to the core's {@link ApproovCheck} and its decision to
+ * the servlet's answer. A valid Approov token and, when the token carries the installation's key
+ * ({@code ipk}), the app's signature on the request; monitor mode, logging and listeners as configured. The
+ * verified claims are the request attribute {@link #CLAIMS}. The body is read only when a
+ * {@code Content-Digest} must be checked, and then given back whole to the servlet.
  */
 public class ApproovSignatureFilter implements Filter {
 
     /** The request attribute that holds the {@code ApproovClaims} of a request that passed. */
     public static final String CLAIMS = "approov.claims";
 
-    private static final System.Logger LOG = System.getLogger(ApproovSignatureFilter.class.getName());
+    private static final ApproovRequirements SIGNED = ApproovRequirements.token().withMessageSignature();
 
-    private ApproovVerifier verifier;
+    private ApproovCheck check;
 
     /** Reads the APPROOV_* variables: a missing or invalid one stops the application here, not later. */
     @Override
     public void init(FilterConfig filterConfig) {
-        verifier = ApproovVerifier.create(ApproovConfig.fromEnvironment());
+        check = ApproovCheck.create(ApproovConfig.fromEnvironment());
     }
 
     @Override
@@ -62,33 +64,29 @@ public class ApproovSignatureFilter implements Filter {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        // At most one byte over the limit: enough for the verifier to tell a body too large to check.
         InputStream entity = request.getInputStream();
-        byte[] head = entity.readNBytes(verifier.config().maxBodyBytes() + 1);
-        ApproovVerdict verdict = verifier.verifySigned(ApproovRequest.builder()
+        byte[][] head = new byte[1][]; // what the check read of the body, if it needed any
+        ApproovDecision decision = check.decide(ApproovRequest.builder()
                 .method(request.getMethod())
                 .target(target)
                 .headers(name -> {
                     Enumeration<String> lines = request.getHeaders(name);
                     return lines == null ? null : Collections.list(lines);
                 })
-                .body(head)
-                .build());
-        if (verdict instanceof ApproovVerdict.Rejected rejected) {
-            // The reason goes to the log, never to the client: 401 as the JAX-RS feature answers, or 413.
-            LOG.log(System.Logger.Level.INFO, () -> "Approov: rejected " + request.getMethod() + " "
-                    + request.getRequestURI() + ": " + rejected.reason().code());
-            boolean tooLarge = rejected.reason() == ApproovFailure.MESSAGE_BODY_TOO_LARGE;
-            response.setStatus(tooLarge ? 413 : HttpServletResponse.SC_UNAUTHORIZED);
-            if (!tooLarge) {
-                response.setHeader("WWW-Authenticate", "Approov");
-            }
-            response.setContentType("application/json");
-            response.getWriter().write("{}");
+                .body(limit -> head[0] = entity.readNBytes(limit + 1)) // one byte over: "too large"
+                .build(), SIGNED);
+        if (decision instanceof ApproovDecision.Refused refused) {
+            // 401 (413 for a body over the limit) and {}, as the JAX-RS feature answers: never why.
+            response.setStatus(refused.status());
+            refused.headers().forEach(response::setHeader);
+            response.getWriter().write(refused.body());
             return;
         }
-        request.setAttribute(CLAIMS, verdict.claims().orElseThrow());
-        chain.doFilter(new BodyRestored(request, new SequenceInputStream(new ByteArrayInputStream(head), entity)),
+        if (decision instanceof ApproovDecision.Accepted accepted) {
+            request.setAttribute(CLAIMS, accepted.claims());
+        } // else LetThrough: monitor mode, the request goes on without claims
+        chain.doFilter(head[0] == null ? request
+                : new BodyRestored(request, new SequenceInputStream(new ByteArrayInputStream(head[0]), entity)),
                 response);
     }
 

@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.docs;
 
-import io.github.approovjaxrs.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovClaims;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.ApproovProtected;
 import jakarta.ws.rs.GET;
@@ -37,7 +37,7 @@ public class DeviceResource {
     public String token(@Context ContainerRequestContext request) {
         return ApproovFeature.claims(request)
                 .map(claims -> "expires " + claims.expiresAt()                    // exp, as an Instant
-                        + ", claims " + claims.names()                             // e.g. [exp, iat, did, ip]
+                        + ", claims " + claims.asMap().keySet()                    // e.g. [exp, iat, did, ip]
                         + ", issuer " + claims.stringClaim("iss").orElse("none"))  // any claim, by name
                 .orElse("no verified token");
     }

@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.docs;
 
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 import java.nio.file.Path;
 
 /** Keys beyond the one account secret: rotation, public keys, a JWKS file. */

@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.docs;
 
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 import java.util.List;
 
 /** Message-signing settings in code: behind a proxy, and monitor mode for signatures. */

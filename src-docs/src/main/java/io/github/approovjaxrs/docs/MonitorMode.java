@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.docs;
 
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 
 /** Monitor mode: the check runs and logs, and lets every request through. */
 final class MonitorMode {

@@ -1,7 +1,7 @@
 package io.github.approovjaxrs.docs;
 
 import io.github.approovjaxrs.ApproovBound;
-import io.github.approovjaxrs.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovClaims;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.ApproovSigned;
 import jakarta.ws.rs.Consumes;

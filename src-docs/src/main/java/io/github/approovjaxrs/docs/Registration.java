@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.docs;
 
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFeature;
 import java.time.Duration;
 import org.glassfish.jersey.server.ResourceConfig;

@@ -1,7 +1,7 @@
 package io.github.approovjaxrs.docs;
 
 // snippet:protect-application
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.ApproovProtected;
 import org.glassfish.jersey.server.ResourceConfig;

@@ -1,14 +1,15 @@
 package io.github.approovjaxrs.docs;
 
-import static io.github.approovjaxrs.TestTokens.bound;
-import static io.github.approovjaxrs.TestTokens.valid;
+import io.github.approovjaxrs.core.ApproovConfig;
+import static io.github.approovjaxrs.testing.TestTokens.bound;
+import static io.github.approovjaxrs.testing.TestTokens.valid;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.approovjaxrs.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.net.http.HttpResponse;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ class HooksTest {
     @BeforeEach
     void start() {
         server = new JerseyServer(new ResourceConfig(ShapesApi.class)
-                .register(ApproovHooks.feature(TestTokens.config().build(), metrics))).start();
+                .register(ApproovHooks.feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build(), metrics))).start();
     }
 
     @AfterEach

@@ -3,11 +3,11 @@ package io.github.approovjaxrs.docs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;

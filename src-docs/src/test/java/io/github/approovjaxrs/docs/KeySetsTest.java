@@ -1,16 +1,16 @@
 package io.github.approovjaxrs.docs;
 
-import static io.github.approovjaxrs.TestTokens.HS256_HEADER;
-import static io.github.approovjaxrs.TestTokens.sign;
-import static io.github.approovjaxrs.TestTokens.signAsymmetric;
+import static io.github.approovjaxrs.testing.TestTokens.HS256_HEADER;
+import static io.github.approovjaxrs.testing.TestTokens.sign;
+import static io.github.approovjaxrs.testing.TestTokens.signAsymmetric;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static io.github.approovjaxrs.docs.HttpChecks.assertRefused;
 
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

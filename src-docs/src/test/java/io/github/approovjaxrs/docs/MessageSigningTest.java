@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
@@ -84,7 +84,7 @@ class MessageSigningTest {
     class SignedAndBound extends Served {
         @Override
         ApproovConfig config() {
-            return TestTokens.config().build();
+            return ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build();
         }
 
         @Test

@@ -1,14 +1,14 @@
 package io.github.approovjaxrs.docs;
 
-import static io.github.approovjaxrs.TestTokens.bound;
-import static io.github.approovjaxrs.TestTokens.valid;
+import static io.github.approovjaxrs.testing.TestTokens.bound;
+import static io.github.approovjaxrs.testing.TestTokens.valid;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.ApproovConfig;
-import io.github.approovjaxrs.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
@@ -69,7 +69,7 @@ class MonitorModeTest {
     @Test
     void theEnvironmentVariableTurnsItOnWithoutCode() {
         ApproovConfig config = SystemProperties.with(Map.of(
-                "APPROOV_BASE64_SECRET", io.github.approovjaxrs.TestTokens.SECRET_BASE64,
+                "APPROOV_BASE64_SECRET", io.github.approovjaxrs.testing.TestTokens.SECRET_BASE64,
                 "APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN", "false"), ApproovConfig::fromEnvironment);
         assertFalse(config.abortOnInvalidToken());
         assertTrue(config.abortOnInvalidBinding());

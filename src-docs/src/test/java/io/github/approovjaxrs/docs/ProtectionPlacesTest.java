@@ -1,6 +1,7 @@
 package io.github.approovjaxrs.docs;
 
-import static io.github.approovjaxrs.TestTokens.valid;
+import io.github.approovjaxrs.core.ApproovConfig;
+import static io.github.approovjaxrs.testing.TestTokens.valid;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static io.github.approovjaxrs.docs.HttpChecks.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.TestTokens;
+import io.github.approovjaxrs.testing.TestTokens;
 import java.net.http.HttpResponse;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +48,7 @@ class ProtectionPlacesTest {
         @Override
         ResourceConfig application() {
             return new ResourceConfig(CatalogueResource.class, HelloResource.class, DeviceResource.class)
-                    .register(ApproovFeature.create(TestTokens.config().build()));
+                    .register(ApproovFeature.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build()));
         }
 
         @Test
@@ -82,7 +83,7 @@ class ProtectionPlacesTest {
     class OnTheApplication extends Served {
         @Override
         ResourceConfig application() {
-            return new ShapesApplication(TestTokens.config().build());
+            return new ShapesApplication(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build());
         }
 
         @Test
@@ -117,7 +118,7 @@ class ProtectionPlacesTest {
         @Override
         ResourceConfig application() {
             return new ResourceConfig(DeviceResource.class)
-                    .register(ApproovFeature.create(TestTokens.config().abortOnInvalidToken(false).build()));
+                    .register(ApproovFeature.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).abortOnInvalidToken(false).build()));
         }
 
         @Test

@@ -1,11 +1,11 @@
 package io.github.approovjaxrs.docs;
 
-import static io.github.approovjaxrs.TestTokens.valid;
+import static io.github.approovjaxrs.testing.TestTokens.valid;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static io.github.approovjaxrs.docs.HttpChecks.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
@@ -47,7 +47,7 @@ class RegistrationTest {
     @Test
     void codeWinsOverTheEnvironment() {
         ResourceConfig application = SystemProperties.with(Map.of(
-                "APPROOV_BASE64_SECRET", io.github.approovjaxrs.TestTokens.SECRET_BASE64,
+                "APPROOV_BASE64_SECRET", io.github.approovjaxrs.testing.TestTokens.SECRET_BASE64,
                 "APPROOV_CLOCK_SKEW_SECONDS", "5"), Registration::inCode);
         serving(application, server ->
                 assertOk(RawHttp.get(server.uri("shapes"), "Approov-Token", valid(-10, ""))));

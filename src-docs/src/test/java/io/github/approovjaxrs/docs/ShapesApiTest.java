@@ -4,7 +4,7 @@ package io.github.approovjaxrs.docs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.approovjaxrs.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFeature;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Application;

@@ -32,6 +32,6 @@ final class SystemProperties {
 
     /** With {@code APPROOV_BASE64_SECRET} set to the library's test secret. */
     static <T> T withTestSecret(Supplier<T> code) {
-        return with(Map.of("APPROOV_BASE64_SECRET", io.github.approovjaxrs.TestTokens.SECRET_BASE64), code);
+        return with(Map.of("APPROOV_BASE64_SECRET", io.github.approovjaxrs.testing.TestTokens.SECRET_BASE64), code);
     }
 }

@@ -1,0 +1,210 @@
+package io.github.approovjaxrs.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The one place a request is judged: what an adapter knows of a request in, one {@link ApproovDecision} out.
+ * Every adapter (the JAX-RS filter, a servlet filter, a gateway, a proxy's check service) maps a request to
+ * an {@link ApproovRequest}, calls {@link #decide}, and maps the decision to its own response:
+ *
+ * <pre>{@code
+ * ApproovCheck check = ApproovCheck.create(ApproovConfig.fromEnvironment());   // once, at start-up
+ * ...
+ * ApproovDecision decision = check.decide(request, ApproovRequirements.token().withBinding());
+ * if (decision instanceof ApproovDecision.Refused refused) {
+ *     // answer refused.status(), refused.headers(), refused.body(), and stop
+ * } else if (decision instanceof ApproovDecision.Accepted accepted) {
+ *     // serve the request; accepted.claims() are the verified claims
+ * } else {
+ *     // LetThrough: monitor mode, serve the request without claims
+ * }
+ * }</pre>
+ *
+ * <p>The policy is applied here, once, for every adapter: the rules (T1–T10, B1–B4, M1–M14), monitor mode
+ * per stage, the listeners and the log. Thread-safe; build one per configuration and share it. It never
+ * throws on a request: whatever the input, the answer is a decision (an unexpected failure inside is refused
+ * as {@link ApproovFailure#VERIFICATION_ERROR}).
+ */
+public final class ApproovCheck {
+
+    private static final System.Logger LOG = System.getLogger(ApproovCheck.class.getPackageName());
+
+    private final ApproovVerifier verifier;
+    private final ApproovConfig config;
+    private final List<ApproovListener> listeners;
+
+    private ApproovCheck(ApproovVerifier verifier, List<ApproovListener> listeners) {
+        this.verifier = verifier;
+        this.config = verifier.config();
+        List<ApproovListener> all = new ArrayList<>();
+        if (config.loggingEnabled()) {
+            all.add(new LoggingListener());
+        }
+        all.addAll(listeners);
+        this.listeners = List.copyOf(all);
+    }
+
+    /**
+     * The check for {@code config}, logging each decision when {@link ApproovConfig#loggingEnabled()}.
+     *
+     * @throws ApproovConfigurationException if the JVM has jose4j's unsafe system properties
+     *     {@code org.jose4j.jws.default-allow-none} or {@code org.jose4j.jws.getPayload-skip-verify} set
+     */
+    public static ApproovCheck create(ApproovConfig config) {
+        return builder(config).build();
+    }
+
+    /** A builder, to add listeners. */
+    public static Builder builder(ApproovConfig config) {
+        return new Builder(Objects.requireNonNull(config, "config"));
+    }
+
+    /** The configuration this check applies. */
+    public ApproovConfig config() {
+        return config;
+    }
+
+    /**
+     * Judges {@code request} against {@code requirements}: the token first, then (if required) its binding,
+     * then (if required) the request's message signature, the token verified once. Each failure is reported to
+     * the listeners; the first enforced one refuses the request. The body is read only if a
+     * {@code Content-Digest} must be checked.
+     *
+     * @param request the request as received
+     * @param requirements what its endpoint asks for
+     */
+    public ApproovDecision decide(ApproovRequest request, ApproovRequirements requirements) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(requirements, "requirements");
+        try {
+            return judge(request, requirements);
+        } catch (RuntimeException | StackOverflowError unexpected) {
+            // Fail closed and never 5xx; the exception's message may quote request data, so log its type only.
+            LOG.log(System.Logger.Level.WARNING, () -> "Approov check failed unexpectedly ("
+                    + unexpected.getClass().getName() + "); request refused");
+            notify(l -> l.rejected(request, ApproovFailure.VERIFICATION_ERROR, true));
+            return new ApproovDecision.Refused(ApproovFailure.VERIFICATION_ERROR);
+        }
+    }
+
+    private ApproovDecision judge(ApproovRequest request, ApproovRequirements requirements) {
+        ApproovVerdict token = verifier.verify(request.headerLines(config.tokenHeaderName()));
+        if (token instanceof ApproovVerdict.Rejected rejected) {
+            ApproovFailure failure = rejected.reason();
+            if (reject(request, failure)) {
+                return new ApproovDecision.Refused(failure);
+            }
+            // Monitor mode: no claim of a failed token is trusted, so neither later check can be judged.
+            if (requirements.binding()) {
+                notify(l -> l.notChecked(request, ApproovFailure.Stage.BINDING));
+            }
+            if (requirements.messageSignature()) {
+                notify(l -> l.notChecked(request, ApproovFailure.Stage.MESSAGE_SIGNATURE));
+            }
+            return new ApproovDecision.LetThrough(failure);
+        }
+        ApproovClaims claims = ((ApproovVerdict.Accepted) token).verifiedClaims();
+        ApproovFailure letThrough = null;
+        if (requirements.binding()) {
+            List<String> values = request.bindingValues();
+            ApproovFailure failure = verifier.checkBinding(claims,
+                    values != null ? values : request.headerLines(config.bindingHeaderName()));
+            if (failure != null) {
+                if (reject(request, failure)) {
+                    return new ApproovDecision.Refused(failure);
+                }
+                letThrough = failure;
+            }
+        }
+        if (requirements.messageSignature()) {
+            ApproovVerdict signature = verifier.checkMessageSignature(claims, request);
+            if (signature instanceof ApproovVerdict.Rejected rejected) {
+                if (reject(request, rejected.reason())) {
+                    return new ApproovDecision.Refused(rejected.reason());
+                }
+                letThrough = letThrough != null ? letThrough : rejected.reason();
+            } else {
+                claims = ((ApproovVerdict.Accepted) signature).verifiedClaims();
+            }
+        }
+        if (letThrough != null) {
+            // Claims are only ever handed on for requests that passed every check of their endpoint.
+            return new ApproovDecision.LetThrough(letThrough);
+        }
+        ApproovClaims accepted = claims;
+        notify(l -> l.accepted(request, accepted));
+        return new ApproovDecision.Accepted(accepted);
+    }
+
+    /** Reports the failure; true when its stage is enforced (false: monitor mode lets the request go on). */
+    private boolean reject(ApproovRequest request, ApproovFailure failure) {
+        boolean enforced = failure.isEnforcedBy(config);
+        notify(l -> l.rejected(request, failure, enforced));
+        return enforced;
+    }
+
+    /** Tells every listener, isolating each from the others' failures. */
+    private void notify(Consumer<ApproovListener> event) {
+        for (ApproovListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException broken) {
+                LOG.log(System.Logger.Level.WARNING, () -> "Approov listener " + listener.getClass().getName()
+                        + " threw " + broken.getClass().getName() + "; ignored");
+            }
+        }
+    }
+
+    /**
+     * One line for an adapter's start-up log: header names, keys (algorithm, id and size only, never key
+     * material), the modes, audience, clock skew and message-signing settings.
+     */
+    public String describe() {
+        return "token header " + config.tokenHeaderName()
+                + ", binding header " + config.bindingHeaderName()
+                + ", keys " + config.keys().stream().map(VerificationKey::describe).toList()
+                + (config.abortOnInvalidToken() ? "" : ", MONITOR MODE for tokens")
+                + (config.abortOnInvalidBinding() ? "" : ", MONITOR MODE for bindings")
+                + config.expectedAudience().map(a -> ", expected audience " + a).orElse("")
+                + ", clock skew " + config.clockSkew().toSeconds() + "s"
+                + "; message signatures: tolerance " + config.signatureTolerance().toSeconds() + "s, max age "
+                + config.signatureMaxAge().toSeconds() + "s, origin "
+                + config.publicOrigin().orElse("from the request URI") + ", " + verifier.ecdsaEngine()
+                + (config.abortOnInvalidMessageSignature() ? "" : ", MONITOR MODE for message signatures");
+    }
+
+    /** Collects the listeners; {@link #build()} returns the check. */
+    public static final class Builder {
+        private final ApproovConfig config;
+        private final List<ApproovListener> listeners = new ArrayList<>();
+        private EcdsaP256 ecdsa = EcdsaP256.DEFAULT;
+
+        private Builder(ApproovConfig config) {
+            this.config = config;
+        }
+
+        /** Adds a listener; it hears every decision, alongside the default logging (if enabled). */
+        public Builder listener(ApproovListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The ECDSA engine for message signatures: tests run each. */
+        Builder ecdsa(EcdsaP256 engine) {
+            this.ecdsa = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /**
+         * The check.
+         *
+         * @throws ApproovConfigurationException if the JVM has jose4j's unsafe system properties set
+         */
+        public ApproovCheck build() {
+            return new ApproovCheck(ApproovVerifier.create(config, ecdsa), listeners);
+        }
+    }
+}

@@ -1,0 +1,953 @@
+package io.github.approovjaxrs.core;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the Approov check needs to know: the keys, where the token and the binding are, and the policy.
+ * Immutable, validated once by {@link Builder#build()}, framework-free.
+ *
+ * <p>Build it in code with {@link #builder()}, or read the variables of Approov's quickstarts with
+ * {@link #fromEnvironment()}:
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>variable</th><th>default</th><th>builder method</th></tr>
+ *   <tr><td>{@code APPROOV_BASE64_SECRET}</td><td>none: a key is required</td><td>{@link Builder#base64Secret}</td></tr>
+ *   <tr><td>{@code APPROOV_BASE64_SECRETS}</td><td>unset</td><td>{@link Builder#addBase64Secret}</td></tr>
+ *   <tr><td>{@code APPROOV_JWKS_FILE}</td><td>unset</td><td>{@link Builder#jwksFile}</td></tr>
+ *   <tr><td>{@code APPROOV_PUBLIC_KEY_PEM} (+ {@code _ALGORITHM}, {@code _ID})</td><td>unset</td>
+ *       <td>{@link Builder#addPublicKeyPem}</td></tr>
+ *   <tr><td>{@code APPROOV_TOKEN_HEADER_NAME}</td><td>{@code Approov-Token}</td><td>{@link Builder#tokenHeaderName}</td></tr>
+ *   <tr><td>{@code APPROOV_TOKEN_BINDING_HEADER_NAME}</td><td>{@code Authorization}</td>
+ *       <td>{@link Builder#bindingHeaderName}</td></tr>
+ *   <tr><td>{@code APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN}</td><td>{@code true}</td>
+ *       <td>{@link Builder#abortOnInvalidToken}</td></tr>
+ *   <tr><td>{@code APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN_BINDING}</td><td>{@code true}</td>
+ *       <td>{@link Builder#abortOnInvalidBinding}</td></tr>
+ *   <tr><td>{@code APPROOV_LOGGING_ENABLED}</td><td>{@code true}</td><td>{@link Builder#loggingEnabled}</td></tr>
+ *   <tr><td>{@code APPROOV_EXPECTED_AUDIENCE}</td><td>unset</td><td>{@link Builder#expectedAudience}</td></tr>
+ *   <tr><td>{@code APPROOV_CLOCK_SKEW_SECONDS}</td><td>{@code 0}</td><td>{@link Builder#clockSkew}</td></tr>
+ *   <tr><td>{@code APPROOV_TOKEN_CACHE_SIZE}</td><td>{@code 2048}</td><td>{@link Builder#tokenCacheSize}</td></tr>
+ * </table>
+ *
+ * <p>Message signing (endpoints that require it, such as {@code @ApproovSigned} ones; rules M1–M14):
+ *
+ * <table>
+ *   <caption>Message-signing settings</caption>
+ *   <tr><th>variable</th><th>default</th><th>builder method</th></tr>
+ *   <tr><td>{@code APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE}</td><td>{@code true}</td>
+ *       <td>{@link Builder#abortOnInvalidMessageSignature}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_REQUIRE_IPK}</td><td>{@code false}</td>
+ *       <td>{@link Builder#requireInstallationKey}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_REQUIRE_EXPIRES}</td><td>{@code true}</td>
+ *       <td>{@link Builder#requireSignatureExpiry}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS}</td><td>{@code 60}</td>
+ *       <td>{@link Builder#signatureTolerance}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS}</td><td>{@code 300} (0: no limit)</td>
+ *       <td>{@link Builder#signatureMaxAge}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN}</td><td>unset: the request URI's</td>
+ *       <td>{@link Builder#publicOrigin}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES}</td><td>{@code 1048576}</td>
+ *       <td>{@link Builder#maxBodyBytes}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_REQUIRE_CONTENT_DIGEST}</td><td>{@code false}</td>
+ *       <td>{@link Builder#requireContentDigest}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS}</td><td>unset</td>
+ *       <td>{@link Builder#requiredSignedComponents}</td></tr>
+ * </table>
+ *
+ * <p>Keys: the account secret ({@code APPROOV_BASE64_SECRET}) is the zero-configuration default. For secret
+ * rotation, {@code APPROOV_BASE64_SECRETS} adds more HS256 secrets as a comma-separated list of
+ * {@code [kid:]base64} entries; for asymmetric tokens, {@code APPROOV_JWKS_FILE} names a local JWKS file
+ * (oct, RSA and EC keys) and {@code APPROOV_PUBLIC_KEY_PEM} holds a PEM public key or certificate, or the
+ * path of a file holding one ({@code APPROOV_PUBLIC_KEY_ALGORITHM}: RS256, PS256 or ES256, default by key
+ * type; {@code APPROOV_PUBLIC_KEY_ID}: its {@code kid}). Every key is bound to one algorithm; see
+ * {@link KeySet} for how a token's {@code alg} and {@code kid} choose among them. Nothing is ever fetched.
+ *
+ * <p>{@link #toString()} never shows key material, only each key's algorithm, id and size.
+ */
+public final class ApproovConfig {
+
+    static final String BASE64_SECRET = "APPROOV_BASE64_SECRET";
+    static final String TOKEN_HEADER_NAME = "APPROOV_TOKEN_HEADER_NAME";
+    static final String BINDING_HEADER_NAME = "APPROOV_TOKEN_BINDING_HEADER_NAME";
+    static final String ABORT_ON_INVALID_TOKEN = "APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN";
+    static final String ABORT_ON_INVALID_BINDING = "APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN_BINDING";
+    static final String LOGGING_ENABLED = "APPROOV_LOGGING_ENABLED";
+    static final String EXPECTED_AUDIENCE = "APPROOV_EXPECTED_AUDIENCE";
+    static final String CLOCK_SKEW_SECONDS = "APPROOV_CLOCK_SKEW_SECONDS";
+    static final String TOKEN_CACHE_SIZE = "APPROOV_TOKEN_CACHE_SIZE";
+    static final String BASE64_SECRETS = "APPROOV_BASE64_SECRETS";
+    static final String JWKS_FILE = "APPROOV_JWKS_FILE";
+    static final String PUBLIC_KEY_PEM = "APPROOV_PUBLIC_KEY_PEM";
+    static final String PUBLIC_KEY_ALGORITHM = "APPROOV_PUBLIC_KEY_ALGORITHM";
+    static final String PUBLIC_KEY_ID = "APPROOV_PUBLIC_KEY_ID";
+    static final String ABORT_ON_INVALID_MESSAGE_SIGNATURE = "APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE";
+    static final String REQUIRE_IPK = "APPROOV_MESSAGE_SIGNING_REQUIRE_IPK";
+    static final String REQUIRE_EXPIRES = "APPROOV_MESSAGE_SIGNING_REQUIRE_EXPIRES";
+    static final String TOLERANCE_SECONDS = "APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS";
+    static final String MAX_AGE_SECONDS = "APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS";
+    static final String PUBLIC_ORIGIN = "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN";
+    static final String MAX_BODY_BYTES = "APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES";
+    static final String REQUIRE_CONTENT_DIGEST = "APPROOV_MESSAGE_SIGNING_REQUIRE_CONTENT_DIGEST";
+    static final String REQUIRED_COMPONENTS = "APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS";
+
+    static final Duration MAXIMUM_CLOCK_SKEW = Duration.ofSeconds(300);
+    static final int DEFAULT_TOKEN_CACHE_SIZE = 2048;
+    static final int MAXIMUM_TOKEN_CACHE_SIZE = 1 << 20;
+    static final Duration DEFAULT_SIGNATURE_TOLERANCE = Duration.ofSeconds(60);
+    static final Duration MAXIMUM_SIGNATURE_TOLERANCE = Duration.ofSeconds(300);
+    static final Duration DEFAULT_SIGNATURE_MAX_AGE = Duration.ofSeconds(300);
+    static final Duration MAXIMUM_SIGNATURE_MAX_AGE = Duration.ofDays(1);
+    static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    static final int MAXIMUM_MAX_BODY_BYTES = 1 << 28;
+    /** The derived components a required-components setting may name (rule M8, less {@code @query-param}). */
+    static final List<String> DERIVED_COMPONENTS = List.of("@method", "@target-uri", "@authority", "@scheme",
+            "@path", "@query", "@request-target");
+
+    private final List<VerificationKey> keys;
+    private final String tokenHeaderName;
+    private final String bindingHeaderName;
+    private final boolean abortOnInvalidToken;
+    private final boolean abortOnInvalidBinding;
+    private final boolean loggingEnabled;
+    private final String expectedAudience;
+    private final Duration clockSkew;
+    private final int tokenCacheSize;
+    private final Clock clock;
+    private final boolean abortOnInvalidMessageSignature;
+    private final boolean requireInstallationKey;
+    private final boolean requireSignatureExpiry;
+    private final Duration signatureTolerance;
+    private final Duration signatureMaxAge;
+    private final String publicOrigin;
+    private final int maxBodyBytes;
+    private final boolean requireContentDigest;
+    private final List<String> requiredSignedComponents;
+
+    private ApproovConfig(Builder builder) {
+        this.keys = builder.keys();
+        this.tokenHeaderName = builder.tokenHeaderName;
+        this.bindingHeaderName = builder.bindingHeaderName;
+        this.abortOnInvalidToken = builder.abortOnInvalidToken;
+        this.abortOnInvalidBinding = builder.abortOnInvalidBinding;
+        this.loggingEnabled = builder.loggingEnabled;
+        this.expectedAudience = builder.expectedAudience;
+        this.clockSkew = builder.clockSkew;
+        this.tokenCacheSize = builder.tokenCacheSize;
+        this.clock = builder.clock;
+        this.abortOnInvalidMessageSignature = builder.abortOnInvalidMessageSignature;
+        this.requireInstallationKey = builder.requireInstallationKey;
+        this.requireSignatureExpiry = builder.requireSignatureExpiry;
+        this.signatureTolerance = builder.signatureTolerance;
+        this.signatureMaxAge = builder.signatureMaxAge;
+        this.publicOrigin = builder.publicOrigin == null ? null : normalizedOrigin(URI.create(builder.publicOrigin.strip()));
+        this.maxBodyBytes = builder.maxBodyBytes;
+        this.requireContentDigest = builder.requireContentDigest;
+        this.requiredSignedComponents = List.copyOf(builder.requiredSignedComponents);
+    }
+
+    /** {@code scheme://authority} of a validated origin, normalized as the signature base needs it. */
+    private static String normalizedOrigin(URI origin) {
+        String scheme = SignatureBase.normalizeScheme(origin.getScheme());
+        return scheme + "://" + SignatureBase.normalizeAuthority(scheme, origin.getRawAuthority());
+    }
+
+    /** A builder with every default of the table above and no key. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the configuration the way Approov's quickstarts do: each variable from a JVM system property of
+     * the same name, else the process environment, else a {@code .env} file in the working directory.
+     *
+     * @throws ApproovConfigurationException naming the variable to fix, when one is missing or invalid
+     */
+    public static ApproovConfig fromEnvironment() {
+        return builder().readEnvironment().build();
+    }
+
+    /**
+     * Reads the configuration from {@code variables} alone (name to value, null when unset): the seam for
+     * tests, and for applications that keep settings elsewhere.
+     *
+     * @throws ApproovConfigurationException naming the variable to fix, when one is missing or invalid
+     */
+    public static ApproovConfig fromEnvironment(Function<String, String> variables) {
+        return builder().readEnvironment(variables).build();
+    }
+
+    /**
+     * The lookup {@link #fromEnvironment()} uses: a JVM system property of the name, else the process
+     * environment, else the {@code .env} file in the working directory (read once, now). For an
+     * application's own settings, such as its port, so that they come from the same places as Approov's.
+     * Returns null for a name set nowhere.
+     *
+     * @throws ApproovConfigurationException if the {@code .env} file exists but is unreadable or malformed
+     */
+    public static Function<String, String> environment() {
+        return environment(Path.of(".env"));
+    }
+
+    static Function<String, String> environment(Path dotEnvFile) {
+        Map<String, String> dotEnv = DotEnvFile.read(dotEnvFile);
+        return name -> {
+            String value = System.getProperty(name);
+            if (value == null) {
+                value = System.getenv(name);
+            }
+            return value != null ? value : dotEnv.get(name);
+        };
+    }
+
+    /** The verification keys, each bound to one algorithm; never empty. */
+    List<VerificationKey> keys() {
+        return keys;
+    }
+
+    /** The name of the header that carries the token ({@code Approov-Token} by default). */
+    public String tokenHeaderName() {
+        return tokenHeaderName;
+    }
+
+    /** The name of the header whose value {@code pay} binds ({@code Authorization} by default). */
+    public String bindingHeaderName() {
+        return bindingHeaderName;
+    }
+
+    /** False in monitor mode: a request with an invalid token is logged and let through. */
+    public boolean abortOnInvalidToken() {
+        return abortOnInvalidToken;
+    }
+
+    /** False in monitor mode for the binding: a binding mismatch is logged and let through. */
+    public boolean abortOnInvalidBinding() {
+        return abortOnInvalidBinding;
+    }
+
+    /** Whether each decision is logged (through {@link System.Logger}, logger {@code io.github.approovjaxrs}). */
+    public boolean loggingEnabled() {
+        return loggingEnabled;
+    }
+
+    /** The audience a token's {@code aud} must contain, if one is configured. */
+    public Optional<String> expectedAudience() {
+        return Optional.ofNullable(expectedAudience);
+    }
+
+    /** The leeway allowed on {@code exp} and {@code nbf} (0 to 300 seconds; default 0). */
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    /** How many verified tokens are remembered so a reused token is not parsed again (0: no cache). */
+    public int tokenCacheSize() {
+        return tokenCacheSize;
+    }
+
+    /** The clock tokens are judged by; the system UTC clock unless a test set another. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** False in monitor mode for message signatures: a request whose signature fails is logged and let through. */
+    public boolean abortOnInvalidMessageSignature() {
+        return abortOnInvalidMessageSignature;
+    }
+
+    /** Whether a token without {@code ipk} fails on signed endpoints (default false: it passes as token-only). */
+    public boolean requireInstallationKey() {
+        return requireInstallationKey;
+    }
+
+    /** Whether a message signature must carry {@code expires} (default true, as Approov's SDK sends it). */
+    public boolean requireSignatureExpiry() {
+        return requireSignatureExpiry;
+    }
+
+    /** The leeway on a signature's {@code created} and {@code expires} (default 60 seconds). */
+    public Duration signatureTolerance() {
+        return signatureTolerance;
+    }
+
+    /** How long after {@code created} a signature is accepted, plus the tolerance; zero: no limit (default 300 s). */
+    public Duration signatureMaxAge() {
+        return signatureMaxAge;
+    }
+
+    /**
+     * The scheme and authority clients address, e.g. {@code https://api.example.com}, for a server behind a
+     * TLS proxy; empty: the request URI the server saw. Normalized: lower case, no default port.
+     */
+    public Optional<String> publicOrigin() {
+        return Optional.ofNullable(publicOrigin);
+    }
+
+    /** The largest body read to check a {@code Content-Digest} (default 1 MiB). */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** Whether a non-empty body needs a {@code Content-Digest} covered by the signature (default false). */
+    public boolean requireContentDigest() {
+        return requireContentDigest;
+    }
+
+    /**
+     * Components every message signature must cover beyond {@code @method}, the token header and the target
+     * (rule M7), lower-cased; empty by default.
+     */
+    public List<String> requiredSignedComponents() {
+        return requiredSignedComponents;
+    }
+
+    /** The settings, with each key reduced to its algorithm, id and size. */
+    @Override
+    public String toString() {
+        return "ApproovConfig[keys=" + keys.stream().map(VerificationKey::describe).toList()
+                + ", tokenHeaderName=" + tokenHeaderName
+                + ", bindingHeaderName=" + bindingHeaderName
+                + ", abortOnInvalidToken=" + abortOnInvalidToken
+                + ", abortOnInvalidBinding=" + abortOnInvalidBinding
+                + ", loggingEnabled=" + loggingEnabled
+                + ", expectedAudience=" + (expectedAudience == null ? "<none>" : expectedAudience)
+                + ", clockSkew=" + clockSkew.toSeconds() + "s"
+                + ", tokenCacheSize=" + tokenCacheSize
+                + ", abortOnInvalidMessageSignature=" + abortOnInvalidMessageSignature
+                + ", requireInstallationKey=" + requireInstallationKey
+                + ", requireSignatureExpiry=" + requireSignatureExpiry
+                + ", signatureTolerance=" + signatureTolerance.toSeconds() + "s"
+                + ", signatureMaxAge=" + signatureMaxAge.toSeconds() + "s"
+                + ", publicOrigin=" + (publicOrigin == null ? "<request URI>" : publicOrigin)
+                + ", maxBodyBytes=" + maxBodyBytes
+                + ", requireContentDigest=" + requireContentDigest
+                + ", requiredSignedComponents=" + requiredSignedComponents + "]";
+    }
+
+    /**
+     * Collects settings and validates them all at once in {@link #build()}. Later calls win, so code can read
+     * the environment first and then override single settings.
+     */
+    public static final class Builder {
+
+        /** Keys by the setting that gave them, so a later call for the same setting replaces them. */
+        private final Map<String, List<VerificationKey>> keysBySetting = new LinkedHashMap<>();
+        private int addedKeys;
+        private String tokenHeaderName = "Approov-Token";
+        private String bindingHeaderName = "Authorization";
+        private boolean abortOnInvalidToken = true;
+        private boolean abortOnInvalidBinding = true;
+        private boolean loggingEnabled = true;
+        private String expectedAudience;
+        private Duration clockSkew = Duration.ZERO;
+        private int tokenCacheSize = DEFAULT_TOKEN_CACHE_SIZE;
+        private Clock clock = Clock.systemUTC();
+        private boolean abortOnInvalidMessageSignature = true;
+        private boolean requireInstallationKey;
+        private boolean requireSignatureExpiry = true;
+        private Duration signatureTolerance = DEFAULT_SIGNATURE_TOLERANCE;
+        private Duration signatureMaxAge = DEFAULT_SIGNATURE_MAX_AGE;
+        private String publicOrigin;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private boolean requireContentDigest;
+        private List<String> requiredSignedComponents = List.of();
+        /** Problems found while reading values, by setting, reported together by build(); a later value clears one. */
+        private final Map<String, String> problems = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * The account secret as printed by {@code approov secret -get base64}: standard base64 with padding,
+         * decoding to at least 32 bytes.
+         */
+        public Builder base64Secret(String base64Secret) {
+            Objects.requireNonNull(base64Secret, "base64Secret");
+            byte[] secret = decodeSecret(base64Secret, BASE64_SECRET, "base64Secret(...)");
+            if (secret != null) {
+                addSecretKey(BASE64_SECRET, "base64Secret(...)", null, secret);
+            }
+            return this;
+        }
+
+        /** The account secret as raw bytes (at least 32); the array is copied. */
+        public Builder secret(byte[] secret) {
+            Objects.requireNonNull(secret, "secret");
+            addSecretKey(BASE64_SECRET, "secret(...)", null, secret.clone());
+            return this;
+        }
+
+        /**
+         * Adds another HS256 secret, e.g. the next account secret during rotation.
+         *
+         * @param keyId the {@code kid} tokens signed with it carry ({@code approov secret -setKeyID}), or null
+         * @param base64Secret standard base64 with padding, at least 32 bytes decoded
+         */
+        public Builder addBase64Secret(String keyId, String base64Secret) {
+            Objects.requireNonNull(base64Secret, "base64Secret");
+            String setting = "addBase64Secret#" + (++addedKeys);
+            byte[] secret = decodeSecret(base64Secret, setting, "addBase64Secret(...)");
+            if (secret != null) {
+                addSecretKey(setting, "addBase64Secret(...)", keyId, secret);
+            }
+            return this;
+        }
+
+        /** Adds another HS256 secret as raw bytes (at least 32; copied). */
+        public Builder addSecret(String keyId, byte[] secret) {
+            Objects.requireNonNull(secret, "secret");
+            addSecretKey("addSecret#" + (++addedKeys), "addSecret(...)", keyId, secret.clone());
+            return this;
+        }
+
+        /**
+         * Adds a public key that verifies asymmetric tokens.
+         *
+         * @param algorithm RS256, PS256 or ES256; null for the key type's default (RSA: RS256, EC: ES256)
+         * @param keyId its {@code kid}, or null
+         * @param key an RSA key of at least 2048 bits or an EC key on P-256
+         */
+        public Builder addPublicKey(String algorithm, String keyId, java.security.PublicKey key) {
+            Objects.requireNonNull(key, "key");
+            String setting = "addPublicKey#" + (++addedKeys);
+            addKeys(setting, "addPublicKey(...)", () -> List.of(VerificationKey.publicKey(algorithm, keyId, key)));
+            return this;
+        }
+
+        /**
+         * Adds the public keys of a PEM text ({@code -----BEGIN PUBLIC KEY-----} or {@code CERTIFICATE} blocks).
+         *
+         * @param algorithm RS256, PS256 or ES256; null for the key type's default
+         * @param keyId the {@code kid} of the (single) key, or null
+         * @param pem the PEM text
+         */
+        public Builder addPublicKeyPem(String algorithm, String keyId, String pem) {
+            Objects.requireNonNull(pem, "pem");
+            addKeys("addPublicKeyPem#" + (++addedKeys), "addPublicKeyPem(...)",
+                    () -> VerificationKey.fromPem(algorithm, keyId, pem));
+            return this;
+        }
+
+        /**
+         * Adds every key of a JWKS document ({@code {"keys":[...]}}: oct keys for HS256, RSA keys naming
+         * {@code alg} RS256 or PS256, EC P-256 keys for ES256). Public keys only: private members are refused.
+         */
+        public Builder jwks(String json) {
+            Objects.requireNonNull(json, "json");
+            addKeys("jwks#" + (++addedKeys), "jwks(...)", () -> VerificationKey.fromJwks(json));
+            return this;
+        }
+
+        /** Adds every key of the local JWKS file {@code file} (see {@link #jwks(String)}); never fetched. */
+        public Builder jwksFile(Path file) {
+            Objects.requireNonNull(file, "file");
+            String setting = "jwksFile#" + (++addedKeys);
+            String json = readFile(file, setting, "jwksFile(" + file + ")");
+            if (json != null) {
+                addKeys(setting, "jwksFile(" + file + ")", () -> VerificationKey.fromJwks(json));
+            }
+            return this;
+        }
+
+        /** A source of keys that may refuse them. */
+        private interface KeySource {
+            List<VerificationKey> keys() throws VerificationKey.InvalidKeyException;
+        }
+
+        private void addSecretKey(String setting, String source, String keyId, byte[] secret) {
+            addKeys(setting, source, () -> List.of(VerificationKey.secret(keyId, secret)));
+        }
+
+        private void addKeys(String setting, String source, KeySource keys) {
+            problems.remove(setting);
+            keysBySetting.remove(setting);
+            try {
+                keysBySetting.put(setting, keys.keys());
+            } catch (VerificationKey.InvalidKeyException invalid) {
+                problems.put(setting, source + ": " + invalid.getMessage() + ".");
+            }
+        }
+
+        private String readFile(Path file, String setting, String source) {
+            try {
+                return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                keysBySetting.remove(setting);
+                problems.put(setting, source + ": cannot read " + file + " ("
+                        + unreadable.getClass().getSimpleName() + "); check the path and its permissions.");
+                return null;
+            }
+        }
+
+        private List<VerificationKey> keys() {
+            return keysBySetting.values().stream().flatMap(List::stream).toList();
+        }
+
+        /** The header that carries the token; matched case-insensitively. */
+        public Builder tokenHeaderName(String name) {
+            this.tokenHeaderName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The header whose whole value {@code pay} binds; matched case-insensitively. */
+        public Builder bindingHeaderName(String name) {
+            this.bindingHeaderName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** {@code false} selects monitor mode for the token: failures are logged, requests go on. */
+        public Builder abortOnInvalidToken(boolean abort) {
+            this.abortOnInvalidToken = abort;
+            problems.remove(ABORT_ON_INVALID_TOKEN);
+            return this;
+        }
+
+        /** {@code false} selects monitor mode for the binding: mismatches are logged, requests go on. */
+        public Builder abortOnInvalidBinding(boolean abort) {
+            this.abortOnInvalidBinding = abort;
+            problems.remove(ABORT_ON_INVALID_BINDING);
+            return this;
+        }
+
+        /** Whether each decision is logged; rejections at INFO, monitor-mode pass-throughs at WARNING. */
+        public Builder loggingEnabled(boolean enabled) {
+            this.loggingEnabled = enabled;
+            problems.remove(LOGGING_ENABLED);
+            return this;
+        }
+
+        /** When set, a token must carry {@code aud} equal to, or an array containing, this value. */
+        public Builder expectedAudience(String audience) {
+            this.expectedAudience = audience;
+            return this;
+        }
+
+        /** Leeway on {@code exp} and {@code nbf} for servers whose clocks drift; 0 to 300 seconds. */
+        public Builder clockSkew(Duration skew) {
+            this.clockSkew = Objects.requireNonNull(skew, "skew");
+            problems.remove(CLOCK_SKEW_SECONDS);
+            return this;
+        }
+
+        /** How many verified tokens to remember (rounded up to a power of two; 0 turns the cache off). */
+        public Builder tokenCacheSize(int size) {
+            this.tokenCacheSize = size;
+            problems.remove(TOKEN_CACHE_SIZE);
+            return this;
+        }
+
+        /**
+         * {@code false} selects monitor mode for message signatures: failures on signed
+         * endpoints are logged and the requests go on (without claims).
+         */
+        public Builder abortOnInvalidMessageSignature(boolean abort) {
+            this.abortOnInvalidMessageSignature = abort;
+            problems.remove(ABORT_ON_INVALID_MESSAGE_SIGNATURE);
+            return this;
+        }
+
+        /**
+         * {@code true} refuses tokens without {@code ipk} on signed endpoints; by default they pass as
+         * token-only, since Approov's fail-over tokens carry no {@code ipk}.
+         */
+        public Builder requireInstallationKey(boolean require) {
+            this.requireInstallationKey = require;
+            problems.remove(REQUIRE_IPK);
+            return this;
+        }
+
+        /** {@code false} accepts message signatures without {@code expires} (then only the maximum age bounds them). */
+        public Builder requireSignatureExpiry(boolean require) {
+            this.requireSignatureExpiry = require;
+            problems.remove(REQUIRE_EXPIRES);
+            return this;
+        }
+
+        /** Leeway for device clocks on a signature's {@code created} and {@code expires}; 0 to 300 seconds. */
+        public Builder signatureTolerance(Duration tolerance) {
+            this.signatureTolerance = Objects.requireNonNull(tolerance, "tolerance");
+            problems.remove(TOLERANCE_SECONDS);
+            return this;
+        }
+
+        /** How old (from {@code created}) a signature may be, plus the tolerance; 0 (no limit) to one day. */
+        public Builder signatureMaxAge(Duration maxAge) {
+            this.signatureMaxAge = Objects.requireNonNull(maxAge, "maxAge");
+            problems.remove(MAX_AGE_SECONDS);
+            return this;
+        }
+
+        /**
+         * The origin clients sign, e.g. {@code https://api.example.com}, for a server behind a proxy that
+         * terminates TLS or rewrites {@code Host}; null: the request URI the server saw. Never taken from
+         * {@code X-Forwarded-*} or {@code Forwarded}, which any client can send.
+         */
+        public Builder publicOrigin(String origin) {
+            this.publicOrigin = origin;
+            problems.remove(PUBLIC_ORIGIN);
+            return this;
+        }
+
+        /** The largest body read to check a {@code Content-Digest}; 0 to 268435456 bytes. */
+        public Builder maxBodyBytes(int bytes) {
+            this.maxBodyBytes = bytes;
+            problems.remove(MAX_BODY_BYTES);
+            return this;
+        }
+
+        /** {@code true} requires a covered {@code Content-Digest} on every non-empty signed body. */
+        public Builder requireContentDigest(boolean require) {
+            this.requireContentDigest = require;
+            problems.remove(REQUIRE_CONTENT_DIGEST);
+            return this;
+        }
+
+        /**
+         * Components every message signature must cover in addition to {@code @method}, the token header and
+         * one of {@code @target-uri}/{@code @path}/{@code @request-target}: header names (any case) or
+         * {@code @authority}, {@code @query}, ...; e.g. {@code List.of("authorization", "content-digest")}.
+         */
+        public Builder requiredSignedComponents(List<String> components) {
+            this.requiredSignedComponents = List.copyOf(components);
+            problems.remove(REQUIRED_COMPONENTS);
+            return this;
+        }
+
+        /** The clock to judge {@code exp} and {@code nbf} by; for tests. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Applies every variable that is set: a JVM system property of the variable's name wins over the
+         * process environment, which wins over the {@code .env} file in the working directory.
+         */
+        public Builder readEnvironment() {
+            return readEnvironment(Path.of(".env"));
+        }
+
+        /** {@link #readEnvironment()} with the {@code .env} file at {@code dotEnvFile}. */
+        Builder readEnvironment(Path dotEnvFile) {
+            return readEnvironment(environment(dotEnvFile));
+        }
+
+        /** Applies every variable that {@code variables} knows; null or blank means unset. */
+        public Builder readEnvironment(Function<String, String> variables) {
+            Objects.requireNonNull(variables, "variables");
+            Function<String, String> set = name -> {
+                String value = variables.apply(name);
+                return value == null || value.isBlank() ? null : value.strip();
+            };
+            String value;
+            if ((value = set.apply(BASE64_SECRET)) != null) {
+                byte[] secret = decodeSecret(value, BASE64_SECRET, BASE64_SECRET);
+                if (secret != null) {
+                    addSecretKey(BASE64_SECRET, BASE64_SECRET, null, secret);
+                }
+            }
+            if ((value = set.apply(BASE64_SECRETS)) != null) {
+                readSecretList(value);
+            }
+            if ((value = set.apply(JWKS_FILE)) != null) {
+                String json = readFile(Path.of(value), JWKS_FILE, JWKS_FILE);
+                if (json != null) {
+                    addKeys(JWKS_FILE, JWKS_FILE, () -> VerificationKey.fromJwks(json));
+                }
+            }
+            if ((value = set.apply(PUBLIC_KEY_PEM)) != null) {
+                // PEM text in a variable often arrives with its newlines escaped as the two characters \n.
+                String pem = value.startsWith("-----BEGIN") ? value.replace("\\n", "\n")
+                        : readFile(Path.of(value), PUBLIC_KEY_PEM, PUBLIC_KEY_PEM);
+                String algorithm = set.apply(PUBLIC_KEY_ALGORITHM);
+                String keyId = set.apply(PUBLIC_KEY_ID);
+                if (pem != null) {
+                    addKeys(PUBLIC_KEY_PEM, PUBLIC_KEY_PEM, () -> VerificationKey.fromPem(algorithm, keyId, pem));
+                }
+            }
+            if ((value = set.apply(TOKEN_HEADER_NAME)) != null) {
+                tokenHeaderName = value;
+            }
+            if ((value = set.apply(BINDING_HEADER_NAME)) != null) {
+                bindingHeaderName = value;
+            }
+            if ((value = set.apply(ABORT_ON_INVALID_TOKEN)) != null) {
+                abortOnInvalidToken = parseBoolean(value, ABORT_ON_INVALID_TOKEN, abortOnInvalidToken);
+            }
+            if ((value = set.apply(ABORT_ON_INVALID_BINDING)) != null) {
+                abortOnInvalidBinding = parseBoolean(value, ABORT_ON_INVALID_BINDING, abortOnInvalidBinding);
+            }
+            if ((value = set.apply(LOGGING_ENABLED)) != null) {
+                loggingEnabled = parseBoolean(value, LOGGING_ENABLED, loggingEnabled);
+            }
+            if ((value = set.apply(EXPECTED_AUDIENCE)) != null) {
+                expectedAudience = value;
+            }
+            if ((value = set.apply(CLOCK_SKEW_SECONDS)) != null) {
+                Integer seconds = parseInteger(value, CLOCK_SKEW_SECONDS);
+                if (seconds != null) {
+                    clockSkew = Duration.ofSeconds(seconds);
+                }
+            }
+            if ((value = set.apply(TOKEN_CACHE_SIZE)) != null) {
+                Integer size = parseInteger(value, TOKEN_CACHE_SIZE);
+                if (size != null) {
+                    tokenCacheSize = size;
+                }
+            }
+            readMessageSigning(set);
+            return this;
+        }
+
+        private void readMessageSigning(Function<String, String> set) {
+            String value;
+            if ((value = set.apply(ABORT_ON_INVALID_MESSAGE_SIGNATURE)) != null) {
+                abortOnInvalidMessageSignature = parseBoolean(value, ABORT_ON_INVALID_MESSAGE_SIGNATURE,
+                        abortOnInvalidMessageSignature);
+            }
+            if ((value = set.apply(REQUIRE_IPK)) != null) {
+                requireInstallationKey = parseBoolean(value, REQUIRE_IPK, requireInstallationKey);
+            }
+            if ((value = set.apply(REQUIRE_EXPIRES)) != null) {
+                requireSignatureExpiry = parseBoolean(value, REQUIRE_EXPIRES, requireSignatureExpiry);
+            }
+            if ((value = set.apply(TOLERANCE_SECONDS)) != null) {
+                Integer seconds = parseInteger(value, TOLERANCE_SECONDS);
+                if (seconds != null) {
+                    signatureTolerance = Duration.ofSeconds(seconds);
+                }
+            }
+            if ((value = set.apply(MAX_AGE_SECONDS)) != null) {
+                Integer seconds = parseInteger(value, MAX_AGE_SECONDS);
+                if (seconds != null) {
+                    signatureMaxAge = Duration.ofSeconds(seconds);
+                }
+            }
+            if ((value = set.apply(PUBLIC_ORIGIN)) != null) {
+                publicOrigin = value;
+            }
+            if ((value = set.apply(MAX_BODY_BYTES)) != null) {
+                Integer bytes = parseInteger(value, MAX_BODY_BYTES);
+                if (bytes != null) {
+                    maxBodyBytes = bytes;
+                }
+            }
+            if ((value = set.apply(REQUIRE_CONTENT_DIGEST)) != null) {
+                requireContentDigest = parseBoolean(value, REQUIRE_CONTENT_DIGEST, requireContentDigest);
+            }
+            if ((value = set.apply(REQUIRED_COMPONENTS)) != null) {
+                requiredSignedComponents = List.of(value.split(","));
+            }
+        }
+
+        /**
+         * Validates every setting and returns the configuration.
+         *
+         * @throws ApproovConfigurationException listing each problem with the variable or method to fix
+         */
+        public ApproovConfig build() {
+            List<String> all = new ArrayList<>(problems.values());
+            List<VerificationKey> keys = keys();
+            if (keys.isEmpty() && problems.keySet().stream().noneMatch(Builder::isKeySetting)) {
+                all.add(BASE64_SECRET + " is not set: set it to the output of `approov secret -get base64`"
+                        + " (environment or .env file), or call base64Secret(...) on the builder. (For asymmetric"
+                        + " tokens, set " + JWKS_FILE + " or " + PUBLIC_KEY_PEM + " instead.)");
+            }
+            Set<String> keyIds = new HashSet<>();
+            for (VerificationKey key : keys) {
+                if (key.keyId() != null && !keyIds.add(key.keyId())) {
+                    all.add("Two configured keys have the key id \"" + key.keyId() + "\": key ids must be unique.");
+                }
+            }
+            checkHeaderName(tokenHeaderName, TOKEN_HEADER_NAME + " (tokenHeaderName)", all);
+            checkHeaderName(bindingHeaderName, BINDING_HEADER_NAME + " (bindingHeaderName)", all);
+            if (expectedAudience != null && expectedAudience.isBlank()) {
+                all.add(EXPECTED_AUDIENCE + " (expectedAudience) is blank: unset it or give the audience.");
+            }
+            if (clockSkew.isNegative() || clockSkew.compareTo(MAXIMUM_CLOCK_SKEW) > 0) {
+                all.add(CLOCK_SKEW_SECONDS + " (clockSkew) must be between 0 and "
+                        + MAXIMUM_CLOCK_SKEW.toSeconds() + " seconds; got " + clockSkew.toSeconds() + ".");
+            }
+            if (tokenCacheSize < 0 || tokenCacheSize > MAXIMUM_TOKEN_CACHE_SIZE) {
+                all.add(TOKEN_CACHE_SIZE + " (tokenCacheSize) must be between 0 and "
+                        + MAXIMUM_TOKEN_CACHE_SIZE + "; got " + tokenCacheSize + ".");
+            }
+            checkMessageSigning(all);
+            if (!all.isEmpty()) {
+                throw new ApproovConfigurationException(
+                        "Invalid Approov configuration: " + String.join(" ", all));
+            }
+            return new ApproovConfig(this);
+        }
+
+        private void checkMessageSigning(List<String> all) {
+            if (signatureTolerance.isNegative() || signatureTolerance.compareTo(MAXIMUM_SIGNATURE_TOLERANCE) > 0) {
+                all.add(TOLERANCE_SECONDS + " (signatureTolerance) must be between 0 and "
+                        + MAXIMUM_SIGNATURE_TOLERANCE.toSeconds() + " seconds; got " + signatureTolerance.toSeconds() + ".");
+            }
+            if (signatureMaxAge.isNegative() || signatureMaxAge.compareTo(MAXIMUM_SIGNATURE_MAX_AGE) > 0) {
+                all.add(MAX_AGE_SECONDS + " (signatureMaxAge) must be between 0 (no limit) and "
+                        + MAXIMUM_SIGNATURE_MAX_AGE.toSeconds() + " seconds; got " + signatureMaxAge.toSeconds() + ".");
+            }
+            if (maxBodyBytes < 0 || maxBodyBytes > MAXIMUM_MAX_BODY_BYTES) {
+                all.add(MAX_BODY_BYTES + " (maxBodyBytes) must be between 0 and " + MAXIMUM_MAX_BODY_BYTES
+                        + "; got " + maxBodyBytes + ".");
+            }
+            if (publicOrigin != null && originProblem(publicOrigin) != null) {
+                all.add(PUBLIC_ORIGIN + " (publicOrigin) " + originProblem(publicOrigin) + " Set it to the scheme"
+                        + " and host clients call, such as https://api.example.com (a port only if not the default).");
+            }
+            List<String> components = new ArrayList<>();
+            for (String entry : requiredSignedComponents) {
+                String component = entry.strip().toLowerCase(Locale.ROOT);
+                if (component.isEmpty()) {
+                    continue;
+                }
+                boolean known = component.startsWith("@") ? DERIVED_COMPONENTS.contains(component)
+                        : component.chars().allMatch(Builder::isTokenChar);
+                if (!known) {
+                    all.add(REQUIRED_COMPONENTS + " (requiredSignedComponents) names " + shown(component)
+                            + ": list header names or " + String.join(", ", DERIVED_COMPONENTS) + ", separated by commas.");
+                }
+                components.add(component);
+            }
+            requiredSignedComponents = List.copyOf(components);
+        }
+
+        /** Why {@code origin} is not a usable public origin, or null. */
+        private static String originProblem(String origin) {
+            URI uri;
+            try {
+                uri = new URI(origin.strip());
+            } catch (URISyntaxException notAUri) {
+                return "is not a URI.";
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                return "must start with https:// or http://.";
+            }
+            if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+                return "needs a host name (and no user name).";
+            }
+            if (uri.getPort() == 0 || uri.getPort() > 65535) {
+                return "has a port outside 1 to 65535.";
+            }
+            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+            return bare ? null : "must be an origin only: no path, query or fragment.";
+        }
+
+        /**
+         * Strict base64: the standard alphabet with padding, canonical (re-encoding gives the same text), so
+         * a pasted URL-safe, truncated or whitespace-broken secret fails here instead of verifying nothing.
+         * Never puts the value in a message.
+         */
+        private byte[] decodeSecret(String value, String setting, String source) {
+            problems.remove(setting);
+            keysBySetting.remove(setting);
+            String trimmed = value.strip();
+            byte[] decoded = null;
+            try {
+                decoded = Base64.getDecoder().decode(trimmed);
+            } catch (IllegalArgumentException notBase64) {
+                // reported below
+            }
+            if (decoded == null || !Base64.getEncoder().encodeToString(decoded).equals(trimmed)) {
+                problems.put(setting, source + " is not valid base64 (standard alphabet with '=' padding,"
+                        + " as printed by `approov secret -get base64`).");
+                return null;
+            }
+            if (decoded.length == 0) {
+                problems.put(setting, source + " is empty: set it to the output of `approov secret -get base64`.");
+                return null;
+            }
+            return decoded;
+        }
+
+        private static boolean isKeySetting(String setting) {
+            return setting.contains("#") || List.of(BASE64_SECRET, BASE64_SECRETS, JWKS_FILE, PUBLIC_KEY_PEM)
+                    .contains(setting);
+        }
+
+        /** {@code [kid:]base64} entries separated by commas; problems name the entry by position only. */
+        private void readSecretList(String value) {
+            problems.remove(BASE64_SECRETS);
+            List<VerificationKey> secrets = new ArrayList<>();
+            String[] entries = value.split(",");
+            for (int i = 0; i < entries.length; i++) {
+                String entry = entries[i].strip();
+                int colon = entry.indexOf(':');
+                String keyId = colon < 0 ? null : entry.substring(0, colon).strip();
+                String where = BASE64_SECRETS + " entry #" + (i + 1);
+                byte[] secret = decodeSecret(entry.substring(colon + 1), BASE64_SECRETS, where);
+                if (secret == null) {
+                    return;
+                }
+                try {
+                    secrets.add(VerificationKey.secret(keyId == null || keyId.isEmpty() ? null : keyId, secret));
+                } catch (VerificationKey.InvalidKeyException invalid) {
+                    problems.put(BASE64_SECRETS, where + ": " + invalid.getMessage() + ".");
+                    return;
+                }
+            }
+            keysBySetting.put(BASE64_SECRETS, List.copyOf(secrets));
+        }
+
+        private boolean parseBoolean(String value, String name, boolean fallback) {
+            String normalized = value.toLowerCase(Locale.ROOT);
+            if (normalized.equals("true")) {
+                return true;
+            }
+            if (normalized.equals("false")) {
+                return false;
+            }
+            problems.put(name, name + " must be true or false; got " + shown(value) + ".");
+            return fallback;
+        }
+
+        private Integer parseInteger(String value, String name) {
+            try {
+                return Integer.valueOf(value);
+            } catch (NumberFormatException notANumber) {
+                problems.put(name, name + " must be a whole number; got " + shown(value) + ".");
+                return null;
+            }
+        }
+
+        private static void checkHeaderName(String name, String setting, List<String> problems) {
+            if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
+                problems.add(setting + " must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~);"
+                        + " got " + shown(name) + ".");
+            }
+        }
+
+        /**
+         * A rejected value, quoted only when short: a secret pasted into the wrong variable is at least 44
+         * characters of base64 and must not reach a message.
+         */
+        private static String shown(String value) {
+            return value.length() <= 16 ? "\"" + value + "\"" : "a value of " + value.length() + " characters";
+        }
+
+        /** RFC 9110 {@code tchar}. */
+        private static boolean isTokenChar(int c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        }
+    }
+}
