@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ApproovConfigTest {
 
-    static final String SECRET = TestTokens.DUMMY_SECRET_BASE64;
+    static final String SECRET = ApproovTokens.DUMMY_SECRET_BASE64;
 
     static ApproovConfig fromEnv(Map<String, String> env) {
         return ApproovConfig.fromEnvironment(env::get);
