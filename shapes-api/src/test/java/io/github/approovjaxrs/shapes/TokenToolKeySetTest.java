@@ -101,12 +101,15 @@ class TokenToolKeySetTest {
         Files.writeString(encrypted, "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n");
         Path publicOnly = dir.resolve("public.pem");
         Files.writeString(publicOnly, TestKeys.pem(RSA.getPublic()));
+        Path p384 = dir.resolve("p384.pem");
+        Files.writeString(p384, TestKeys.pem(TestKeys.ec("secp384r1").getPrivate()));
         Map<String, String[]> cases = Map.of(
                 "is not PKCS#8", new String[] {"--key", pkcs1.toString()},
                 "is encrypted", new String[] {"--key", encrypted.toString()},
                 "holds no -----BEGIN PRIVATE KEY----- block", new String[] {"--key", publicOnly.toString()},
                 "cannot read", new String[] {"--key", dir.resolve("absent.pem").toString()},
                 "does not fit a EC key", new String[] {"--key", pkcs8(EC.getPrivate()).toString(), "--alg", "RS256"},
+                "ES256 needs an EC key on P-256", new String[] {"--key", p384.toString()},
                 "--alg needs --key", new String[] {"--alg", "RS256"},
                 "--alg takes RS256, PS256 or ES256", new String[] {"--key", "x", "--alg", "HS512"});
         cases.forEach((expected, args) -> {
