@@ -1,7 +1,6 @@
 package io.github.approovjaxrs.core;
 
 import io.github.approovjaxrs.testing.TestKeys;
-import io.github.approovjaxrs.testing.ApproovTokens;
 import static io.github.approovjaxrs.core.ApproovFailure.ALGORITHM_NOT_ALLOWED;
 import static io.github.approovjaxrs.core.ApproovFailure.AUDIENCE_MISMATCH;
 import static io.github.approovjaxrs.core.ApproovFailure.BAD_SIGNATURE;

@@ -1,11 +1,12 @@
 package io.github.approovjaxrs.gateway;
 
+import static io.github.approovjaxrs.TestSecret.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,12 +77,10 @@ class GatewayCheckTest {
         @ParameterizedTest
         @ValueSource(strings = {"expired", "wrong signature", "not a token", "empty", "two lines", "bearer prefix"})
         void aRequestWithAnInvalidTokenIsRefused(String kind) {
-            String valid = TestTokens.valid();
+            String valid = TOKENS.mint();
             List<String> lines = switch (kind) {
-                case "expired" -> List.of("Approov-Token: " + TestTokens.valid(-60, ""));
-                case "wrong signature" -> List.of("Approov-Token: " + TestTokens.sign(TestTokens.HS256_HEADER,
-                        "{\"exp\":" + (System.currentTimeMillis() / 1000 + 3600) + "}",
-                        "another-secret-another-secret-32".getBytes(StandardCharsets.US_ASCII)));
+                case "expired" -> List.of("Approov-Token: " + TOKENS.expiresIn(Duration.ofSeconds(-60)).mint());
+                case "wrong signature" -> List.of("Approov-Token: " + TOKENS.withWrongSignature().mint());
                 case "not a token" -> List.of("Approov-Token: hello");
                 case "empty" -> List.of("Approov-Token:");
                 case "two lines" -> List.of("Approov-Token: " + valid, "Approov-Token: " + valid);
@@ -105,12 +104,12 @@ class GatewayCheckTest {
 
         @Test
         void aValidTokenIsForwarded() {
-            assertForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/shapes", "Approov-Token: " + TestTokens.valid()));
+            assertForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/shapes", "Approov-Token: " + TOKENS.mint()));
         }
 
         @Test
         void aValidTokenNeedsNoBindingWithThisStrategy() {
-            assertForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/forms", "Approov-Token: " + TestTokens.valid(),
+            assertForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/forms", "Approov-Token: " + TOKENS.mint(),
                     "Authorization: " + AUTHORIZATION));
         }
 
@@ -138,26 +137,26 @@ class GatewayCheckTest {
         @Test
         void aTokenBoundToTheAuthorizationItComesWithIsForwardedWithIt() {
             assertForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/shapes",
-                    "Approov-Token: " + TestTokens.bound(AUTHORIZATION), "Authorization: " + AUTHORIZATION));
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint(), "Authorization: " + AUTHORIZATION));
             assertEquals(List.of(AUTHORIZATION), upstream.only().header("Authorization"));
         }
 
         @Test
         void aTokenBoundToAnotherAuthorizationIsRefused() {
             assertRefusedAndNotForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/shapes",
-                    "Approov-Token: " + TestTokens.bound(AUTHORIZATION), "Authorization: Bearer fedcba9876543210"));
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint(), "Authorization: Bearer fedcba9876543210"));
         }
 
         @Test
         void aBoundTokenWithoutItsAuthorizationIsRefused() {
             assertRefusedAndNotForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/shapes",
-                    "Approov-Token: " + TestTokens.bound(AUTHORIZATION)));
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint()));
         }
 
         @Test
         void anUnboundTokenIsRefusedOnEveryPath() {
             assertRefusedAndNotForwarded(RawHttp1.send(gateway.base(), "GET", "/anything",
-                    "Approov-Token: " + TestTokens.valid(), "Authorization: " + AUTHORIZATION));
+                    "Approov-Token: " + TOKENS.mint(), "Authorization: " + AUTHORIZATION));
         }
     }
 
@@ -179,7 +178,7 @@ class GatewayCheckTest {
         @ParameterizedTest
         @ValueSource(strings = {"/v1/shapes", "/v1/formsets", "/v2/forms", "/payment", "/"})
         void pathsOutsideThePrefixesNeedOnlyAValidToken(String path) {
-            assertForwarded(RawHttp1.send(gateway.base(), "GET", path, "Approov-Token: " + TestTokens.valid()));
+            assertForwarded(RawHttp1.send(gateway.base(), "GET", path, "Approov-Token: " + TOKENS.mint()));
         }
 
         @ParameterizedTest
@@ -189,13 +188,13 @@ class GatewayCheckTest {
                 "/x/../v1/forms", "/v1/forms;jsessionid=1", "/v1/forms/", "/v1/%2e%2e/v1/forms"})
         void pathsUnderAPrefixNeedTheBinding(String path) {
             assertRefusedAndNotForwarded(RawHttp1.send(gateway.base(), "GET", path,
-                    "Approov-Token: " + TestTokens.valid(), "Authorization: " + AUTHORIZATION));
+                    "Approov-Token: " + TOKENS.mint(), "Authorization: " + AUTHORIZATION));
         }
 
         @Test
         void aBoundTokenPassesUnderAPrefix() {
             assertForwarded(RawHttp1.send(gateway.base(), "POST", "/pay/now",
-                    "Approov-Token: " + TestTokens.bound(AUTHORIZATION), "Authorization: " + AUTHORIZATION,
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint(), "Authorization: " + AUTHORIZATION,
                     "Content-Length: 0"));
             assertEquals("/pay/now", upstream.only().rawPath());
         }
@@ -216,9 +215,9 @@ class GatewayCheckTest {
         try (TestGateway custom = TestGateway.inFrontOf(upstream.url(), "APPROOV_TOKEN_HEADER_NAME", "X-App-Token",
                 "APPROOV_BINDING_HEADER_NAME", "X-Session", "APPROOV_VERIFICATION_STRATEGY", "token-binding")) {
             assertRefusedAndNotForwarded(RawHttp1.send(custom.base(), "GET", "/v1/shapes",
-                    "Approov-Token: " + TestTokens.bound(session), "X-Session: " + session));
+                    "Approov-Token: " + TOKENS.boundTo(session).mint(), "X-Session: " + session));
             assertForwarded(RawHttp1.send(custom.base(), "GET", "/v1/shapes",
-                    "X-App-Token: " + TestTokens.bound(session), "X-Session: " + session));
+                    "X-App-Token: " + TOKENS.boundTo(session).mint(), "X-Session: " + session));
         }
         assertFalse(upstream.only().hasHeader("X-App-Token"));
         assertEquals(List.of(session), upstream.only().header("X-Session"));

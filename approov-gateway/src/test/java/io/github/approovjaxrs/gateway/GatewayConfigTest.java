@@ -1,11 +1,11 @@
 package io.github.approovjaxrs.gateway;
 
+import io.github.approovjaxrs.TestSecret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ class GatewayConfigTest {
     static Map<String, String> minimal(String... nameValuePairs) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "APPROOV_UPSTREAM_URL", "https://api.example.com",
-                "APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64));
+                "APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64));
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             settings.put(nameValuePairs[i], nameValuePairs[i + 1]);
         }
@@ -35,7 +35,7 @@ class GatewayConfigTest {
         GatewayConfigException thrown = assertThrows(GatewayConfigException.class,
                 () -> GatewayConfig.read(settings::get, demo));
         assertFalse(thrown.getMessage().contains("\n"), "not one line: " + thrown.getMessage());
-        assertFalse(thrown.getMessage().contains(TestTokens.SECRET_BASE64), "secret leaked: " + thrown.getMessage());
+        assertFalse(thrown.getMessage().contains(TestSecret.SECRET_BASE64), "secret leaked: " + thrown.getMessage());
         assertEquals(0, thrown.getStackTrace().length);
         return thrown.getMessage();
     }
@@ -296,7 +296,7 @@ class GatewayConfigTest {
     void theDescriptionHoldsNoKeyMaterial() {
         String description = read(minimal()).toString();
 
-        assertFalse(description.contains(TestTokens.SECRET_BASE64), description);
+        assertFalse(description.contains(TestSecret.SECRET_BASE64), description);
         assertTrue(description.contains("upstream=https://api.example.com"), description);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.gateway;
 
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.TestSecret;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +21,7 @@ final class TestGateway implements AutoCloseable {
     static Map<String, String> settings(String upstreamUrl, String... nameValuePairs) {
         Map<String, String> settings = new HashMap<>();
         settings.put("APPROOV_UPSTREAM_URL", upstreamUrl);
-        settings.put("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64);
+        settings.put("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64);
         settings.put("APPROOV_LOGGING_ENABLED", "false");
         settings.put("HTTP_PORT", "0");
         for (int i = 0; i < nameValuePairs.length; i += 2) {

@@ -2,10 +2,8 @@ package io.github.approovjaxrs.shapes;
 
 import static io.github.approovjaxrs.TestSecret.TOKENS;
 import io.github.approovjaxrs.TestSecret;
-import io.github.approovjaxrs.testing.ApproovTokens;
 import io.github.approovjaxrs.core.ApproovConfig;
 import static io.github.approovjaxrs.testing.ApproovTokens.HS256_HEADER;
-import static io.github.approovjaxrs.testing.ApproovTokens.pay;
 import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
