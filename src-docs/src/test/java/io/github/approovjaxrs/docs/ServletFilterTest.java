@@ -1,12 +1,14 @@
 package io.github.approovjaxrs.docs;
 
+import static io.github.approovjaxrs.TestSecret.TOKENS;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.TestSecret;
 import io.github.approovjaxrs.core.ApproovClaims;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.AppInstallation;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +39,7 @@ class ServletFilterTest extends JerseyTest {
     /** One byte over the limit set below. */
     static final byte[] LARGER = "{\"shape\":\"Circle\",\"quantity\":10}".getBytes(UTF_8);
 
-    final TestDevice device = new TestDevice();
+    final AppInstallation device = AppInstallation.create();
 
     /** What the servlet behind the filter read: the body's text, and whether the request was signed. */
     public static class OrdersServlet extends HttpServlet {
@@ -78,7 +80,7 @@ class ServletFilterTest extends JerseyTest {
     @BeforeEach
     @Override
     public void setUp() throws Exception {
-        SystemProperties.with(Map.of("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64,
+        SystemProperties.with(Map.of("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64,
                 "APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES", String.valueOf(ORDER.length)), () -> {
                     try {
                         super.setUp();
@@ -93,24 +95,22 @@ class ServletFilterTest extends JerseyTest {
     void aSignedPostReachesTheServletWithItsBodyWhole() throws Exception {
         String token = token();
         assertEquals("200 signed=true body={\"shape\":\"Circle\",\"quantity\":2}",
-                post("orders", ORDER, token, device.sign("POST", target("orders").getUri(),
-                        Map.of("Approov-Token", token), ORDER)));
+                post("orders", ORDER, token, signature(target("orders").getUri(), token, ORDER)));
     }
 
     @Test
     void theServletMayReadTheBodyAsCharactersToo() throws Exception {
         String token = token();
         assertEquals("200 signed=true body={\"shape\":\"Circle\",\"quantity\":2}",
-                post("orders/reader", ORDER, token, device.sign("POST", target("orders/reader").getUri(),
-                        Map.of("Approov-Token", token), ORDER)));
+                post("orders/reader", ORDER, token, signature(target("orders/reader").getUri(), token, ORDER)));
     }
 
     @Test
     void aChangedBodyIsRefusedBeforeTheServlet() throws Exception {
         String token = token();
         byte[] changed = "{\"shape\":\"Circle\",\"quantity\":9}".getBytes(UTF_8);
-        assertEquals("401 {} Approov", post("orders", changed, token, device.sign("POST", target("orders").getUri(),
-                Map.of("Approov-Token", token), ORDER)));
+        assertEquals("401 {} Approov",
+                post("orders", changed, token, signature(target("orders").getUri(), token, ORDER)));
     }
 
     @Test
@@ -125,8 +125,7 @@ class ServletFilterTest extends JerseyTest {
     @Test
     void aBodyOverTheLimitGets413() throws Exception {
         String token = token();
-        assertEquals("413 {}", post("orders", LARGER, token, device.sign("POST", target("orders").getUri(),
-                Map.of("Approov-Token", token), LARGER)));
+        assertEquals("413 {}", post("orders", LARGER, token, signature(target("orders").getUri(), token, LARGER)));
     }
 
     @Test
@@ -138,7 +137,7 @@ class ServletFilterTest extends JerseyTest {
     @Test
     void aTokenWithoutIpkPassesAsTokenOnly() throws Exception {
         assertEquals("200 signed=false body={\"shape\":\"Circle\",\"quantity\":2}",
-                post("orders", ORDER, TestTokens.valid(), Map.of()));
+                post("orders", ORDER, TOKENS.mint(), Map.of()));
     }
 
     @Test
@@ -154,7 +153,12 @@ class ServletFilterTest extends JerseyTest {
     }
 
     private String token() {
-        return TestTokens.valid(3600, "\"ipk\":\"" + device.ipk() + "\"");
+        return TOKENS.installationKey(device.publicKey()).mint();
+    }
+
+    /** The headers that sign a POST of {@code body} to {@code uri} with {@code token}, as the SDK signs. */
+    private Map<String, String> signature(URI uri, String token, byte[] body) {
+        return device.request("POST", uri).header("Approov-Token", token).body(body).sign().headers();
     }
 
     private String post(String path, byte[] body, String token, Map<String, String> signature) {
@@ -169,7 +173,7 @@ class ServletFilterTest extends JerseyTest {
     /** GETs {@code uri}, signed as a request for {@code signedUri}. */
     private String get(URI uri, String token, URI signedUri) throws Exception {
         Invocation.Builder request = client().target(uri).request().header("Approov-Token", token);
-        device.sign("GET", signedUri, Map.of("Approov-Token", token), null).forEach(request::header);
+        device.request("GET", signedUri).header("Approov-Token", token).sign().headers().forEach(request::header);
         return answer(request.get());
     }
 
