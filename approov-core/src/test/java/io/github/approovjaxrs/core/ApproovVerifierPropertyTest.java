@@ -1,10 +1,10 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.ApproovTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

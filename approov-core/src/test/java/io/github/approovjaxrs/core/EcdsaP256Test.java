@@ -1,12 +1,12 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestKeys;
-import io.github.approovjaxrs.testing.ApproovTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.testing.ApproovTokens;
+import io.github.approovjaxrs.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

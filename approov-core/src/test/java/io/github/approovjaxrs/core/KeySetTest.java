@@ -1,18 +1,18 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestKeys;
 import static io.github.approovjaxrs.core.ApproovFailure.ALGORITHM_NOT_ALLOWED;
 import static io.github.approovjaxrs.core.ApproovFailure.AUDIENCE_MISMATCH;
 import static io.github.approovjaxrs.core.ApproovFailure.BAD_SIGNATURE;
 import static io.github.approovjaxrs.testing.ApproovTokens.b64url;
-import static io.github.approovjaxrs.testing.TestKeys.pem;
 import static io.github.approovjaxrs.testing.ApproovTokens.sign;
+import static io.github.approovjaxrs.testing.TestKeys.pem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.testing.TestKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,14 +1,14 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.ApproovTokens;
-import io.github.approovjaxrs.testing.MessageSignature;
-import io.github.approovjaxrs.testing.TestKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.testing.ApproovTokens;
+import io.github.approovjaxrs.testing.MessageSignature;
+import io.github.approovjaxrs.testing.TestKeys;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
