@@ -1,17 +1,17 @@
 package io.github.approovjaxrs;
 
-import io.github.approovjaxrs.core.ApproovClaims;
-import io.github.approovjaxrs.core.ApproovConfig;
-import io.github.approovjaxrs.core.ApproovConfigurationException;
-import io.github.approovjaxrs.core.ApproovFailure;
-import io.github.approovjaxrs.core.ApproovRequest;
-import io.github.approovjaxrs.core.ApproovListener;
-import io.github.approovjaxrs.testing.ApproovTokens;
 import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.core.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,14 +1,14 @@
 package io.github.approovjaxrs;
 
-import static io.github.approovjaxrs.TestSecret.TOKENS;
-import io.github.approovjaxrs.core.ApproovConfig;
-import io.github.approovjaxrs.testing.AppInstallation;
-import io.github.approovjaxrs.testing.MessageSignature;
 import static io.github.approovjaxrs.ApproovFeatureTest.assertOk;
 import static io.github.approovjaxrs.ApproovFeatureTest.assertRefused;
+import static io.github.approovjaxrs.TestSecret.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.testing.AppInstallation;
+import io.github.approovjaxrs.testing.MessageSignature;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

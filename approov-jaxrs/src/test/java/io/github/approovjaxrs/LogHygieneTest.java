@@ -1,11 +1,11 @@
 package io.github.approovjaxrs;
 
-import io.github.approovjaxrs.testing.ApproovTokens;
-import io.github.approovjaxrs.core.ApproovFailure;
-import io.github.approovjaxrs.core.ApproovListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,11 +1,11 @@
 package io.github.approovjaxrs.gateway;
 
-import io.github.approovjaxrs.TestSecret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.TestSecret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package io.github.approovjaxrs.gateway;
 
 import static io.github.approovjaxrs.TestSecret.TOKENS;
-import io.github.approovjaxrs.TestSecret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.approovjaxrs.TestSecret;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

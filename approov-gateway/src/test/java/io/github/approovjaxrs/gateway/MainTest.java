@@ -1,12 +1,12 @@
 package io.github.approovjaxrs.gateway;
 
 import static io.github.approovjaxrs.TestSecret.TOKENS;
-import io.github.approovjaxrs.testing.ApproovTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,14 +1,14 @@
 package io.github.approovjaxrs.shapes;
 
-import io.github.approovjaxrs.TestSecret;
-import io.github.approovjaxrs.testing.ApproovTokens;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.TestSecret;
 import io.github.approovjaxrs.core.ApproovConfigurationException;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;

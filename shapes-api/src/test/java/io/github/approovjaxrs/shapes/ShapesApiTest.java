@@ -1,20 +1,20 @@
 package io.github.approovjaxrs.shapes;
 
 import static io.github.approovjaxrs.TestSecret.TOKENS;
-import io.github.approovjaxrs.TestSecret;
-import io.github.approovjaxrs.core.ApproovConfig;
 import static io.github.approovjaxrs.testing.ApproovTokens.HS256_HEADER;
 import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.core.ApproovClaims;
-import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.ApproovFeature;
-import io.github.approovjaxrs.core.ApproovRequest;
-import io.github.approovjaxrs.core.ApproovListener;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
+import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.core.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.core.ApproovRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

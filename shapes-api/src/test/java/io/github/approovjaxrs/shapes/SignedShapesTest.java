@@ -1,9 +1,6 @@
 package io.github.approovjaxrs.shapes;
 
 import static io.github.approovjaxrs.TestSecret.TOKENS;
-import io.github.approovjaxrs.TestSecret;
-import io.github.approovjaxrs.core.ApproovConfig;
-import io.github.approovjaxrs.testing.AppInstallation;
 import static io.github.approovjaxrs.shapes.ShapesApiTest.assertJson;
 import static io.github.approovjaxrs.shapes.ShapesApiTest.assertRefused;
 import static io.github.approovjaxrs.shapes.ShapesApiTest.assertShape;
@@ -13,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
+import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.testing.AppInstallation;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

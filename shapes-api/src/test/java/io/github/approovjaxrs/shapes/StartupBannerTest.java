@@ -1,13 +1,13 @@
 package io.github.approovjaxrs.shapes;
 
-import io.github.approovjaxrs.TestSecret;
-import io.github.approovjaxrs.testing.ApproovTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.TestSecret;
 import io.github.approovjaxrs.TestVerifier;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.github.approovjaxrs.shapes;
 
-import io.github.approovjaxrs.testing.TestKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.TestVerifier;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
-import io.github.approovjaxrs.TestVerifier;
+import io.github.approovjaxrs.testing.TestKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,11 +3,11 @@ package io.github.approovjaxrs.shapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.TestVerifier;
 import io.github.approovjaxrs.core.ApproovClaims;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.core.ApproovRequest;
-import io.github.approovjaxrs.TestVerifier;
 import io.github.approovjaxrs.testing.ApproovTokens;
 import io.github.approovjaxrs.testing.TestKeys;
 import java.io.IOException;

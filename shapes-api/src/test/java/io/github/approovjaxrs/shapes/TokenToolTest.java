@@ -1,16 +1,16 @@
 package io.github.approovjaxrs.shapes;
 
-import io.github.approovjaxrs.TestSecret;
-import io.github.approovjaxrs.testing.ApproovTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.TestVerifier;
 import io.github.approovjaxrs.core.ApproovClaims;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
-import io.github.approovjaxrs.TestVerifier;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
