@@ -1,19 +1,14 @@
 package io.github.approovjaxrs.gateway;
 
 import io.github.approovjaxrs.ApproovFeature;
-import java.io.IOException;
-import java.net.Inet6Address;
-import java.net.InetAddress;
+import io.github.approovjaxrs.apps.MalformedRequestGuard;
+import io.github.approovjaxrs.apps.RunningServer;
+import io.github.approovjaxrs.apps.ServerAddress;
+import io.github.approovjaxrs.apps.StartupException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -21,27 +16,22 @@ import org.glassfish.jersey.server.ServerProperties;
 /** The running gateway: Grizzly, Jersey, the Approov feature and the forwarder, wired; and a graceful stop. */
 final class Gateway implements AutoCloseable {
 
-    /** How long requests in flight may take to finish on shutdown. */
-    static final long GRACE_SECONDS = 5;
-
-    private final HttpServer server;
+    private final RunningServer server;
     private final Upstream upstream;
-    private final URI clientUri;
-    private boolean stopped;
 
-    private Gateway(HttpServer server, Upstream upstream, URI clientUri) {
+    private Gateway(RunningServer server, Upstream upstream) {
         this.server = server;
         this.upstream = upstream;
-        this.clientUri = clientUri;
     }
 
     /**
      * Starts listening as {@code config} says.
      *
-     * @throws GatewayConfigException when the host does not resolve or the address cannot be listened on
+     * @throws StartupException when the host does not resolve or the address cannot be listened on
      */
     static Gateway start(GatewayConfig config) {
-        InetAddress address = resolve(config.host());
+        ServerAddress address = new ServerAddress(config.host(), config.port());
+        address.resolve(); // a typo in HTTP_HOST is reported before anything is built
         Upstream upstream = new Upstream(config.upstream(), config.connectTimeout(), config.readTimeout());
         String dropped = config.stripTokenHeader() ? config.approov().tokenHeaderName() : null;
         GrizzlyHttpContainer jersey;
@@ -52,31 +42,26 @@ final class Gateway implements AutoCloseable {
             upstream.close();
             throw cannotBuild;
         }
-        // No handler here: Jersey's goes in behind the guard.
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-                URI.create("http://" + uriHost(config.host()) + ":" + config.port() + "/"),
-                (GrizzlyHttpContainer) null, false, null, false);
-        server.getServerConfiguration().addHttpHandler(new BadRequestGuard(jersey), "/");
-        // Otherwise Grizzly drops the body of a GET, a DELETE or an OPTIONS, which the upstream may expect.
-        server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
-        NetworkListener listener = server.getListeners().iterator().next();
-        // A forwarded request holds its worker until the upstream's answer is relayed: Grizzly's default of
-        // two per core would let a few slow answers stall every other client.
-        listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
-                .setPoolName("approov-gateway-worker")
-                .setCorePoolSize(Math.min(config.workerThreads(), 2 * Runtime.getRuntime().availableProcessors()))
-                .setMaxPoolSize(config.workerThreads())
-                .setDaemon(true));
+        MalformedRequestGuard guard = MalformedRequestGuard.servingOnly(jersey, GatewayResource.METHODS,
+                GatewayError.BAD_REQUEST.body(), GatewayError.METHOD_NOT_ALLOWED.body());
         try {
-            server.start();
-        } catch (IOException cannotListen) {
-            server.shutdownNow();
+            return new Gateway(RunningServer.start(address, guard, server -> {
+                // Otherwise Grizzly drops the body of a GET, a DELETE or an OPTIONS, which the upstream may expect.
+                server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+                NetworkListener listener = server.getListeners().iterator().next();
+                // A forwarded request holds its worker until the upstream's answer is relayed: Grizzly's default
+                // of two per core would let a few slow answers stall every other client.
+                listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                        .setPoolName("approov-gateway-worker")
+                        .setCorePoolSize(Math.min(config.workerThreads(),
+                                2 * Runtime.getRuntime().availableProcessors()))
+                        .setMaxPoolSize(config.workerThreads())
+                        .setDaemon(true));
+            }), upstream);
+        } catch (StartupException cannotListen) {
             upstream.close();
-            throw new GatewayConfigException("Cannot listen on " + config.host() + ":" + config.port() + " ("
-                    + cannotListen.getMessage() + "): set " + GatewayConfig.HOST + " to an address of this machine"
-                    + " and " + GatewayConfig.PORT + " to a free port (0 picks one).");
+            throw cannotListen;
         }
-        return new Gateway(server, upstream, clientUri(address, config.host(), listener.getPort()));
     }
 
     /** The Jersey application: the catch-all resource, the library's feature, and exact Content-Types. */
@@ -99,22 +84,16 @@ final class Gateway implements AutoCloseable {
 
     /** The base URI a client on this machine calls, with the actual port (also when 0 was asked for). */
     URI clientUri() {
-        return clientUri;
+        return server.clientUri();
     }
 
-    /** Stops taking connections, lets requests in flight finish (up to {@link #GRACE_SECONDS}), then stops. */
-    synchronized void stop() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
+    /**
+     * Stops taking connections, lets requests in flight finish (up to {@link RunningServer#GRACE_SECONDS}),
+     * then stops; closes the upstream client. Calling it again does nothing.
+     */
+    void stop() {
         try {
-            server.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 5, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException failed) {
-            server.shutdownNow();
-        } catch (InterruptedException interrupted) {
-            server.shutdownNow();
-            Thread.currentThread().interrupt();
+            server.stop();
         } finally {
             upstream.close();
         }
@@ -123,24 +102,5 @@ final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static InetAddress resolve(String host) {
-        try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException | SecurityException unresolvable) {
-            throw new GatewayConfigException(GatewayConfig.HOST + " \"" + host + "\" cannot be resolved: set it"
-                    + " to an IP address or a known host name (default " + GatewayConfig.DEFAULT_HOST + ").");
-        }
-    }
-
-    /** A wildcard bind (0.0.0.0, ::) is no address to call: the loopback address stands in for it. */
-    private static URI clientUri(InetAddress address, String host, int port) {
-        String callable = address.isAnyLocalAddress() ? (address instanceof Inet6Address ? "::1" : "127.0.0.1") : host;
-        return URI.create("http://" + uriHost(callable) + ":" + port + "/");
-    }
-
-    private static String uriHost(String host) {
-        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

@@ -1,9 +1,13 @@
 package io.github.approovjaxrs.gateway;
 
+import io.github.approovjaxrs.apps.AppLifecycle;
+import io.github.approovjaxrs.apps.ConsoleLog;
+import io.github.approovjaxrs.apps.StartupException;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovConfigurationException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -16,7 +20,6 @@ import java.util.function.Function;
 public final class Main {
 
     static final String LISTENING = "Approov gateway listening on ";
-    static final int USAGE_ERROR = 2;
     static final String USAGE = """
             Usage: java -jar approov-gateway/target/approov-gateway.jar           start the gateway
                    java -jar approov-gateway/target/approov-gateway.jar --demo    ... in front of the Shapes API
@@ -44,46 +47,33 @@ public final class Main {
      * @param args nothing, {@code --demo}, or {@code --help}
      */
     public static void main(String[] args) {
-        boolean demo = false;
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.print(USAGE);
                 System.exit(0);
-            } else if (arg.equals("--demo")) {
-                demo = true;
-            } else {
+            } else if (!arg.equals("--demo")) {
                 System.err.print("approov-gateway: unknown argument \"" + arg + "\"\n\n" + USAGE);
-                System.exit(USAGE_ERROR);
+                System.exit(AppLifecycle.USAGE_ERROR);
             }
         }
-        useOneLineLogFormat();
-        Gateway gateway;
-        try {
-            gateway = start(ApproovConfig.environment(), demo, System.out);
-        } catch (ApproovConfigurationException | GatewayConfigException cannotStart) {
-            System.err.println("approov-gateway: " + cannotStart.getMessage());
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.stop();
-            System.out.println("Approov gateway stopped.");
-        }, "approov-gateway-shutdown"));
-        try {
-            Thread.currentThread().join(); // Grizzly serves on its own threads; the shutdown hook ends the JVM
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        boolean demo = List.of(args).contains("--demo");
+        ConsoleLog.useOneLineFormat();
+        Gateway gateway = AppLifecycle.startOrExit("approov-gateway",
+                () -> start(ApproovConfig.environment(), demo, System.out));
+        AppLifecycle.serveUntilStopped("approov-gateway", gateway::stop, "Approov gateway stopped.");
     }
 
     /**
      * Reads the settings, starts the gateway and prints where it listens to {@code out}.
      *
-     * @throws GatewayConfigException when a setting is invalid or the address cannot be listened on
+     * @throws ApproovConfigurationException when an {@code APPROOV_*} variable of the library is invalid
+     * @throws StartupException when a setting is invalid ({@link GatewayConfigException}), the host does not
+     *     resolve, or the address cannot be listened on
      */
     static Gateway start(Function<String, String> environment, boolean demo, PrintStream out) {
         GatewayConfig config = GatewayConfig.read(environment, demo);
         Gateway gateway = Gateway.start(config);
+        ConsoleLog.flush(); // the start-up log lines before the banner
         out.print(banner(config, gateway.clientUri(), demo));
         out.flush();
         return gateway;
@@ -127,12 +117,5 @@ public final class Main {
                     .append(": Bearer 0123456789abcdef' ").append(base).append("v1/forms\n\n");
         }
         return text.append("Stop: Ctrl-C\n").toString();
-    }
-
-    /** One line per log record (JUL's default takes two), unless the user chose a format. */
-    private static void useOneLineLogFormat() {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
-        }
     }
 }

@@ -41,6 +41,9 @@ class GatewayJarIT {
             "../shapes-api/target/shapes-api.jar"));
     static final Pattern GATEWAY_LISTENING = Pattern.compile("^Approov gateway listening on (http://\\S+/)$");
     static final Pattern SHAPES_LISTENING = Pattern.compile("^Shapes API listening on (http://\\S+/)$");
+    /** The library's start-up line in the apps' one-line log format, written before the gateway listens. */
+    static final Pattern CHECK_READY = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d INFO"
+            + " [\\w.]+: Approov token check ready: .*");
     static final String AUTHORIZATION = "Bearer 0123456789abcdef";
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -53,6 +56,8 @@ class GatewayJarIT {
                      Map.of("APPROOV_UPSTREAM_URL", shapes.awaitUrl(SHAPES_LISTENING).toString()))) {
             URI api = shapes.awaitUrl(SHAPES_LISTENING);
             URI front = gateway.awaitUrl(GATEWAY_LISTENING);
+            assertTrue(gateway.output().stream().anyMatch(line -> CHECK_READY.matcher(line).matches()),
+                    "no one-line start-up log line before the banner: " + gateway.output());
             String token = tokenTool(shapesDirectory);
             String boundToken = tokenTool(shapesDirectory, "--bind", AUTHORIZATION);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.apps.StartupException;
 import io.github.approovjaxrs.testing.ApproovTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -116,7 +117,7 @@ class MainTest {
     @Test
     void aPortInUseStopsStartUpWithAClearMessage() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            GatewayConfigException thrown = assertThrows(GatewayConfigException.class, () -> Main.start(
+            StartupException thrown = assertThrows(StartupException.class, () -> Main.start(
                     TestGateway.settings(upstream.url(), "HTTP_PORT", String.valueOf(taken.getLocalPort()))::get,
                     false, NOWHERE));
             assertTrue(thrown.getMessage().startsWith("Cannot listen on 127.0.0.1:" + taken.getLocalPort() + " ("),
@@ -127,7 +128,7 @@ class MainTest {
 
     @Test
     void anUnknownHostStopsStartUpWithAClearMessage() {
-        GatewayConfigException thrown = assertThrows(GatewayConfigException.class, () -> Main.start(
+        StartupException thrown = assertThrows(StartupException.class, () -> Main.start(
                 TestGateway.settings(upstream.url(), "HTTP_HOST", "no-such-host.invalid")::get, false, NOWHERE));
 
         assertTrue(thrown.getMessage().startsWith("HTTP_HOST \"no-such-host.invalid\" cannot be resolved"),

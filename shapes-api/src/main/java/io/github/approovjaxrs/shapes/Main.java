@@ -1,25 +1,23 @@
 package io.github.approovjaxrs.shapes;
 
+import io.github.approovjaxrs.ApproovFeature;
+import io.github.approovjaxrs.apps.AppLifecycle;
+import io.github.approovjaxrs.apps.ConsoleLog;
+import io.github.approovjaxrs.apps.MalformedRequestGuard;
+import io.github.approovjaxrs.apps.RunningServer;
+import io.github.approovjaxrs.apps.ServerAddress;
+import io.github.approovjaxrs.apps.StartupException;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovConfigurationException;
-import io.github.approovjaxrs.ApproovFeature;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
-import java.util.logging.ConsoleHandler;
-import java.util.logging.Handler;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
 
 /**
@@ -46,6 +44,13 @@ public final class Main {
               APPROOV_*                 the other settings of approov-jaxrs (see the README)
             """;
 
+    /** The port of Approov's walkthroughs. */
+    static final int DEFAULT_PORT = 8002;
+    /** The methods of the Shapes API's resources, for the {@code Allow} header of the answer to CONNECT. */
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "OPTIONS");
+    /** The body of every error of this API. */
+    static final String ERROR_BODY = "{}";
+
     private Main() {
     }
 
@@ -62,26 +67,12 @@ public final class Main {
         if (args.length > 0) {
             boolean help = args[0].equals("--help") || args[0].equals("-h");
             (help ? System.out : System.err).print(USAGE);
-            System.exit(help ? 0 : TokenTool.USAGE_ERROR);
+            System.exit(help ? 0 : AppLifecycle.USAGE_ERROR);
         }
-        useOneLineLogFormat();
-        RunningServer server;
-        try {
-            server = start(ApproovConfig.environment(), System.out);
-        } catch (ApproovConfigurationException | StartupException cannotStart) {
-            System.err.println("shapes-api: " + cannotStart.getMessage());
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            System.out.println("Shapes API stopped.");
-        }, "shapes-api-shutdown"));
-        try {
-            Thread.currentThread().join(); // Grizzly serves on its own threads; the shutdown hook ends the JVM
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ConsoleLog.useOneLineFormat();
+        RunningServer server = AppLifecycle.startOrExit("shapes-api",
+                () -> start(ApproovConfig.environment(), System.out));
+        AppLifecycle.serveUntilStopped("shapes-api", server::stop, "Shapes API stopped.");
     }
 
     /**
@@ -92,26 +83,15 @@ public final class Main {
      */
     static RunningServer start(Function<String, String> environment, PrintStream out) {
         ApproovSettings approov = ApproovSettings.read(environment);
-        ServerAddress address = ServerAddress.read(environment);
-        address.resolve();
+        ServerAddress address = ServerAddress.read(environment, DEFAULT_PORT);
+        address.resolve(); // a typo in HTTP_HOST stops start-up before the Approov check says it is ready
         ApproovFeature feature = ApproovFeature.create(approov.config());
         GrizzlyHttpContainer jersey =
                 ContainerFactory.createContainer(GrizzlyHttpContainer.class, ShapesApi.application(feature));
-        // No handler here: Jersey's goes in behind the guard.
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-                address.baseUri(), (GrizzlyHttpContainer) null, false, null, false);
-        server.getServerConfiguration().addHttpHandler(new MalformedRequestGuard(jersey), "/");
-        try {
-            server.start();
-        } catch (IOException cannotListen) {
-            server.shutdownNow();
-            throw new StartupException("Cannot listen on " + address.host() + ":" + address.port() + " ("
-                    + cannotListen.getMessage() + "): set " + ServerAddress.HOST_VARIABLE + " to an address of"
-                    + " this machine and " + ServerAddress.PORT_VARIABLE + " to a free port (0 picks one).");
-        }
-        int port = server.getListeners().stream().findFirst().map(NetworkListener::getPort).orElseThrow();
-        RunningServer running = new RunningServer(server, address.withPort(port).localClientUri());
-        flushLogs();
+        // Jersey answers the other methods itself, per resource.
+        RunningServer running = RunningServer.start(address,
+                MalformedRequestGuard.refusingConnect(jersey, METHODS, ERROR_BODY, ERROR_BODY));
+        ConsoleLog.flush(); // the start-up log lines before the banner
         out.print(StartupBanner.text(approov, running.clientUri(), Clock.systemUTC().instant(), tokenCommand()));
         out.flush();
         return running;
@@ -132,32 +112,5 @@ public final class Main {
         }
         return "java -jar " + (jar.matches("[\\w./:\\\\-]+") ? jar : "'" + jar.replace("'", "'\\''") + "'")
                 + " token";
-    }
-
-    /**
-     * One line per log record (JUL's default takes two), unless the user chose a format; and the console
-     * handler replaced by one that writes in batches off the request threads (a line per rejected request
-     * adds up under a flood of forged tokens).
-     */
-    private static void useOneLineLogFormat() {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") != null) {
-            return;
-        }
-        System.setProperty("java.util.logging.SimpleFormatter.format", OneLineLogFormatter.FORMAT);
-        Logger root = Logger.getLogger("");
-        for (Handler handler : root.getHandlers()) {
-            if (handler instanceof ConsoleHandler && handler.getFormatter() instanceof SimpleFormatter) {
-                root.removeHandler(handler);
-                root.addHandler(new BatchingConsoleHandler(System.err, new OneLineLogFormatter(ZoneId.systemDefault()),
-                        handler.getLevel()));
-            }
-        }
-    }
-
-    /** Writes out every log line so far, so that the start-up lines come before the banner. */
-    private static void flushLogs() {
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
-            handler.flush();
-        }
     }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.core.ApproovConfigurationException;
 import io.github.approovjaxrs.RawHttp;
+import io.github.approovjaxrs.apps.RunningServer;
+import io.github.approovjaxrs.apps.StartupException;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -56,16 +56,21 @@ class PostmanAcceptanceIT {
             assertEquals(0, run(List.of("node", "acceptance.js", base), 5),
                     "Approov's Postman collections failed against the Shapes API: see newman's report above.");
         } finally {
-            // SIGTERM, as `docker stop` or systemd send it. Through the handle: Process.destroy() would also
-            // close the pipes at once, losing what the shutdown hook prints.
-            server.toHandle().destroy();
-            boolean exited = server.waitFor(30, TimeUnit.SECONDS);
-            if (!exited) {
-                server.destroyForcibly();
-            }
-            assertTrue(exited, "the server did not stop within 30 s of SIGTERM");
+            terminate(server);
         }
         awaitLine(serverOutput, "Shapes API stopped.");
+    }
+
+    /** SIGTERM, as `docker stop` or systemd send it; fails unless the jar exits within 30 s. */
+    static void terminate(Process server) throws InterruptedException {
+        // Through the handle: Process.destroy() would also close the pipes at once, losing what the shutdown
+        // hook prints.
+        server.toHandle().destroy();
+        boolean exited = server.waitFor(30, TimeUnit.SECONDS);
+        if (!exited) {
+            server.destroyForcibly();
+        }
+        assertTrue(exited, "the server did not stop within 30 s of SIGTERM");
     }
 
     static String npm() {

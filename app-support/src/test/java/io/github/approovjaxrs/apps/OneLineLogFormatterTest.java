@@ -1,4 +1,4 @@
-package io.github.approovjaxrs.shapes;
+package io.github.approovjaxrs.apps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.github.approovjaxrs.shapes;
+package io.github.approovjaxrs.apps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,13 +13,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServerAddressTest {
 
     static ServerAddress read(Map<String, String> environment) {
-        return ServerAddress.read(environment::get);
+        return ServerAddress.read(environment::get, 8002);
     }
 
     @Test
-    void defaultsToLoopbackPort8002AsTheWalkthroughs() {
+    void defaultsToLoopbackAndTheAppsPort() {
         assertEquals(new ServerAddress("127.0.0.1", 8002), read(Map.of()));
         assertEquals(new ServerAddress("127.0.0.1", 8002), read(Map.of("HTTP_HOST", " ", "HTTP_PORT", "")));
+        assertEquals(new ServerAddress("127.0.0.1", 8003), ServerAddress.read(Map.<String, String>of()::get, 8003));
     }
 
     @Test

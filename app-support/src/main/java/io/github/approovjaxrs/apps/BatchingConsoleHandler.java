@@ -1,4 +1,4 @@
-package io.github.approovjaxrs.shapes;
+package io.github.approovjaxrs.apps;
 
 import java.io.PrintStream;
 import java.util.Queue;
@@ -14,10 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
- * The demo's console log: what JUL's {@link java.util.logging.ConsoleHandler} prints, but written by one
+ * The apps' console log: what JUL's {@link java.util.logging.ConsoleHandler} prints, but written by one
  * background thread in batches instead of one write and flush per record on the request thread.
  *
- * <p>Under a flood of forged tokens the demo logs one line per rejected request, and the console handler's
+ * <p>Under a flood of forged tokens an app logs one line per rejected request, and the console handler's
  * write-and-flush per line was most of what a rejection cost beyond the check itself (benchmarks/load.sh).
  * Here a request thread formats its line and adds it to a lock-free queue, waking nobody; the writer wakes
  * every {@value #INTERVAL_MILLIS} ms and prints whatever has queued with one write. The queue is bounded:

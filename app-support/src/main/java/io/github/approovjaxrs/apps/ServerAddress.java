@@ -1,4 +1,4 @@
-package io.github.approovjaxrs.shapes;
+package io.github.approovjaxrs.apps;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -7,27 +7,33 @@ import java.net.UnknownHostException;
 import java.util.function.Function;
 
 /**
- * Where the server listens: {@code HTTP_HOST} (default {@code 127.0.0.1}, this machine only) and
- * {@code HTTP_PORT} (default 8002, as Approov's walkthroughs; 0 picks a free port).
+ * Where an app listens: {@code HTTP_HOST} (default {@code 127.0.0.1}, this machine only) and
+ * {@code HTTP_PORT} (each app has its own default; 0 picks a free port).
+ *
+ * @param host a host name or IP address literal
+ * @param port a port from 0 to 65535
  */
-record ServerAddress(String host, int port) {
+public record ServerAddress(String host, int port) {
 
-    static final String HOST_VARIABLE = "HTTP_HOST";
-    static final String PORT_VARIABLE = "HTTP_PORT";
-    static final String DEFAULT_HOST = "127.0.0.1";
-    static final int DEFAULT_PORT = 8002;
+    /** The variable that names the address to listen on. */
+    public static final String HOST_VARIABLE = "HTTP_HOST";
+    /** The variable that names the port to listen on. */
+    public static final String PORT_VARIABLE = "HTTP_PORT";
+    /** This machine only: an app is reachable from elsewhere only when told so. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
 
     /**
      * Reads both variables from {@code environment}; unset or blank means the default.
      *
+     * @param defaultPort the app's port when {@code HTTP_PORT} is unset
      * @throws StartupException when {@code HTTP_PORT} is not a port number
      */
-    static ServerAddress read(Function<String, String> environment) {
+    public static ServerAddress read(Function<String, String> environment, int defaultPort) {
         String host = environment.apply(HOST_VARIABLE);
         String port = environment.apply(PORT_VARIABLE);
         return new ServerAddress(
                 host == null || host.isBlank() ? DEFAULT_HOST : host.strip(),
-                port == null || port.isBlank() ? DEFAULT_PORT : parsePort(port.strip()));
+                port == null || port.isBlank() ? defaultPort : parsePort(port.strip()));
     }
 
     private static int parsePort(String text) {
@@ -48,7 +54,7 @@ record ServerAddress(String host, int port) {
      *
      * @throws StartupException when the name does not resolve
      */
-    InetAddress resolve() {
+    public InetAddress resolve() {
         try {
             return InetAddress.getByName(host);
         } catch (UnknownHostException | SecurityException unresolvable) {
@@ -57,12 +63,13 @@ record ServerAddress(String host, int port) {
         }
     }
 
-    ServerAddress withPort(int actualPort) {
+    /** The same host with another port: the one the server got when 0 was asked for. */
+    public ServerAddress withPort(int actualPort) {
         return new ServerAddress(host, actualPort);
     }
 
     /** {@code http://host:port/}, with an IPv6 literal in brackets. */
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://" + uriHost(host) + ":" + port + "/");
     }
 
@@ -70,7 +77,7 @@ record ServerAddress(String host, int port) {
      * The base URI a client on this machine should call: a wildcard bind ({@code 0.0.0.0}, {@code ::}) is
      * not an address to call, so the loopback address stands in for it.
      */
-    URI localClientUri() {
+    public URI localClientUri() {
         try {
             InetAddress address = InetAddress.getByName(host);
             if (address.isAnyLocalAddress()) {

@@ -1,4 +1,4 @@
-package io.github.approovjaxrs.shapes;
+package io.github.approovjaxrs.apps;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,7 +8,7 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
- * The demo's one-line log format, exactly as {@link java.util.logging.SimpleFormatter} prints it with
+ * The apps' one-line log format, exactly as {@link java.util.logging.SimpleFormatter} prints it with
  * {@value #FORMAT}, at a fraction of its cost per record. SimpleFormatter asks every record for its source
  * class, which makes JUL walk the caller's stack (deep under Jersey and Grizzly), and formats the time with
  * {@link java.util.Formatter}. Under a flood of forged tokens (one line per rejected request) a line cost
