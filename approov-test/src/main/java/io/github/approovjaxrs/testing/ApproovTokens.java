@@ -15,12 +15,14 @@ import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -206,38 +208,41 @@ public final class ApproovTokens {
      */
     public static final class Builder {
 
+        // Set only on a fresh copy, in with(), before anyone else sees it: a Builder never changes once returned.
         private final Signer signer;
-        private final Clock clock;
-        private final Instant issuedAt;
-        private final Instant expiresAt;
-        private final Duration expiresIn;
-        private final String keyId;
-        private final String headerJson;
-        private final boolean wrongSignature;
+        private Clock clock = Clock.systemUTC();
+        private Instant issuedAt;
+        private Instant expiresAt;
+        private Duration expiresIn = DEFAULT_LIFETIME;
+        private String keyId;
+        private String headerJson;
+        private boolean wrongSignature;
         /** Claim name to its JSON text, or null to leave the claim out; applied in order over the defaults. */
-        private final List<Map.Entry<String, String>> changes;
+        private List<Map.Entry<String, String>> changes = List.of();
 
         Builder(Signer signer) {
-            this(signer, Clock.systemUTC(), null, null, DEFAULT_LIFETIME, null, null, false, List.of());
+            this.signer = signer;
         }
 
-        private Builder(Signer signer, Clock clock, Instant issuedAt, Instant expiresAt, Duration expiresIn,
-                String keyId, String headerJson, boolean wrongSignature, List<Map.Entry<String, String>> changes) {
-            this.signer = signer;
-            this.clock = clock;
-            this.issuedAt = issuedAt;
-            this.expiresAt = expiresAt;
-            this.expiresIn = expiresIn;
-            this.keyId = keyId;
-            this.headerJson = headerJson;
-            this.wrongSignature = wrongSignature;
-            this.changes = changes;
+        /** A copy of this builder with {@code change} applied to it. */
+        private Builder with(Consumer<Builder> change) {
+            Builder copy = new Builder(signer);
+            copy.clock = clock;
+            copy.issuedAt = issuedAt;
+            copy.expiresAt = expiresAt;
+            copy.expiresIn = expiresIn;
+            copy.keyId = keyId;
+            copy.headerJson = headerJson;
+            copy.wrongSignature = wrongSignature;
+            copy.changes = changes;
+            change.accept(copy);
+            return copy;
         }
 
         /** Names the key in the header ({@code kid}), as {@code approov secret -setKeyID} makes Approov do. */
         public Builder keyId(String id) {
             Objects.requireNonNull(id, "id");
-            return new Builder(signer, clock, issuedAt, expiresAt, expiresIn, id, headerJson, wrongSignature, changes);
+            return with(copy -> copy.keyId = id);
         }
 
         /**
@@ -247,13 +252,13 @@ public final class ApproovTokens {
          */
         public Builder headerJson(String json) {
             Objects.requireNonNull(json, "json");
-            return new Builder(signer, clock, issuedAt, expiresAt, expiresIn, keyId, json, wrongSignature, changes);
+            return with(copy -> copy.headerJson = json);
         }
 
         /** The clock whose instant "now" is when a token is minted (default: the system clock, UTC). */
         public Builder clock(Clock now) {
             Objects.requireNonNull(now, "now");
-            return new Builder(signer, now, issuedAt, expiresAt, expiresIn, keyId, headerJson, wrongSignature, changes);
+            return with(copy -> copy.clock = now);
         }
 
         /**
@@ -262,13 +267,16 @@ public final class ApproovTokens {
          */
         public Builder issuedAt(Instant instant) {
             Objects.requireNonNull(instant, "instant");
-            return new Builder(signer, clock, instant, expiresAt, expiresIn, keyId, headerJson, wrongSignature, changes);
+            return with(copy -> copy.issuedAt = instant);
         }
 
         /** {@code exp} at this instant, in the past for an expired token. */
         public Builder expiresAt(Instant instant) {
             Objects.requireNonNull(instant, "instant");
-            return new Builder(signer, clock, issuedAt, instant, null, keyId, headerJson, wrongSignature, changes);
+            return with(copy -> {
+                copy.expiresAt = instant;
+                copy.expiresIn = null;
+            });
         }
 
         /**
@@ -277,7 +285,10 @@ public final class ApproovTokens {
          */
         public Builder expiresIn(Duration lifetime) {
             Objects.requireNonNull(lifetime, "lifetime");
-            return new Builder(signer, clock, issuedAt, null, lifetime, keyId, headerJson, wrongSignature, changes);
+            return with(copy -> {
+                copy.expiresAt = null;
+                copy.expiresIn = lifetime;
+            });
         }
 
         /** A token that expired an hour before it is minted (as {@code approov token -type expired}). */
@@ -338,7 +349,7 @@ public final class ApproovTokens {
          * that only the signature is wrong (as {@code approov token -type invalid}).
          */
         public Builder withWrongSignature() {
-            return new Builder(signer, clock, issuedAt, expiresAt, expiresIn, keyId, headerJson, true, changes);
+            return with(copy -> copy.wrongSignature = true);
         }
 
         /** The compact JWS: {@code header.payload.signature}. */
@@ -396,9 +407,8 @@ public final class ApproovTokens {
         private Builder change(String name, String json) {
             Objects.requireNonNull(name, "name");
             List<Map.Entry<String, String>> more = new ArrayList<>(changes);
-            more.add(new java.util.AbstractMap.SimpleImmutableEntry<>(name, json));
-            return new Builder(signer, clock, issuedAt, expiresAt, expiresIn, keyId, headerJson, wrongSignature,
-                    List.copyOf(more));
+            more.add(new AbstractMap.SimpleImmutableEntry<>(name, json));
+            return with(copy -> copy.changes = List.copyOf(more));
         }
     }
 
