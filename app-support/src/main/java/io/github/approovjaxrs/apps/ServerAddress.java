@@ -1,5 +1,7 @@
 package io.github.approovjaxrs.apps;
 
+import static io.github.approovjaxrs.core.ApproovConfigurationException.quoteSafely;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -46,7 +48,7 @@ public record ServerAddress(String host, int port) {
             // reported below
         }
         throw new StartupException(PORT_VARIABLE + " must be a port number from 1 to 65535 (or 0 for any free"
-                + " port); got " + quoted(text) + ".");
+                + " port); got " + quoteSafely(text) + ".");
     }
 
     /**
@@ -58,8 +60,8 @@ public record ServerAddress(String host, int port) {
         try {
             return InetAddress.getByName(host);
         } catch (UnknownHostException | SecurityException unresolvable) {
-            throw new StartupException(HOST_VARIABLE + " " + quoted(host) + " cannot be resolved: set it to an"
-                    + " IP address or a known host name (default " + DEFAULT_HOST + ").");
+            throw new StartupException(HOST_VARIABLE + " cannot be resolved: set it to an IP address or a known"
+                    + " host name (default " + DEFAULT_HOST + "); got " + quoteSafely(host) + ".");
         }
     }
 
@@ -92,10 +94,5 @@ public record ServerAddress(String host, int port) {
 
     private static String uriHost(String host) {
         return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-    }
-
-    /** A value for a message: these settings hold no secret, but an absurd value is cut short. */
-    private static String quoted(String value) {
-        return "\"" + (value.length() <= 64 ? value : value.substring(0, 61) + "...") + "\"";
     }
 }

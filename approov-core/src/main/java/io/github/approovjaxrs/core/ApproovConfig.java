@@ -1,7 +1,24 @@
 package io.github.approovjaxrs.core;
 
+import static io.github.approovjaxrs.core.ConfigVariables.ABORT_ON_INVALID_BINDING;
+import static io.github.approovjaxrs.core.ConfigVariables.ABORT_ON_INVALID_MESSAGE_SIGNATURE;
+import static io.github.approovjaxrs.core.ConfigVariables.ABORT_ON_INVALID_TOKEN;
+import static io.github.approovjaxrs.core.ConfigVariables.BASE64_SECRET;
+import static io.github.approovjaxrs.core.ConfigVariables.CLOCK_SKEW_SECONDS;
+import static io.github.approovjaxrs.core.ConfigVariables.JWKS_FILE;
+import static io.github.approovjaxrs.core.ConfigVariables.LOGGING_ENABLED;
+import static io.github.approovjaxrs.core.ConfigVariables.MAX_AGE_SECONDS;
+import static io.github.approovjaxrs.core.ConfigVariables.MAX_BODY_BYTES;
+import static io.github.approovjaxrs.core.ConfigVariables.PUBLIC_KEY_PEM;
+import static io.github.approovjaxrs.core.ConfigVariables.PUBLIC_ORIGIN;
+import static io.github.approovjaxrs.core.ConfigVariables.REQUIRED_COMPONENTS;
+import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_CONTENT_DIGEST;
+import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_EXPIRES;
+import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_IPK;
+import static io.github.approovjaxrs.core.ConfigVariables.TOKEN_CACHE_SIZE;
+import static io.github.approovjaxrs.core.ConfigVariables.TOLERANCE_SECONDS;
+
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,42 +98,10 @@ import java.util.function.Function;
  */
 public final class ApproovConfig {
 
-    static final String BASE64_SECRET = "APPROOV_BASE64_SECRET";
-    static final String TOKEN_HEADER_NAME = "APPROOV_TOKEN_HEADER_NAME";
-    static final String BINDING_HEADER_NAME = "APPROOV_TOKEN_BINDING_HEADER_NAME";
-    static final String ABORT_ON_INVALID_TOKEN = "APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN";
-    static final String ABORT_ON_INVALID_BINDING = "APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN_BINDING";
-    static final String LOGGING_ENABLED = "APPROOV_LOGGING_ENABLED";
-    static final String EXPECTED_AUDIENCE = "APPROOV_EXPECTED_AUDIENCE";
-    static final String CLOCK_SKEW_SECONDS = "APPROOV_CLOCK_SKEW_SECONDS";
-    static final String TOKEN_CACHE_SIZE = "APPROOV_TOKEN_CACHE_SIZE";
-    static final String BASE64_SECRETS = "APPROOV_BASE64_SECRETS";
-    static final String JWKS_FILE = "APPROOV_JWKS_FILE";
-    static final String PUBLIC_KEY_PEM = "APPROOV_PUBLIC_KEY_PEM";
-    static final String PUBLIC_KEY_ALGORITHM = "APPROOV_PUBLIC_KEY_ALGORITHM";
-    static final String PUBLIC_KEY_ID = "APPROOV_PUBLIC_KEY_ID";
-    static final String ABORT_ON_INVALID_MESSAGE_SIGNATURE = "APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE";
-    static final String REQUIRE_IPK = "APPROOV_MESSAGE_SIGNING_REQUIRE_IPK";
-    static final String REQUIRE_EXPIRES = "APPROOV_MESSAGE_SIGNING_REQUIRE_EXPIRES";
-    static final String TOLERANCE_SECONDS = "APPROOV_MESSAGE_SIGNING_TOLERANCE_SECONDS";
-    static final String MAX_AGE_SECONDS = "APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS";
-    static final String PUBLIC_ORIGIN = "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN";
-    static final String MAX_BODY_BYTES = "APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES";
-    static final String REQUIRE_CONTENT_DIGEST = "APPROOV_MESSAGE_SIGNING_REQUIRE_CONTENT_DIGEST";
-    static final String REQUIRED_COMPONENTS = "APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS";
-
-    static final Duration MAXIMUM_CLOCK_SKEW = Duration.ofSeconds(300);
     static final int DEFAULT_TOKEN_CACHE_SIZE = 2048;
-    static final int MAXIMUM_TOKEN_CACHE_SIZE = 1 << 20;
     static final Duration DEFAULT_SIGNATURE_TOLERANCE = Duration.ofSeconds(60);
-    static final Duration MAXIMUM_SIGNATURE_TOLERANCE = Duration.ofSeconds(300);
     static final Duration DEFAULT_SIGNATURE_MAX_AGE = Duration.ofSeconds(300);
-    static final Duration MAXIMUM_SIGNATURE_MAX_AGE = Duration.ofDays(1);
     static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
-    static final int MAXIMUM_MAX_BODY_BYTES = 1 << 28;
-    /** The derived components a required-components setting may name (rule M8, less {@code @query-param}). */
-    static final List<String> DERIVED_COMPONENTS = List.of("@method", "@target-uri", "@authority", "@scheme",
-            "@path", "@query", "@request-target");
 
     private final List<VerificationKey> keys;
     private final String tokenHeaderName;
@@ -158,7 +142,8 @@ public final class ApproovConfig {
         this.publicOrigin = builder.publicOrigin == null ? null : normalizedOrigin(URI.create(builder.publicOrigin.strip()));
         this.maxBodyBytes = builder.maxBodyBytes;
         this.requireContentDigest = builder.requireContentDigest;
-        this.requiredSignedComponents = List.copyOf(builder.requiredSignedComponents);
+        this.requiredSignedComponents = builder.requiredSignedComponents.stream()
+                .map(component -> component.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** {@code scheme://authority} of a validated origin, normalized as the signature base needs it. */
@@ -348,24 +333,25 @@ public final class ApproovConfig {
         /** Keys by the setting that gave them, so a later call for the same setting replaces them. */
         private final Map<String, List<VerificationKey>> keysBySetting = new LinkedHashMap<>();
         private int addedKeys;
-        private String tokenHeaderName = "Approov-Token";
-        private String bindingHeaderName = "Authorization";
-        private boolean abortOnInvalidToken = true;
-        private boolean abortOnInvalidBinding = true;
-        private boolean loggingEnabled = true;
-        private String expectedAudience;
-        private Duration clockSkew = Duration.ZERO;
-        private int tokenCacheSize = DEFAULT_TOKEN_CACHE_SIZE;
+        // Package-private: ConfigVariables reads them to check each setting, however it was set.
+        String tokenHeaderName = "Approov-Token";
+        String bindingHeaderName = "Authorization";
+        boolean abortOnInvalidToken = true;
+        boolean abortOnInvalidBinding = true;
+        boolean loggingEnabled = true;
+        String expectedAudience;
+        Duration clockSkew = Duration.ZERO;
+        int tokenCacheSize = DEFAULT_TOKEN_CACHE_SIZE;
+        boolean abortOnInvalidMessageSignature = true;
+        boolean requireInstallationKey;
+        boolean requireSignatureExpiry = true;
+        Duration signatureTolerance = DEFAULT_SIGNATURE_TOLERANCE;
+        Duration signatureMaxAge = DEFAULT_SIGNATURE_MAX_AGE;
+        String publicOrigin;
+        int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        boolean requireContentDigest;
+        List<String> requiredSignedComponents = List.of();
         private Clock clock = Clock.systemUTC();
-        private boolean abortOnInvalidMessageSignature = true;
-        private boolean requireInstallationKey;
-        private boolean requireSignatureExpiry = true;
-        private Duration signatureTolerance = DEFAULT_SIGNATURE_TOLERANCE;
-        private Duration signatureMaxAge = DEFAULT_SIGNATURE_MAX_AGE;
-        private String publicOrigin;
-        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
-        private boolean requireContentDigest;
-        private List<String> requiredSignedComponents = List.of();
         /** Problems found while reading values, by setting, reported together by build(); a later value clears one. */
         private final Map<String, String> problems = new LinkedHashMap<>();
 
@@ -378,17 +364,15 @@ public final class ApproovConfig {
          */
         public Builder base64Secret(String base64Secret) {
             Objects.requireNonNull(base64Secret, "base64Secret");
-            byte[] secret = decodeSecret(base64Secret, BASE64_SECRET, "base64Secret(...)");
-            if (secret != null) {
-                addSecretKey(BASE64_SECRET, "base64Secret(...)", null, secret);
-            }
+            addBase64Secret(BASE64_SECRET, "base64Secret(...)", null, base64Secret);
             return this;
         }
 
         /** The account secret as raw bytes (at least 32); the array is copied. */
         public Builder secret(byte[] secret) {
             Objects.requireNonNull(secret, "secret");
-            addSecretKey(BASE64_SECRET, "secret(...)", null, secret.clone());
+            byte[] copy = secret.clone();
+            addKeys(BASE64_SECRET, "secret(...)", () -> List.of(VerificationKey.secret(null, copy)));
             return this;
         }
 
@@ -400,18 +384,15 @@ public final class ApproovConfig {
          */
         public Builder addBase64Secret(String keyId, String base64Secret) {
             Objects.requireNonNull(base64Secret, "base64Secret");
-            String setting = "addBase64Secret#" + (++addedKeys);
-            byte[] secret = decodeSecret(base64Secret, setting, "addBase64Secret(...)");
-            if (secret != null) {
-                addSecretKey(setting, "addBase64Secret(...)", keyId, secret);
-            }
+            addBase64Secret("addBase64Secret#" + (++addedKeys), "addBase64Secret(...)", keyId, base64Secret);
             return this;
         }
 
         /** Adds another HS256 secret as raw bytes (at least 32; copied). */
         public Builder addSecret(String keyId, byte[] secret) {
             Objects.requireNonNull(secret, "secret");
-            addSecretKey("addSecret#" + (++addedKeys), "addSecret(...)", keyId, secret.clone());
+            byte[] copy = secret.clone();
+            addKeys("addSecret#" + (++addedKeys), "addSecret(...)", () -> List.of(VerificationKey.secret(keyId, copy)));
             return this;
         }
 
@@ -457,41 +438,43 @@ public final class ApproovConfig {
         public Builder jwksFile(Path file) {
             Objects.requireNonNull(file, "file");
             String setting = "jwksFile#" + (++addedKeys);
-            String json = readFile(file, setting, "jwksFile(" + file + ")");
-            if (json != null) {
-                addKeys(setting, "jwksFile(" + file + ")", () -> VerificationKey.fromJwks(json));
+            try {
+                String json = ConfigVariables.readFile(file);
+                addKeys(setting, "jwksFile(...)", () -> VerificationKey.fromJwks(json));
+            } catch (ConfigVariables.Rejected unreadable) {
+                reject(setting, "jwksFile(...)" + unreadable.getMessage());
             }
             return this;
         }
 
-        /** A source of keys that may refuse them. */
-        private interface KeySource {
-            List<VerificationKey> keys() throws VerificationKey.InvalidKeyException;
+        private void addBase64Secret(String setting, String source, String keyId, String base64Secret) {
+            try {
+                byte[] secret = ConfigVariables.strictBase64(base64Secret);
+                addKeys(setting, source, () -> List.of(VerificationKey.secret(keyId, secret)));
+            } catch (ConfigVariables.Rejected notBase64) {
+                reject(setting, source + notBase64.getMessage());
+            }
         }
 
-        private void addSecretKey(String setting, String source, String keyId, byte[] secret) {
-            addKeys(setting, source, () -> List.of(VerificationKey.secret(keyId, secret)));
+        private void addKeys(String setting, String source, ConfigVariables.KeySource keys) {
+            try {
+                putKeys(setting, ConfigVariables.keys(keys));
+            } catch (ConfigVariables.Rejected refused) {
+                reject(setting, source + refused.getMessage());
+            }
         }
 
-        private void addKeys(String setting, String source, KeySource keys) {
+        /** The keys {@code setting} gives, in place of those it gave before. */
+        void putKeys(String setting, List<VerificationKey> keys) {
             problems.remove(setting);
             keysBySetting.remove(setting);
-            try {
-                keysBySetting.put(setting, keys.keys());
-            } catch (VerificationKey.InvalidKeyException invalid) {
-                problems.put(setting, source + ": " + invalid.getMessage() + ".");
-            }
+            keysBySetting.put(setting, keys);
         }
 
-        private String readFile(Path file, String setting, String source) {
-            try {
-                return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-            } catch (java.io.IOException | RuntimeException unreadable) {
-                keysBySetting.remove(setting);
-                problems.put(setting, source + ": cannot read " + file + " ("
-                        + unreadable.getClass().getSimpleName() + "); check the path and its permissions.");
-                return null;
-            }
+        /** Records why {@code setting} is refused; build() reports it unless a later value clears it. */
+        void reject(String setting, String problem) {
+            keysBySetting.remove(setting);
+            problems.put(setting, problem);
         }
 
         private List<VerificationKey> keys() {
@@ -623,7 +606,7 @@ public final class ApproovConfig {
          * {@code @authority}, {@code @query}, ...; e.g. {@code List.of("authorization", "content-digest")}.
          */
         public Builder requiredSignedComponents(List<String> components) {
-            this.requiredSignedComponents = List.copyOf(components);
+            this.requiredSignedComponents = components.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
             problems.remove(REQUIRED_COMPONENTS);
             return this;
         }
@@ -654,105 +637,13 @@ public final class ApproovConfig {
                 String value = variables.apply(name);
                 return value == null || value.isBlank() ? null : value.strip();
             };
-            String value;
-            if ((value = set.apply(BASE64_SECRET)) != null) {
-                byte[] secret = decodeSecret(value, BASE64_SECRET, BASE64_SECRET);
-                if (secret != null) {
-                    addSecretKey(BASE64_SECRET, BASE64_SECRET, null, secret);
+            for (ConfigVariables.Variable variable : ConfigVariables.ALL) {
+                String value = set.apply(variable.name());
+                if (value != null) {
+                    variable.read(this, value, set);
                 }
             }
-            if ((value = set.apply(BASE64_SECRETS)) != null) {
-                readSecretList(value);
-            }
-            if ((value = set.apply(JWKS_FILE)) != null) {
-                String json = readFile(Path.of(value), JWKS_FILE, JWKS_FILE);
-                if (json != null) {
-                    addKeys(JWKS_FILE, JWKS_FILE, () -> VerificationKey.fromJwks(json));
-                }
-            }
-            if ((value = set.apply(PUBLIC_KEY_PEM)) != null) {
-                // PEM text in a variable often arrives with its newlines escaped as the two characters \n.
-                String pem = value.startsWith("-----BEGIN") ? value.replace("\\n", "\n")
-                        : readFile(Path.of(value), PUBLIC_KEY_PEM, PUBLIC_KEY_PEM);
-                String algorithm = set.apply(PUBLIC_KEY_ALGORITHM);
-                String keyId = set.apply(PUBLIC_KEY_ID);
-                if (pem != null) {
-                    addKeys(PUBLIC_KEY_PEM, PUBLIC_KEY_PEM, () -> VerificationKey.fromPem(algorithm, keyId, pem));
-                }
-            }
-            if ((value = set.apply(TOKEN_HEADER_NAME)) != null) {
-                tokenHeaderName = value;
-            }
-            if ((value = set.apply(BINDING_HEADER_NAME)) != null) {
-                bindingHeaderName = value;
-            }
-            if ((value = set.apply(ABORT_ON_INVALID_TOKEN)) != null) {
-                abortOnInvalidToken = parseBoolean(value, ABORT_ON_INVALID_TOKEN, abortOnInvalidToken);
-            }
-            if ((value = set.apply(ABORT_ON_INVALID_BINDING)) != null) {
-                abortOnInvalidBinding = parseBoolean(value, ABORT_ON_INVALID_BINDING, abortOnInvalidBinding);
-            }
-            if ((value = set.apply(LOGGING_ENABLED)) != null) {
-                loggingEnabled = parseBoolean(value, LOGGING_ENABLED, loggingEnabled);
-            }
-            if ((value = set.apply(EXPECTED_AUDIENCE)) != null) {
-                expectedAudience = value;
-            }
-            if ((value = set.apply(CLOCK_SKEW_SECONDS)) != null) {
-                Integer seconds = parseInteger(value, CLOCK_SKEW_SECONDS);
-                if (seconds != null) {
-                    clockSkew = Duration.ofSeconds(seconds);
-                }
-            }
-            if ((value = set.apply(TOKEN_CACHE_SIZE)) != null) {
-                Integer size = parseInteger(value, TOKEN_CACHE_SIZE);
-                if (size != null) {
-                    tokenCacheSize = size;
-                }
-            }
-            readMessageSigning(set);
             return this;
-        }
-
-        private void readMessageSigning(Function<String, String> set) {
-            String value;
-            if ((value = set.apply(ABORT_ON_INVALID_MESSAGE_SIGNATURE)) != null) {
-                abortOnInvalidMessageSignature = parseBoolean(value, ABORT_ON_INVALID_MESSAGE_SIGNATURE,
-                        abortOnInvalidMessageSignature);
-            }
-            if ((value = set.apply(REQUIRE_IPK)) != null) {
-                requireInstallationKey = parseBoolean(value, REQUIRE_IPK, requireInstallationKey);
-            }
-            if ((value = set.apply(REQUIRE_EXPIRES)) != null) {
-                requireSignatureExpiry = parseBoolean(value, REQUIRE_EXPIRES, requireSignatureExpiry);
-            }
-            if ((value = set.apply(TOLERANCE_SECONDS)) != null) {
-                Integer seconds = parseInteger(value, TOLERANCE_SECONDS);
-                if (seconds != null) {
-                    signatureTolerance = Duration.ofSeconds(seconds);
-                }
-            }
-            if ((value = set.apply(MAX_AGE_SECONDS)) != null) {
-                Integer seconds = parseInteger(value, MAX_AGE_SECONDS);
-                if (seconds != null) {
-                    signatureMaxAge = Duration.ofSeconds(seconds);
-                }
-            }
-            if ((value = set.apply(PUBLIC_ORIGIN)) != null) {
-                publicOrigin = value;
-            }
-            if ((value = set.apply(MAX_BODY_BYTES)) != null) {
-                Integer bytes = parseInteger(value, MAX_BODY_BYTES);
-                if (bytes != null) {
-                    maxBodyBytes = bytes;
-                }
-            }
-            if ((value = set.apply(REQUIRE_CONTENT_DIGEST)) != null) {
-                requireContentDigest = parseBoolean(value, REQUIRE_CONTENT_DIGEST, requireContentDigest);
-            }
-            if ((value = set.apply(REQUIRED_COMPONENTS)) != null) {
-                requiredSignedComponents = List.of(value.split(","));
-            }
         }
 
         /**
@@ -763,7 +654,7 @@ public final class ApproovConfig {
         public ApproovConfig build() {
             List<String> all = new ArrayList<>(problems.values());
             List<VerificationKey> keys = keys();
-            if (keys.isEmpty() && problems.keySet().stream().noneMatch(Builder::isKeySetting)) {
+            if (keys.isEmpty() && problems.keySet().stream().noneMatch(ConfigVariables::isKeySetting)) {
                 all.add(BASE64_SECRET + " is not set: set it to the output of `approov secret -get base64`"
                         + " (environment or .env file), or call base64Secret(...) on the builder. (For asymmetric"
                         + " tokens, set " + JWKS_FILE + " or " + PUBLIC_KEY_PEM + " instead.)");
@@ -771,183 +662,20 @@ public final class ApproovConfig {
             Set<String> keyIds = new HashSet<>();
             for (VerificationKey key : keys) {
                 if (key.keyId() != null && !keyIds.add(key.keyId())) {
-                    all.add("Two configured keys have the key id \"" + key.keyId() + "\": key ids must be unique.");
+                    all.add("Two configured keys have the key id " + ApproovConfigurationException.quoteSafely(key.keyId())
+                            + ": key ids must be unique.");
                 }
             }
-            checkHeaderName(tokenHeaderName, TOKEN_HEADER_NAME + " (tokenHeaderName)", all);
-            checkHeaderName(bindingHeaderName, BINDING_HEADER_NAME + " (bindingHeaderName)", all);
-            if (expectedAudience != null && expectedAudience.isBlank()) {
-                all.add(EXPECTED_AUDIENCE + " (expectedAudience) is blank: unset it or give the audience.");
+            for (ConfigVariables.Variable variable : ConfigVariables.ALL) {
+                if (variable instanceof ConfigVariables.Setting<?> setting) {
+                    setting.check(this, all);
+                }
             }
-            if (clockSkew.isNegative() || clockSkew.compareTo(MAXIMUM_CLOCK_SKEW) > 0) {
-                all.add(CLOCK_SKEW_SECONDS + " (clockSkew) must be between 0 and "
-                        + MAXIMUM_CLOCK_SKEW.toSeconds() + " seconds; got " + clockSkew.toSeconds() + ".");
-            }
-            if (tokenCacheSize < 0 || tokenCacheSize > MAXIMUM_TOKEN_CACHE_SIZE) {
-                all.add(TOKEN_CACHE_SIZE + " (tokenCacheSize) must be between 0 and "
-                        + MAXIMUM_TOKEN_CACHE_SIZE + "; got " + tokenCacheSize + ".");
-            }
-            checkMessageSigning(all);
             if (!all.isEmpty()) {
                 throw new ApproovConfigurationException(
                         "Invalid Approov configuration: " + String.join(" ", all));
             }
             return new ApproovConfig(this);
-        }
-
-        private void checkMessageSigning(List<String> all) {
-            if (signatureTolerance.isNegative() || signatureTolerance.compareTo(MAXIMUM_SIGNATURE_TOLERANCE) > 0) {
-                all.add(TOLERANCE_SECONDS + " (signatureTolerance) must be between 0 and "
-                        + MAXIMUM_SIGNATURE_TOLERANCE.toSeconds() + " seconds; got " + signatureTolerance.toSeconds() + ".");
-            }
-            if (signatureMaxAge.isNegative() || signatureMaxAge.compareTo(MAXIMUM_SIGNATURE_MAX_AGE) > 0) {
-                all.add(MAX_AGE_SECONDS + " (signatureMaxAge) must be between 0 (no limit) and "
-                        + MAXIMUM_SIGNATURE_MAX_AGE.toSeconds() + " seconds; got " + signatureMaxAge.toSeconds() + ".");
-            }
-            if (maxBodyBytes < 0 || maxBodyBytes > MAXIMUM_MAX_BODY_BYTES) {
-                all.add(MAX_BODY_BYTES + " (maxBodyBytes) must be between 0 and " + MAXIMUM_MAX_BODY_BYTES
-                        + "; got " + maxBodyBytes + ".");
-            }
-            if (publicOrigin != null && originProblem(publicOrigin) != null) {
-                all.add(PUBLIC_ORIGIN + " (publicOrigin) " + originProblem(publicOrigin) + " Set it to the scheme"
-                        + " and host clients call, such as https://api.example.com (a port only if not the default).");
-            }
-            List<String> components = new ArrayList<>();
-            for (String entry : requiredSignedComponents) {
-                String component = entry.strip().toLowerCase(Locale.ROOT);
-                if (component.isEmpty()) {
-                    continue;
-                }
-                boolean known = component.startsWith("@") ? DERIVED_COMPONENTS.contains(component)
-                        : component.chars().allMatch(Builder::isTokenChar);
-                if (!known) {
-                    all.add(REQUIRED_COMPONENTS + " (requiredSignedComponents) names " + shown(component)
-                            + ": list header names or " + String.join(", ", DERIVED_COMPONENTS) + ", separated by commas.");
-                }
-                components.add(component);
-            }
-            requiredSignedComponents = List.copyOf(components);
-        }
-
-        /** Why {@code origin} is not a usable public origin, or null. */
-        private static String originProblem(String origin) {
-            URI uri;
-            try {
-                uri = new URI(origin.strip());
-            } catch (URISyntaxException notAUri) {
-                return "is not a URI.";
-            }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !scheme.equals("http")) {
-                return "must start with https:// or http://.";
-            }
-            if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-                return "needs a host name (and no user name).";
-            }
-            if (uri.getPort() == 0 || uri.getPort() > 65535) {
-                return "has a port outside 1 to 65535.";
-            }
-            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
-            return bare ? null : "must be an origin only: no path, query or fragment.";
-        }
-
-        /**
-         * Strict base64: the standard alphabet with padding, canonical (re-encoding gives the same text), so
-         * a pasted URL-safe, truncated or whitespace-broken secret fails here instead of verifying nothing.
-         * Never puts the value in a message.
-         */
-        private byte[] decodeSecret(String value, String setting, String source) {
-            problems.remove(setting);
-            keysBySetting.remove(setting);
-            String trimmed = value.strip();
-            byte[] decoded = null;
-            try {
-                decoded = Base64.getDecoder().decode(trimmed);
-            } catch (IllegalArgumentException notBase64) {
-                // reported below
-            }
-            if (decoded == null || !Base64.getEncoder().encodeToString(decoded).equals(trimmed)) {
-                problems.put(setting, source + " is not valid base64 (standard alphabet with '=' padding,"
-                        + " as printed by `approov secret -get base64`).");
-                return null;
-            }
-            if (decoded.length == 0) {
-                problems.put(setting, source + " is empty: set it to the output of `approov secret -get base64`.");
-                return null;
-            }
-            return decoded;
-        }
-
-        private static boolean isKeySetting(String setting) {
-            return setting.contains("#") || List.of(BASE64_SECRET, BASE64_SECRETS, JWKS_FILE, PUBLIC_KEY_PEM)
-                    .contains(setting);
-        }
-
-        /** {@code [kid:]base64} entries separated by commas; problems name the entry by position only. */
-        private void readSecretList(String value) {
-            problems.remove(BASE64_SECRETS);
-            List<VerificationKey> secrets = new ArrayList<>();
-            String[] entries = value.split(",");
-            for (int i = 0; i < entries.length; i++) {
-                String entry = entries[i].strip();
-                int colon = entry.indexOf(':');
-                String keyId = colon < 0 ? null : entry.substring(0, colon).strip();
-                String where = BASE64_SECRETS + " entry #" + (i + 1);
-                byte[] secret = decodeSecret(entry.substring(colon + 1), BASE64_SECRETS, where);
-                if (secret == null) {
-                    return;
-                }
-                try {
-                    secrets.add(VerificationKey.secret(keyId == null || keyId.isEmpty() ? null : keyId, secret));
-                } catch (VerificationKey.InvalidKeyException invalid) {
-                    problems.put(BASE64_SECRETS, where + ": " + invalid.getMessage() + ".");
-                    return;
-                }
-            }
-            keysBySetting.put(BASE64_SECRETS, List.copyOf(secrets));
-        }
-
-        private boolean parseBoolean(String value, String name, boolean fallback) {
-            String normalized = value.toLowerCase(Locale.ROOT);
-            if (normalized.equals("true")) {
-                return true;
-            }
-            if (normalized.equals("false")) {
-                return false;
-            }
-            problems.put(name, name + " must be true or false; got " + shown(value) + ".");
-            return fallback;
-        }
-
-        private Integer parseInteger(String value, String name) {
-            try {
-                return Integer.valueOf(value);
-            } catch (NumberFormatException notANumber) {
-                problems.put(name, name + " must be a whole number; got " + shown(value) + ".");
-                return null;
-            }
-        }
-
-        private static void checkHeaderName(String name, String setting, List<String> problems) {
-            if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
-                problems.add(setting + " must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~);"
-                        + " got " + shown(name) + ".");
-            }
-        }
-
-        /**
-         * A rejected value, quoted only when short: a secret pasted into the wrong variable is at least 44
-         * characters of base64 and must not reach a message.
-         */
-        private static String shown(String value) {
-            return value.length() <= 16 ? "\"" + value + "\"" : "a value of " + value.length() + " characters";
-        }
-
-        /** RFC 9110 {@code tchar}. */
-        private static boolean isTokenChar(int c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
         }
     }
 }

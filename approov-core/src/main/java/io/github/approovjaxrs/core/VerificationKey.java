@@ -98,6 +98,11 @@ record VerificationKey(String algorithm, String keyId, Key key) {
      */
     static VerificationKey publicKey(String algorithm, String keyId, PublicKey key) throws InvalidKeyException {
         String alg = algorithm == null ? null : algorithm.strip().toUpperCase(Locale.ROOT);
+        if (alg != null && !List.of(RS256, PS256, ES256).contains(alg)) {
+            // Configured text, perhaps a secret in the wrong variable: shown only as the rule allows.
+            throw new InvalidKeyException("the algorithm of a public key is RS256, PS256 or ES256; got "
+                    + ApproovConfigurationException.quoteSafely(algorithm.strip()));
+        }
         if (key instanceof RSAPublicKey rsa) {
             alg = alg == null ? RS256 : alg;
             if (!alg.equals(RS256) && !alg.equals(PS256)) {

@@ -1,5 +1,7 @@
 package io.github.approovjaxrs.gateway;
 
+import static io.github.approovjaxrs.core.ApproovConfigurationException.quoteSafely;
+
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovConfigurationException;
 import java.net.URI;
@@ -232,8 +234,8 @@ final class GatewayConfig {
             URI fromDomain = domain == null ? null
                     : parseUpstream(API_DOMAIN, domain.contains("://") ? domain : "https://" + domain);
             if (fromUrl != null && fromDomain != null && !fromUrl.equals(fromDomain)) {
-                problems.add(UPSTREAM_URL + " and " + API_DOMAIN + " name different upstreams (" + fromUrl + ", "
-                        + fromDomain + "): set only one of them.");
+                problems.add(UPSTREAM_URL + " and " + API_DOMAIN + " name different upstreams ("
+                        + quoteSafely(url) + ", " + quoteSafely(domain) + "): set only one of them.");
             }
             upstream = fromUrl != null ? fromUrl : fromDomain;
             if (url == null && domain == null) {
@@ -250,7 +252,7 @@ final class GatewayConfig {
         /** An absolute http(s) URL with a host and nothing after its path; null, with a problem, otherwise. */
         private URI parseUpstream(String name, String text) {
             String fix = ": give the base URL of the upstream API, e.g. https://api.example.com or"
-                    + " http://127.0.0.1:8002/base; got " + shown(text) + ".";
+                    + " http://127.0.0.1:8002/base; got " + quoteSafely(text) + ".";
             URI uri;
             try {
                 uri = new URI(text);
@@ -285,7 +287,7 @@ final class GatewayConfig {
                     strategy = Strategy.TOKEN_BINDING;
                 } else {
                     problems.add(VERIFICATION_STRATEGY + " must be token or token-binding; got "
-                            + shown(strategyValue) + ".");
+                            + quoteSafely(strategyValue) + ".");
                 }
             }
             String prefixes = get(BINDING_PATH_PREFIXES);
@@ -307,7 +309,7 @@ final class GatewayConfig {
                     if (!trimmed.startsWith("/") || trimmed.contains("?") || trimmed.contains("#")
                             || trimmed.chars().anyMatch(Character::isWhitespace)) {
                         problems.add(BINDING_PATH_PREFIXES + " is a comma-separated list of paths, each starting"
-                                + " with /, e.g. /v1/forms,/api/payments; got the entry " + shown(trimmed) + ".");
+                                + " with /, e.g. /v1/forms,/api/payments; got the entry " + quoteSafely(trimmed) + ".");
                         return;
                     }
                     list.add(trimmed);
@@ -326,7 +328,7 @@ final class GatewayConfig {
                 Integer parsed = parseInteger(portValue);
                 if (parsed == null || parsed < 0 || parsed > 65535) {
                     problems.add(PORT + " must be a port number from 1 to 65535 (or 0 for any free port); got "
-                            + shown(portValue) + ".");
+                            + quoteSafely(portValue) + ".");
                 } else {
                     port = parsed;
                 }
@@ -336,7 +338,7 @@ final class GatewayConfig {
                 Integer parsed = parseInteger(threads);
                 if (parsed == null || parsed < 1 || parsed > MAXIMUM_WORKER_THREADS) {
                     problems.add(WORKER_THREADS + " must be a whole number from 1 to " + MAXIMUM_WORKER_THREADS
-                            + " (default " + DEFAULT_WORKER_THREADS + "); got " + shown(threads) + ".");
+                            + " (default " + DEFAULT_WORKER_THREADS + "); got " + quoteSafely(threads) + ".");
                 } else {
                     workerThreads = parsed;
                 }
@@ -347,8 +349,8 @@ final class GatewayConfig {
             String gatewayName = get(BINDING_HEADER_NAME);
             String libraryName = get(LIBRARY_BINDING_HEADER_NAME);
             if (gatewayName != null && libraryName != null && !gatewayName.equalsIgnoreCase(libraryName)) {
-                problems.add(BINDING_HEADER_NAME + " and " + LIBRARY_BINDING_HEADER_NAME + " name different"
-                        + " headers (" + shown(gatewayName) + ", " + shown(libraryName) + "): set only one of them.");
+                problems.add(BINDING_HEADER_NAME + " and " + LIBRARY_BINDING_HEADER_NAME + " name different headers ("
+                        + quoteSafely(gatewayName) + ", " + quoteSafely(libraryName) + "): set only one of them.");
             }
             String bindingHeader = gatewayName != null ? gatewayName : libraryName;
             boolean noKey = KEY_VARIABLES.stream().map(this::get).allMatch(Objects::isNull);
@@ -386,7 +388,7 @@ final class GatewayConfig {
             Integer millis = parseInteger(value);
             if (millis == null || millis < 1 || millis > MAXIMUM_TIMEOUT_MILLIS) {
                 problems.add(name + " must be a whole number of milliseconds from 1 to " + MAXIMUM_TIMEOUT_MILLIS
-                        + " (default " + fallback.toMillis() + "); got " + shown(value) + ".");
+                        + " (default " + fallback.toMillis() + "); got " + quoteSafely(value) + ".");
                 return fallback;
             }
             return Duration.ofMillis(millis);
@@ -397,7 +399,7 @@ final class GatewayConfig {
             if (normalized.equals("true") || normalized.equals("false")) {
                 return normalized.equals("true");
             }
-            problems.add(name + " must be true or false; got " + shown(value) + ".");
+            problems.add(name + " must be true or false; got " + quoteSafely(value) + ".");
             return fallback;
         }
 
@@ -407,14 +409,6 @@ final class GatewayConfig {
             } catch (NumberFormatException notANumber) {
                 return null;
             }
-        }
-
-        /**
-         * A rejected value for a message, quoted when short: a secret pasted into the wrong variable is at
-         * least 44 characters of base64 and must not reach the console.
-         */
-        private static String shown(String value) {
-            return value.length() <= 40 ? "\"" + value + "\"" : "a value of " + value.length() + " characters";
         }
     }
 }

@@ -9,6 +9,8 @@ import io.github.approovjaxrs.TestSecret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -298,5 +300,31 @@ class GatewayConfigTest {
 
         assertFalse(description.contains(TestSecret.SECRET_BASE64), description);
         assertTrue(description.contains("upstream=https://api.example.com"), description);
+    }
+
+    /** A secret or key pasted into any of the gateway's own variables is refused without being shown. */
+    @Test
+    void aSecretInTheWrongVariableNeverReachesTheMessage() {
+        String secret = TestTokens.SECRET_BASE64;
+        List<String> leaks = List.of(secret, secret.replace('+', '-').replace('/', '_').replace("=", ""),
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", secret.substring(0, 16));
+        List<String> variables = List.of(GatewayConfig.UPSTREAM_URL, GatewayConfig.API_DOMAIN,
+                GatewayConfig.VERIFICATION_STRATEGY, GatewayConfig.BINDING_PATH_PREFIXES, GatewayConfig.BINDING_HEADER_NAME,
+                GatewayConfig.STRIP_TOKEN_HEADER, GatewayConfig.CONNECT_TIMEOUT, GatewayConfig.READ_TIMEOUT,
+                GatewayConfig.PORT, GatewayConfig.WORKER_THREADS);
+        int refusals = 0;
+        for (String variable : variables) {
+            for (String leak : leaks) {
+                Map<String, String> settings = minimal(variable, leak);
+                try {
+                    read(settings);
+                } catch (GatewayConfigException refused) {
+                    refusals++;
+                    String message = refused.getMessage().toLowerCase(Locale.ROOT);
+                    assertFalse(message.contains(leak.toLowerCase(Locale.ROOT)), variable + ": " + message);
+                }
+            }
+        }
+        assertTrue(refusals >= 3 * variables.size(), refusals + " refusals");
     }
 }

@@ -5,21 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.core.ApproovConfig;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README and the walkthrough against the code: snippets, coordinates, settings, links. */
+/**
+ * The README and the walkthrough against the code: snippets, coordinates, links. (approov-core's
+ * ConfigVariablesTest checks their configuration tables.)
+ */
 class DocumentationTest {
 
     /** The repository root; Surefire passes it, and the fallback fits a run from src-docs/. */
@@ -59,18 +58,6 @@ class DocumentationTest {
     }
 
     @Test
-    void theConfigurationTablesListEverySetting() throws IOException {
-        List<String> variables = variables();
-        assertTrue(variables.size() >= 14, variables.toString());
-        for (String document : List.of(README, WALKTHROUGH)) {
-            String text = Files.readString(ROOT.resolve(document));
-            for (String variable : variables) {
-                assertTrue(text.contains("| `" + variable + "`"), document + " has no table row for " + variable);
-            }
-        }
-    }
-
-    @Test
     void theWalkthroughsRelativeLinksLeadToFilesAndHeadingsOfTheRepository() throws IOException {
         Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
         List<Path> documents;
@@ -104,24 +91,6 @@ class DocumentationTest {
                 .map(line -> line.replaceFirst("#+ ", "").strip().toLowerCase(java.util.Locale.ROOT)
                         .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
                 .toList();
-    }
-
-    /** The names of every APPROOV_* variable ApproovConfig reads. */
-    static List<String> variables() {
-        return Arrays.stream(ApproovConfig.class.getDeclaredFields())
-                .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-                .map(DocumentationTest::value)
-                .filter(value -> value.startsWith("APPROOV_"))
-                .toList();
-    }
-
-    private static String value(Field field) {
-        try {
-            field.setAccessible(true);
-            return (String) field.get(null);
-        } catch (ReflectiveOperationException unreadable) {
-            throw new IllegalStateException(unreadable);
-        }
     }
 
     private static List<String> all(Pattern pattern, String text) {
