@@ -305,7 +305,7 @@ class GatewayConfigTest {
     /** A secret or key pasted into any of the gateway's own variables is refused without being shown. */
     @Test
     void aSecretInTheWrongVariableNeverReachesTheMessage() {
-        String secret = TestTokens.SECRET_BASE64;
+        String secret = TestSecret.SECRET_BASE64;
         List<String> leaks = List.of(secret, secret.replace('+', '-').replace('/', '_').replace("=", ""),
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", secret.substring(0, 16));
         List<String> variables = List.of(GatewayConfig.UPSTREAM_URL, GatewayConfig.API_DOMAIN,
