@@ -91,6 +91,20 @@ class GatewayForwardingTest {
     }
 
     @Test
+    void unsafeCharactersInTheQueryAreEscapedAsJerseyEscapedThem() {
+        RawHttp1.Answer answer = RawHttp1.send(gateway.base(), "GET", "/q?f={\"a\":1}&p=a|b&x=%7C`^\\",
+                "Approov-Token: " + token);
+
+        assertEquals(400, answer.status(), "a quote is no URI character, in the query as anywhere");
+        assertTrue(upstream.received().isEmpty());
+
+        assertEquals(200, RawHttp1.send(gateway.base(), "GET", "/q?f={a}&p=a|b&x=%7C`^\\",
+                "Approov-Token: " + token).status());
+        assertEquals("/q", upstream.only().rawPath());
+        assertEquals("f=%7Ba%7D&p=a%7Cb&x=%7C%60%5E%5C", upstream.only().rawQuery());
+    }
+
+    @Test
     void theUpstreamsBasePathComesBeforeTheRequestPath() {
         try (TestGateway based = TestGateway.inFrontOf(upstream.url() + "/base/")) {
             assertEquals(200, send(based.at("/v1/shapes?x=1"), "GET", HttpRequest.BodyPublishers.noBody(),

@@ -40,9 +40,10 @@ class GatewayJarIT {
             "../shapes-api/target/shapes-api.jar"));
     static final Pattern GATEWAY_LISTENING = Pattern.compile("^Approov gateway listening on (http://\\S+/)$");
     static final Pattern SHAPES_LISTENING = Pattern.compile("^Shapes API listening on (http://\\S+/)$");
-    /** The library's start-up line in the apps' one-line log format, written before the gateway listens. */
+    /** The check's start-up line in the apps' one-line log format, written before the gateway listens. */
     static final Pattern CHECK_READY = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d INFO"
-            + " [\\w.]+: Approov token check ready: .*");
+            + " io\\.github\\.approovjaxrs\\.gateway: Approov gateway check ready: token \\+ binding on /v1/forms,"
+            + " token elsewhere; token header Approov-Token, .*");
     static final String AUTHORIZATION = "Bearer 0123456789abcdef";
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
