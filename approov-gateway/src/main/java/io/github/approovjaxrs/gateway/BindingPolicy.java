@@ -70,6 +70,11 @@ final class BindingPolicy {
         return false;
     }
 
+    /** Whether every path needs the binding. */
+    boolean isEveryPath() {
+        return everyPath;
+    }
+
     /** Whether no path needs the binding. */
     boolean isNone() {
         return !everyPath && prefixes.isEmpty();

@@ -1,5 +1,7 @@
 package io.github.approovjaxrs.gateway;
 
+import io.github.approovjaxrs.core.ApproovDecision;
+import io.github.approovjaxrs.core.ApproovFailure;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -12,9 +14,9 @@ import java.util.List;
 import org.glassfish.grizzly.http.server.Request;
 
 /**
- * Forwards one request, already accepted by the Approov check, to the upstream and relays its answer:
- * method, raw path and query, headers (see {@link ForwardedHeaders}) and body out; status, headers and body
- * back, unchanged, whatever the status. Bodies stream both ways.
+ * Forwards one request, already passed by the {@link GatewayCheck}, to the upstream and relays its answer:
+ * method, the raw path and query the check passed, headers (see {@link ForwardedHeaders}) and body out;
+ * status, headers and body back, unchanged, whatever the status. Bodies stream both ways.
  */
 final class Forwarding {
 
@@ -37,7 +39,17 @@ final class Forwarding {
      */
     Response forward(ContainerRequestContext request, Request connection) {
         String method = request.getMethod();
-        URI received = request.getUriInfo().getRequestUri();
+        URI received = GatewayCheck.checkedTarget(connection);
+        if (received == null) {
+            // Only the handler chain of Gateway.start brings requests here, each through the check: never
+            // forward one that did not pass it, whatever the wiring.
+            LOG.log(System.Logger.Level.WARNING, () -> "approov-gateway: " + method + " request that the Approov"
+                    + " check did not pass reached the forwarder; refused");
+            ApproovDecision.Refused refused = new ApproovDecision.Refused(ApproovFailure.VERIFICATION_ERROR);
+            Response.ResponseBuilder response = Response.status(refused.status()).entity(refused.body());
+            refused.headers().forEach(response::header);
+            return response.build();
+        }
         String logged = method + " " + received.getRawPath();
         ClientBody body = ClientBody.of(request.getHeaders(), request.getEntityStream());
         HttpRequest outgoing;

@@ -1,10 +1,10 @@
 package io.github.approovjaxrs.gateway;
 
-import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.apps.MalformedRequestGuard;
 import io.github.approovjaxrs.apps.RunningServer;
 import io.github.approovjaxrs.apps.ServerAddress;
 import io.github.approovjaxrs.apps.StartupException;
+import io.github.approovjaxrs.core.ApproovCheck;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
@@ -13,8 +13,14 @@ import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The running gateway: Grizzly, Jersey, the Approov feature and the forwarder, wired; and a graceful stop. */
+/**
+ * The running gateway, wired as Grizzly handlers, each in front of the next: the {@link MalformedRequestGuard}
+ * (405 for methods not forwarded, 400 for a target that is no URI), {@link GatewayCheck} (the Approov
+ * decision), and Jersey with {@link GatewayResource} (the forwarding); and a graceful stop.
+ */
 final class Gateway implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Gateway.class.getPackageName());
 
     private final RunningServer server;
     private final Upstream upstream;
@@ -32,20 +38,24 @@ final class Gateway implements AutoCloseable {
     static Gateway start(GatewayConfig config) {
         ServerAddress address = new ServerAddress(config.host(), config.port());
         address.resolve(); // a typo in HTTP_HOST is reported before anything is built
+        // Next, as it may refuse to start (jose4j's unsafe system properties) before anything is set up.
+        ApproovCheck check = ApproovCheck.create(config.approov());
         Upstream upstream = new Upstream(config.upstream(), config.connectTimeout(), config.readTimeout());
         String dropped = config.stripTokenHeader() ? config.approov().tokenHeaderName() : null;
         GrizzlyHttpContainer jersey;
         try {
             jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                    application(config, new Forwarding(upstream, dropped)));
-        } catch (RuntimeException cannotBuild) { // e.g. the library refusing jose4j's unsafe system properties
+                    application(new Forwarding(upstream, dropped)));
+        } catch (RuntimeException cannotBuild) {
             upstream.close();
             throw cannotBuild;
         }
-        MalformedRequestGuard guard = MalformedRequestGuard.servingOnly(jersey, GatewayResource.METHODS,
+        GatewayCheck gatewayCheck = new GatewayCheck(check, config.bindingPolicy(), jersey);
+        MalformedRequestGuard guard = MalformedRequestGuard.servingOnly(gatewayCheck, GatewayResource.METHODS,
                 GatewayError.BAD_REQUEST.body(), GatewayError.METHOD_NOT_ALLOWED.body());
+        Gateway gateway;
         try {
-            return new Gateway(RunningServer.start(address, guard, server -> {
+            gateway = new Gateway(RunningServer.start(address, guard, server -> {
                 // Otherwise Grizzly drops the body of a GET, a DELETE or an OPTIONS, which the upstream may expect.
                 server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
                 NetworkListener listener = server.getListeners().iterator().next();
@@ -62,18 +72,18 @@ final class Gateway implements AutoCloseable {
             upstream.close();
             throw cannotListen;
         }
+        LOG.log(System.Logger.Level.INFO, () -> "Approov gateway check ready: " + gatewayCheck.describe());
+        return gateway;
     }
 
-    /** The Jersey application: the catch-all resource, the library's feature, and exact Content-Types. */
-    static ResourceConfig application(GatewayConfig config, Forwarding forwarding) {
+    /** The Jersey application that forwards: the catch-all resource and exact Content-Types. */
+    static ResourceConfig application(Forwarding forwarding) {
         return new ResourceConfig()
                 // A class given its parts as properties rather than an instance: Jersey warns, wrongly, that a
                 // resource instance "will be ignored" (eclipse-ee4j/jersey#3700).
                 .register(GatewayResource.class)
-                .property(GatewayResource.BINDING_POLICY, config.bindingPolicy())
                 .property(GatewayResource.FORWARDING, forwarding)
                 .register(new ExactContentType())
-                .register(ApproovFeature.create(config.approov()))
                 // Nobody needs /application.wadl here, and without JAXB Jersey would warn about it at start-up.
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 // The upstream's Location: /next goes back as it is, not made absolute against the gateway.

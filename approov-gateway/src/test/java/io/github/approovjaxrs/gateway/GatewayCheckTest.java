@@ -1,13 +1,23 @@
 package io.github.approovjaxrs.gateway;
 
-import static io.github.approovjaxrs.TestSecret.TOKENS;
+import static io.github.approovjaxrs.gateway.TestGateway.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Approov check in front of the upstream: what is refused never reaches it, whatever the method or body. */
+/**
+ * The Approov check in front of the upstream ({@link GatewayCheck}): what is refused never reaches it, whatever
+ * the method or body; monitor mode and the log are the core's.
+ */
 class GatewayCheckTest {
 
     static final String AUTHORIZATION = "Bearer 0123456789abcdef";
@@ -185,7 +198,9 @@ class GatewayCheckTest {
         @ValueSource(strings = {"/v1/forms", "/v1/forms/7", "/v1/forms?x=1", "/pay", "/pay/now",
                 // other spellings of the same paths, as an upstream may read them
                 "/V1/Forms", "/v1/%66orms", "/v1/forms%2F7", "/v1//forms", "//v1/forms", "/v1/./forms",
-                "/x/../v1/forms", "/v1/forms;jsessionid=1", "/v1/forms/", "/v1/%2e%2e/v1/forms"})
+                "/x/../v1/forms", "/v1/forms;jsessionid=1", "/v1/forms/", "/v1/%2e%2e/v1/forms",
+                // the path forwarded is the path checked: a fragment the client sent is neither
+                "/v1/forms#x", "/v1/forms#/../../v1/shapes"})
         void pathsUnderAPrefixNeedTheBinding(String path) {
             assertRefusedAndNotForwarded(RawHttp1.send(gateway.base(), "GET", path,
                     "Approov-Token: " + TOKENS.mint(), "Authorization: " + AUTHORIZATION));
@@ -202,11 +217,140 @@ class GatewayCheckTest {
 
     @Test
     void inMonitorModeAnInvalidTokenIsLoggedAndForwarded() {
-        try (TestGateway monitoring = TestGateway.inFrontOf(upstream.url(),
-                "APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN", "false")) {
+        List<String> log;
+        try (CoreLog core = new CoreLog();
+             TestGateway monitoring = TestGateway.inFrontOf(upstream.url(),
+                "APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN", "false", "APPROOV_LOGGING_ENABLED", "true")) {
             assertForwarded(RawHttp1.send(monitoring.base(), "GET", "/v1/shapes", "Approov-Token: hello"));
+            log = core.lines();
         }
         assertFalse(upstream.only().hasHeader("Approov-Token"));
+        assertEquals(List.of("WARNING Approov (monitor mode): GET /v1/shapes failed (malformed_token) and was let"
+                + " through"), log);
+    }
+
+    @Test
+    void inMonitorModeForBindingsAWrongBindingIsLoggedAndForwarded() {
+        List<String> log;
+        try (CoreLog core = new CoreLog();
+             TestGateway monitoring = TestGateway.inFrontOf(upstream.url(), "APPROOV_VERIFICATION_STRATEGY",
+                     "token-binding", "APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN_BINDING", "false",
+                     "APPROOV_LOGGING_ENABLED", "true")) {
+            assertForwarded(RawHttp1.send(monitoring.base(), "GET", "/v1/shapes",
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint(), "Authorization: Bearer fedcba9876543210"));
+            // The token itself is still enforced.
+            upstream.reset();
+            assertRefusedAndNotForwarded(RawHttp1.send(monitoring.base(), "GET", "/v1/shapes",
+                    "Authorization: " + AUTHORIZATION));
+            log = core.lines();
+        }
+        assertEquals(List.of("WARNING Approov (monitor mode): GET /v1/shapes failed (binding_mismatch) and was let"
+                + " through", "INFO Approov: rejected GET /v1/shapes: missing_token"), log);
+    }
+
+    @Test
+    void aRefusedRequestWithABodyLeavesItsConnectionUsable() throws Exception {
+        try (TestGateway gateway = TestGateway.inFrontOf(upstream.url());
+             Socket socket = new Socket(gateway.base().getHost(), gateway.base().getPort())) {
+            socket.setSoTimeout(10_000);
+            String body = "{\"id\":7}";
+            socket.getOutputStream().write(("POST /v1/items HTTP/1.1\r\nHost: g\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
+                    + "GET /v1/shapes HTTP/1.1\r\nHost: g\r\nConnection: close\r\nApproov-Token: "
+                    + TOKENS.mint() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+
+            RawHttp1.Answer refused = RawHttp1.read(in);
+            RawHttp1.Answer forwarded = RawHttp1.read(in);
+
+            assertEquals(401, refused.status());
+            assertEquals("{}", refused.bodyText());
+            assertEquals(List.of("2"), refused.header("Content-Length"));
+            assertForwarded(forwarded);
+            assertEquals("GET", upstream.only().method());
+        }
+    }
+
+    @Test
+    void theStartUpLogSaysWhatEachPathNeeds() {
+        List<String> log;
+        try (GatewayLog gateway = new GatewayLog();
+             TestGateway started = TestGateway.inFrontOf(upstream.url(), "APPROOV_BINDING_PATH_PREFIXES",
+                     "/v1/forms,/pay")) {
+            log = gateway.lines();
+        }
+        assertEquals(1, log.size(), log.toString());
+        assertTrue(log.get(0).startsWith("INFO Approov gateway check ready: token + binding on /v1/forms, /pay,"
+                + " token elsewhere; token header Approov-Token, binding header Authorization, keys [HS256"),
+                log.get(0));
+    }
+
+    @Test
+    void theForwarderAloneForwardsNothing() throws Exception {
+        // Jersey's application without the check in front of it: whatever the request, nothing is forwarded.
+        GatewayConfig config = GatewayConfig.read(TestGateway.settings(upstream.url())::get, false);
+        try (Upstream target = new Upstream(config.upstream(), config.connectTimeout(), config.readTimeout())) {
+            HttpServer jerseyAlone = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
+                    Gateway.application(new Forwarding(target, null)), false);
+            jerseyAlone.start();
+            try {
+                URI base = URI.create("http://127.0.0.1:" + jerseyAlone.getListeners().iterator().next().getPort()
+                        + "/");
+                assertRefusedAndNotForwarded(RawHttp1.send(base, "GET", "/v1/shapes",
+                        "Approov-Token: " + TOKENS.mint()));
+            } finally {
+                jerseyAlone.shutdownNow();
+            }
+        }
+    }
+
+    /** Captures what one logger writes while open, as "LEVEL message" lines. */
+    static class CapturedLog extends Handler implements AutoCloseable {
+        private final Logger logger;
+        private final Level previous;
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+
+        CapturedLog(String name) {
+            logger = Logger.getLogger(name);
+            previous = logger.getLevel();
+            logger.setLevel(Level.ALL);
+            logger.addHandler(this);
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.INFO.intValue()) {
+                lines.add(record.getLevel() + " " + record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+            logger.setLevel(previous);
+        }
+    }
+
+    /** The core's decisions, as its logging listener writes them. */
+    static final class CoreLog extends CapturedLog {
+        CoreLog() {
+            super("io.github.approovjaxrs.core");
+        }
+    }
+
+    /** The gateway's own lines. */
+    static final class GatewayLog extends CapturedLog {
+        GatewayLog() {
+            super(Gateway.class.getPackageName());
+        }
     }
 
     @Test

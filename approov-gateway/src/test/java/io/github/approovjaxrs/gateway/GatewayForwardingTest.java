@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.gateway;
 
-import static io.github.approovjaxrs.TestSecret.TOKENS;
+import static io.github.approovjaxrs.gateway.TestGateway.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,6 +88,20 @@ class GatewayForwardingTest {
         assertEquals("/a/b%2Fc;m=1/%7Euser/%E2%82%AC", received.rawPath());
         assertEquals("x=%41&y=a+b&z&e=%E2%82%AC", received.rawQuery());
         assertEquals(method.equals("HEAD") ? "" : "ok", answer.bodyText());
+    }
+
+    @Test
+    void unsafeCharactersInTheQueryAreEscapedAsJerseyEscapedThem() {
+        RawHttp1.Answer answer = RawHttp1.send(gateway.base(), "GET", "/q?f={\"a\":1}&p=a|b&x=%7C`^\\",
+                "Approov-Token: " + token);
+
+        assertEquals(400, answer.status(), "a quote is no URI character, in the query as anywhere");
+        assertTrue(upstream.received().isEmpty());
+
+        assertEquals(200, RawHttp1.send(gateway.base(), "GET", "/q?f={a}&p=a|b&x=%7C`^\\",
+                "Approov-Token: " + token).status());
+        assertEquals("/q", upstream.only().rawPath());
+        assertEquals("f=%7Ba%7D&p=a%7Cb&x=%7C%60%5E%5C", upstream.only().rawQuery());
     }
 
     @Test

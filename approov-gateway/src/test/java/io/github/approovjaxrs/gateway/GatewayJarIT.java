@@ -1,11 +1,10 @@
 package io.github.approovjaxrs.gateway;
 
-import static io.github.approovjaxrs.TestSecret.TOKENS;
+import static io.github.approovjaxrs.gateway.TestGateway.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.approovjaxrs.TestSecret;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,9 +40,10 @@ class GatewayJarIT {
             "../shapes-api/target/shapes-api.jar"));
     static final Pattern GATEWAY_LISTENING = Pattern.compile("^Approov gateway listening on (http://\\S+/)$");
     static final Pattern SHAPES_LISTENING = Pattern.compile("^Shapes API listening on (http://\\S+/)$");
-    /** The library's start-up line in the apps' one-line log format, written before the gateway listens. */
+    /** The check's start-up line in the apps' one-line log format, written before the gateway listens. */
     static final Pattern CHECK_READY = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d INFO"
-            + " [\\w.]+: Approov token check ready: .*");
+            + " io\\.github\\.approovjaxrs\\.gateway: Approov gateway check ready: token \\+ binding on /v1/forms,"
+            + " token elsewhere; token header Approov-Token, .*");
     static final String AUTHORIZATION = "Bearer 0123456789abcdef";
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -95,7 +95,7 @@ class GatewayJarIT {
         long size = 96L * 1024 * 1024; // three times the gateway's whole heap, each way
         try (RecordingUpstream upstream = new RecordingUpstream();
              RunningJar gateway = RunningJar.start(GATEWAY_JAR, directory, List.of("-Xmx32m"), List.of(),
-                     Map.of("APPROOV_UPSTREAM_URL", upstream.url(), "APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64,
+                     Map.of("APPROOV_UPSTREAM_URL", upstream.url(), "APPROOV_BASE64_SECRET", TestGateway.SECRET_BASE64,
                              "APPROOV_LOGGING_ENABLED", "false"))) {
             upstream.answering(exchange -> {
                 exchange.sendResponseHeaders(200, size);

@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.gateway;
 
-import static io.github.approovjaxrs.TestSecret.TOKENS;
+import static io.github.approovjaxrs.gateway.TestGateway.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -31,23 +31,26 @@ import java.util.Enumeration;
 
 /**
  * Outside JAX-RS, a servlet filter: maps each request to the core's {@link ApproovCheck} and its decision to
- * the servlet's answer. A valid Approov token and, when the token carries the installation's key
- * ({@code ipk}), the app's signature on the request; monitor mode, logging and listeners as configured. The
- * verified claims are the request attribute {@link #CLAIMS}. The body is read only when a
- * {@code Content-Digest} must be checked, and then given back whole to the servlet.
+ * the servlet's answer, judging nothing itself. What the filtered URLs require is the init parameter
+ * {@value #REQUIREMENTS}, in the words of the library's start-up log: {@code token} (the default),
+ * {@code token + binding}, {@code token + message signature}, or all three. Monitor mode, logging and
+ * listeners are the core's, as configured. The verified claims are the request attribute {@link #CLAIMS}.
+ * The body is read only when a {@code Content-Digest} must be checked, and then handed on whole.
  */
-public class ApproovSignatureFilter implements Filter {
+public class ApproovServletFilter implements Filter {
 
+    /** The init parameter naming what the filtered URLs require, e.g. {@code token + message signature}. */
+    public static final String REQUIREMENTS = "requirements";
     /** The request attribute that holds the {@code ApproovClaims} of a request that passed. */
     public static final String CLAIMS = "approov.claims";
 
-    private static final ApproovRequirements SIGNED = ApproovRequirements.token().withMessageSignature();
-
     private ApproovCheck check;
+    private ApproovRequirements requirements;
 
-    /** Reads the APPROOV_* variables: a missing or invalid one stops the application here, not later. */
+    /** Reads the requirements and the APPROOV_* variables: a mistake stops the application here, not later. */
     @Override
-    public void init(FilterConfig filterConfig) {
+    public void init(FilterConfig filterConfig) throws ServletException {
+        requirements = requirements(filterConfig.getInitParameter(REQUIREMENTS));
         check = ApproovCheck.create(ApproovConfig.fromEnvironment());
     }
 
@@ -64,8 +67,7 @@ public class ApproovSignatureFilter implements Filter {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        InputStream entity = request.getInputStream();
-        byte[][] head = new byte[1][]; // what the check read of the body, if it needed any
+        LazyBody body = new LazyBody(request);
         ApproovDecision decision = check.decide(ApproovRequest.builder()
                 .method(request.getMethod())
                 .target(target)
@@ -73,10 +75,10 @@ public class ApproovSignatureFilter implements Filter {
                     Enumeration<String> lines = request.getHeaders(name);
                     return lines == null ? null : Collections.list(lines);
                 })
-                .body(limit -> head[0] = entity.readNBytes(limit + 1)) // one byte over: "too large"
-                .build(), SIGNED);
+                .body(body)
+                .build(), requirements);
         if (decision instanceof ApproovDecision.Refused refused) {
-            // 401 (413 for a body over the limit) and {}, as the JAX-RS feature answers: never why.
+            // 401 (413 for a signed body over the limit) and {}, as the JAX-RS feature answers: never why.
             response.setStatus(refused.status());
             refused.headers().forEach(response::setHeader);
             response.getWriter().write(refused.body());
@@ -85,9 +87,47 @@ public class ApproovSignatureFilter implements Filter {
         if (decision instanceof ApproovDecision.Accepted accepted) {
             request.setAttribute(CLAIMS, accepted.claims());
         } // else LetThrough: monitor mode, the request goes on without claims
-        chain.doFilter(head[0] == null ? request
-                : new BodyRestored(request, new SequenceInputStream(new ByteArrayInputStream(head[0]), entity)),
-                response);
+        chain.doFilter(body.handedOn(), response);
+    }
+
+    /** {@code token}, {@code binding} and {@code message signature}, joined with {@code +}; none: the token. */
+    static ApproovRequirements requirements(String names) throws ServletException {
+        ApproovRequirements requirements = ApproovRequirements.token();
+        for (String name : (names == null ? "token" : names).split("\\+", -1)) {
+            switch (name.strip()) {
+                case "token" -> { }
+                case "binding" -> requirements = requirements.withBinding();
+                case "message signature" -> requirements = requirements.withMessageSignature();
+                default -> throw new ServletException("The init parameter " + REQUIREMENTS + " joins token,"
+                        + " binding and message signature with +, e.g. token + message signature; got \""
+                        + names + "\"");
+            }
+        }
+        return requirements;
+    }
+
+    /** The body, read only if the check asks for it; then handed on whole to the servlet. */
+    private static final class LazyBody implements ApproovRequest.BodyReader {
+        private final HttpServletRequest request;
+        private InputStream rest;
+        private byte[] head;
+
+        LazyBody(HttpServletRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public byte[] read(int limit) throws IOException {
+            rest = request.getInputStream();
+            head = rest.readNBytes(limit + 1); // one byte over the limit says "too large"
+            return head;
+        }
+
+        /** The request as it came when its body was never read, else with the bytes read put back. */
+        HttpServletRequest handedOn() {
+            return head == null ? request
+                    : new BodyRestored(request, new SequenceInputStream(new ByteArrayInputStream(head), rest));
+        }
     }
 
     /** The request with its body whole again for the servlet: the bytes read here, then the rest. */
