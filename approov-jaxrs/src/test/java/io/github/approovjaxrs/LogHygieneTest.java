@@ -1,12 +1,11 @@
 package io.github.approovjaxrs;
 
-import io.github.approovjaxrs.core.ApproovFailure;
-import io.github.approovjaxrs.core.ApproovListener;
-import io.github.approovjaxrs.testing.TestTokens;
-import io.github.approovjaxrs.testing.TestSignatures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -136,7 +135,7 @@ class LogHygieneTest {
     /** Each string no log line may contain, with what it is. */
     static Map<String, String> forbiddenStrings(AttackMatrix matrix) {
         Map<String, String> forbidden = new LinkedHashMap<>();
-        byte[] secret = TestTokens.SECRET;
+        byte[] secret = TestSecret.SECRET;
         forbidden.put(new String(secret, StandardCharsets.ISO_8859_1), "the raw secret");
         forbidden.put(Base64.getEncoder().encodeToString(secret), "the secret in base64");
         forbidden.put(Base64.getEncoder().withoutPadding().encodeToString(secret), "the secret in unpadded base64");
@@ -149,7 +148,7 @@ class LogHygieneTest {
         for (String baseLine : List.of("\"@signature-params\"", "\"@method\": ", "\"@target-uri\": ", "\"approov-token\": ")) {
             forbidden.put(baseLine, "a signature base line");
         }
-        String ipk = TestSignatures.ipk(AttackMatrix.DEVICE.getPublic());
+        String ipk = ApproovTokens.ipk(AttackMatrix.DEVICE.getPublic());
         forbidden.put(ipk, "the installation key (ipk)");
         forbidden.put(ipk.substring(ipk.length() - 24), "the installation key's point (the end of the ipk)");
         for (AttackMatrix.Request request : matrix.attacks) {

@@ -1,6 +1,5 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ApproovConfigTest {
 
-    static final String SECRET = TestTokens.DUMMY_SECRET_BASE64;
+    static final String SECRET = ApproovTokens.DUMMY_SECRET_BASE64;
 
     static ApproovConfig fromEnv(Map<String, String> env) {
         return ApproovConfig.fromEnvironment(env::get);

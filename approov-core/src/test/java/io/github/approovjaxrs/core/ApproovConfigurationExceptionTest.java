@@ -2,7 +2,7 @@ package io.github.approovjaxrs.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class ApproovConfigurationExceptionTest {
         shown.put("a\nb", "a value of 3 characters"); // would break the one-line message
         shown.put("\u001b[31m", "a value of 5 characters"); // would colour the terminal
         shown.put("caf\u00e9", "a value of 4 characters"); // beyond ASCII, such as a hidden bidi control
-        shown.put(TestTokens.DUMMY_SECRET_BASE64, "a value of 88 characters");
+        shown.put(ApproovTokens.DUMMY_SECRET_BASE64, "a value of 88 characters");
         shown.forEach((value, expected) -> assertEquals(expected, ApproovConfigurationException.quoteSafely(value), value));
     }
 }

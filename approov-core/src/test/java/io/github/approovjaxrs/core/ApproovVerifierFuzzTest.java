@@ -1,12 +1,12 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,9 +46,9 @@ class ApproovVerifierFuzzTest {
     static final long NOW = 1_700_000_000L;
     static final byte[] OTHER_SECRET = "fuzz-other-secret-fuzz-other-sec".getBytes(StandardCharsets.US_ASCII);
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
-    private static final ApproovVerifier VERIFIER = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).build());
+    private static final ApproovVerifier VERIFIER = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).build());
     /** The same check without the token cache: the two must always agree. */
-    private static final ApproovVerifier UNCACHED = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK)
+    private static final ApproovVerifier UNCACHED = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK)
             .tokenCacheSize(0).build());
 
     /** One decoded fuzz input: the token header value, and the binding header value or null. */
@@ -63,11 +63,9 @@ class ApproovVerifierFuzzTest {
                 return new Request(text(fields, 0), text(fields, 1));
             }
             // Header and payload stay raw bytes, so the fuzzer can also send invalid UTF-8 inside a signed token.
-            String signingInput = TestTokens.b64url(fields.get(0)) + "."
-                    + TestTokens.b64url(fields.size() > 1 ? fields.get(1) : new byte[0]);
             String binding = text(fields, 2);
-            String token = signingInput + "."
-                    + TestTokens.b64url(TestTokens.hmac(signingInput, mode == 2 ? OTHER_SECRET : TestTokens.SECRET));
+            String token = ApproovTokens.sign(fields.get(0), fields.size() > 1 ? fields.get(1) : new byte[0],
+                    mode == 2 ? OTHER_SECRET : TestSecret.SECRET);
             if (mode == 3 && fields.size() > 3) {
                 int at = binding == null ? 0 : binding.length() % (token.length() + 1);
                 token = token.substring(0, at) + text(fields, 3) + token.substring(at);
@@ -101,7 +99,7 @@ class ApproovVerifierFuzzTest {
         assertNotEquals(ApproovFailure.VERIFICATION_ERROR, verdict.failure().orElse(null),
                 "the verifier caught an unexpected exception");
         if (verdict.isAccepted()) {
-            assertNull(TokenOracle.whyAcceptanceIsWrong(request.token(), request.binding(), TestTokens.SECRET,
+            assertNull(TokenOracle.whyAcceptanceIsWrong(request.token(), request.binding(), TestSecret.SECRET,
                     NOW * 1000));
         }
         assertEquals(verdict.failure(), verify(VERIFIER, request).failure(), "a second look gives the same verdict");

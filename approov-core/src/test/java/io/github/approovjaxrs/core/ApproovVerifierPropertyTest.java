@@ -1,10 +1,10 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,8 +33,8 @@ class ApproovVerifierPropertyTest {
     /** Characters a hostile token might carry: the alphabet, its standard-base64 cousins, separators, and worse. */
     static final String HOSTILE = BASE64URL + "..=+/ \t,;:\"'{}[]\\%\u0000\u007f\u00e9\u00ff\u2028\uFEFF\uD83D";
 
-    static final ApproovVerifier CACHED = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).build());
-    static final ApproovVerifier UNCACHED = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).tokenCacheSize(0).build());
+    static final ApproovVerifier CACHED = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).build());
+    static final ApproovVerifier UNCACHED = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).tokenCacheSize(0).build());
 
     static final int TEST_METHODS = 5;
     static int checked;
@@ -62,7 +62,7 @@ class ApproovVerifierPropertyTest {
                 "a second look changed the verdict (" + context + ")");
         if (cached.isAccepted()) {
             accepted++;
-            String wrong = TokenOracle.whyAcceptanceIsWrong(token, binding, TestTokens.SECRET, NOW * 1000);
+            String wrong = TokenOracle.whyAcceptanceIsWrong(token, binding, TestSecret.SECRET, NOW * 1000);
             if (wrong != null) {
                 fail(wrong + " (" + context + ")");
             }
@@ -115,8 +115,8 @@ class ApproovVerifierPropertyTest {
     void randomlyMintedTokensAreAcceptedOnlyWhenTheOracleAgrees() {
         Random random = new Random(SEED + 2);
         for (int i = 0; i < 3000; i++) {
-            byte[] secret = random.nextInt(4) == 0 ? OTHER_SECRET : TestTokens.SECRET;
-            String token = TestTokens.sign(randomHeader(random), randomClaims(random), secret);
+            byte[] secret = random.nextInt(4) == 0 ? OTHER_SECRET : TestSecret.SECRET;
+            String token = ApproovTokens.sign(randomHeader(random), randomClaims(random), secret);
             boolean accepted = check("minted", i, token, null);
             if (accepted && secret == OTHER_SECRET) {
                 fail("seed " + SEED + ", minted #" + i + " signed with another secret was accepted: " + token);
@@ -141,8 +141,8 @@ class ApproovVerifierPropertyTest {
         Random random = new Random(SEED + 4);
         for (int i = 0; i < 1000; i++) {
             String value = "Bearer " + randomText(random, BASE64URL + " .~+/=\u00e9", 1 + random.nextInt(40));
-            String token = TestTokens.sign("{\"alg\":\"HS256\"}",
-                    "{\"exp\":" + (NOW + 60) + ",\"pay\":\"" + TestTokens.pay(value) + "\"}", TestTokens.SECRET);
+            String token = ApproovTokens.sign("{\"alg\":\"HS256\"}",
+                    "{\"exp\":" + (NOW + 60) + ",\"pay\":\"" + ApproovTokens.pay(value) + "\"}", TestSecret.SECRET);
             String sent = random.nextBoolean() ? value : mutateText(random, value);
             boolean accepted = check("binding", i, token, sent);
             assertEquals(sent.equals(value), accepted,
@@ -187,8 +187,8 @@ class ApproovVerifierPropertyTest {
         java.util.Collections.shuffle(header, random);
         java.util.Collections.shuffle(claims, random);
         String space = random.nextBoolean() ? "" : " ";
-        return TestTokens.sign("{" + space + String.join("," + space, header) + "}",
-                "{" + String.join(",", claims) + space + "}", TestTokens.SECRET);
+        return ApproovTokens.sign("{" + space + String.join("," + space, header) + "}",
+                "{" + String.join(",", claims) + space + "}", TestSecret.SECRET);
     }
 
     static String randomHeader(Random random) {

@@ -1,6 +1,5 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import static io.github.approovjaxrs.core.ApproovFailure.ALGORITHM_NOT_ALLOWED;
 import static io.github.approovjaxrs.core.ApproovFailure.AUDIENCE_MISMATCH;
 import static io.github.approovjaxrs.core.ApproovFailure.BAD_SIGNATURE;
@@ -16,11 +15,11 @@ import static io.github.approovjaxrs.core.ApproovFailure.MISSING_PAY_CLAIM;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_TOKEN;
 import static io.github.approovjaxrs.core.ApproovFailure.NOT_YET_VALID;
 import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_HEADER_PARAMETER;
-import static io.github.approovjaxrs.testing.TestTokens.HS256_HEADER;
-import static io.github.approovjaxrs.testing.TestTokens.SECRET;
-import static io.github.approovjaxrs.testing.TestTokens.b64url;
-import static io.github.approovjaxrs.testing.TestTokens.pay;
-import static io.github.approovjaxrs.testing.TestTokens.sign;
+import static io.github.approovjaxrs.core.TestSecret.SECRET;
+import static io.github.approovjaxrs.testing.ApproovTokens.HS256_HEADER;
+import static io.github.approovjaxrs.testing.ApproovTokens.b64url;
+import static io.github.approovjaxrs.testing.ApproovTokens.pay;
+import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,9 +45,9 @@ class ApproovVerifierTest {
     static final long NOW = 1_700_000_000L;
     static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
     static final String EXP = "\"exp\":" + (NOW + 300);
-    static final String VALID = sign("{" + EXP + "}");
+    static final String VALID = payload("{" + EXP + "}");
     static final String BEARER = "Bearer 0123456789abcdef";
-    static final String BOUND = sign("{" + EXP + ",\"pay\":\"" + pay(BEARER) + "\"}");
+    static final String BOUND = payload("{" + EXP + ",\"pay\":\"" + pay(BEARER) + "\"}");
     static final byte[] OTHER_SECRET = "another-secret-another-secret-an".getBytes(StandardCharsets.US_ASCII);
 
     /** A row: the token header lines, the binding lines (null: token-only check), the expected failure (null: accepted). */
@@ -74,7 +73,7 @@ class ApproovVerifierTest {
 
     /** A token with this payload JSON, the usual header and the right secret. */
     static String payload(String json) {
-        return sign(json);
+        return sign(HS256_HEADER, json, SECRET);
     }
 
     /** A token with this header JSON and the right secret. */
@@ -245,7 +244,7 @@ class ApproovVerifierTest {
         rows.add(bound("B accepted with the bound value", BOUND, List.of(BEARER), null));
         rows.add(bound("B1 token failure reported first", sign(HS256_HEADER, "{" + EXP + ",\"pay\":\"" + pay(BEARER) + "\"}",
                 OTHER_SECRET), List.of(BEARER), BAD_SIGNATURE));
-        rows.add(bound("B1 expired bound token", sign("{\"exp\":" + (NOW - 1) + ",\"pay\":\"" + pay(BEARER) + "\"}"),
+        rows.add(bound("B1 expired bound token", payload("{\"exp\":" + (NOW - 1) + ",\"pay\":\"" + pay(BEARER) + "\"}"),
                 List.of(BEARER), EXPIRED));
         rows.add(bound("B2 no binding header", BOUND, List.of(), MISSING_BINDING_HEADER));
         rows.add(new Row("B2 null binding lines", List.of(BOUND), Arrays.asList((String) null), MISSING_BINDING_HEADER, c -> c));
@@ -275,7 +274,7 @@ class ApproovVerifierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void eachRuleAcceptsOrRejectsWithItsReason(Row row) {
-        ApproovVerifier verifier = ApproovVerifier.create(row.config().apply(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK)).build());
+        ApproovVerifier verifier = ApproovVerifier.create(row.config().apply(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK)).build());
         ApproovVerdict verdict = row.bindingLines() == null
                 ? verifier.verify(row.tokenLines())
                 : verifier.verify(row.tokenLines(), row.bindingLines());
@@ -290,8 +289,8 @@ class ApproovVerifierTest {
 
     @Test
     void acceptedTokenExposesItsClaims() {
-        ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).build());
-        ApproovClaims claims = verifier.verifyToken(sign("{\"exp\":" + NOW + ".25,\"did\":\"D\",\"n\":1.5,\"pay\":\"p\"}"))
+        ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).build());
+        ApproovClaims claims = verifier.verifyToken(payload("{\"exp\":" + NOW + ".25,\"did\":\"D\",\"n\":1.5,\"pay\":\"p\"}"))
                 .claims().orElseThrow();
         assertEquals(Instant.ofEpochSecond(NOW, 250_000_000), claims.expiresAt());
         assertEquals("D", claims.deviceId().orElseThrow());
@@ -304,8 +303,8 @@ class ApproovVerifierTest {
     @Test
     void reusedTokenIsServedFromTheCacheUntilItExpires() {
         MutableClock clock = new MutableClock(NOW * 1000);
-        ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(clock).build());
-        String token = sign("{\"exp\":" + (NOW + 10) + "}");
+        ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(clock).build());
+        String token = payload("{\"exp\":" + (NOW + 10) + "}");
         ApproovVerdict first = verifier.verifyToken(token);
         assertTrue(first.isAccepted());
         assertSame(first, verifier.verifyToken(token), "the second verdict comes from the cache");
@@ -318,7 +317,7 @@ class ApproovVerifierTest {
 
     @Test
     void cacheCanBeTurnedOff() {
-        ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).tokenCacheSize(0).build());
+        ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).tokenCacheSize(0).build());
         ApproovVerdict first = verifier.verifyToken(VALID);
         ApproovVerdict second = verifier.verifyToken(VALID);
         assertTrue(first.isAccepted() && second.isAccepted());
@@ -327,7 +326,7 @@ class ApproovVerifierTest {
 
     @Test
     void cachedTokenStillHasItsBindingChecked() {
-        ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).build());
+        ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).build());
         assertTrue(verifier.verify(List.of(BOUND), List.of(BEARER)).isAccepted());
         assertEquals(BINDING_MISMATCH, verifier.verify(List.of(BOUND), List.of("Bearer other")).failure().orElseThrow());
     }
@@ -338,7 +337,7 @@ class ApproovVerifierTest {
             System.setProperty(property, "TRUE");
             try {
                 ApproovConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
-                        ApproovConfigurationException.class, () -> ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build()));
+                        ApproovConfigurationException.class, () -> ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).build()));
                 assertTrue(e.getMessage().contains(property), e.getMessage());
             } finally {
                 System.clearProperty(property);
@@ -359,8 +358,7 @@ class ApproovVerifierTest {
     }
 
     static String signBytes(byte[] header, byte[] payload) {
-        String signingInput = b64url(header) + "." + b64url(payload);
-        return signingInput + "." + b64url(TestTokens.hmac(signingInput, SECRET));
+        return sign(header, payload, SECRET);
     }
 
     static byte[] concat(byte[]... parts) {

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.approovjaxrs.core.ConfigVariables.Companion;
 import io.github.approovjaxrs.core.ConfigVariables.Setting;
 import io.github.approovjaxrs.core.ConfigVariables.Variable;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.ApproovTokens;
+import io.github.approovjaxrs.testing.TestKeys;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -101,7 +102,7 @@ class ConfigVariablesTest {
     void aBuilderCallAfterAnInvalidVariableWins() {
         for (Variable variable : ConfigVariables.ALL) {
             if (variable instanceof Setting<?> setting) {
-                ApproovConfig.Builder builder = ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64)
+                ApproovConfig.Builder builder = ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64)
                         .readEnvironment(Map.of(setting.name(), "not valid!")::get);
                 resetToDefault(setting, builder);
                 assertDoesNotThrow(builder::build, setting.name() + " then " + setting.builderMethod() + "(...)");
@@ -115,17 +116,17 @@ class ConfigVariablesTest {
      */
     @Test
     void aSecretInTheWrongVariableNeverReachesAMessage() {
-        String secret = TestTokens.DUMMY_SECRET_BASE64;
+        String secret = ApproovTokens.DUMMY_SECRET_BASE64;
         String urlSafe = secret.replace('+', '-').replace('/', '_').replace("=", "");
         int slash = secret.indexOf('/');
-        List<String> leaks = List.of(secret, urlSafe, secret.substring(0, 44), TestTokens.valid(),
+        List<String> leaks = List.of(secret, urlSafe, secret.substring(0, 44), TestSecret.TOKENS.mint(),
                 secret.substring(0, 16), secret.substring(slash - 4, slash + 12));
-        String pem = TestTokens.pem(TestTokens.keyPair("EC", 256).getPublic());
+        String pem = TestKeys.pem(TestKeys.ec("secp256r1").getPublic());
         int refusals = 0;
         for (Variable variable : ConfigVariables.ALL) {
             for (String leak : leaks) {
                 Map<String, String> env = new HashMap<>();
-                env.put(ConfigVariables.BASE64_SECRET, TestTokens.SECRET_BASE64);
+                env.put(ConfigVariables.BASE64_SECRET, TestSecret.SECRET_BASE64);
                 if (variable instanceof Companion) {
                     env.put(ConfigVariables.PUBLIC_KEY_PEM, pem);
                 }
@@ -147,7 +148,7 @@ class ConfigVariablesTest {
 
     @Test
     void aPathTheFileSystemRefusesIsAnUnreadableFile() {
-        Map<String, String> env = Map.of(ConfigVariables.BASE64_SECRET, TestTokens.SECRET_BASE64,
+        Map<String, String> env = Map.of(ConfigVariables.BASE64_SECRET, TestSecret.SECRET_BASE64,
                 ConfigVariables.JWKS_FILE, "keys\0.json");
         ApproovConfigurationException refused = assertThrows(ApproovConfigurationException.class,
                 () -> ApproovConfig.fromEnvironment(env::get));

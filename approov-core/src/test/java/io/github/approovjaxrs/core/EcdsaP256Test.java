@@ -1,12 +1,12 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestTokens;
-import io.github.approovjaxrs.testing.TestSignatures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.testing.ApproovTokens;
+import io.github.approovjaxrs.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -41,10 +41,10 @@ class EcdsaP256Test {
     @MethodSource("engines")
     void agreesWithTheJdkSignerAndRefusesEveryAlteration(EcdsaP256 engine) throws GeneralSecurityException {
         Random random = new Random(20261127);
-        KeyPair pair = TestSignatures.installationKeyPair();
-        KeyPair other = TestSignatures.installationKeyPair();
-        InstallationKey key = InstallationKey.parse(TestSignatures.ipk(pair.getPublic()), engine);
-        InstallationKey otherKey = InstallationKey.parse(TestSignatures.ipk(other.getPublic()), engine);
+        KeyPair pair = TestKeys.ec("secp256r1");
+        KeyPair other = TestKeys.ec("secp256r1");
+        InstallationKey key = InstallationKey.parse(ApproovTokens.ipk(pair.getPublic()), engine);
+        InstallationKey otherKey = InstallationKey.parse(ApproovTokens.ipk(other.getPublic()), engine);
         assertEquals(engine, key.engine());
         Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
         Signature verifier = engine.newSignature();
@@ -69,8 +69,8 @@ class EcdsaP256Test {
     @ParameterizedTest
     @MethodSource("engines")
     void engineKeysAreTheValidatedKeyItself(EcdsaP256 engine) throws GeneralSecurityException {
-        KeyPair pair = TestSignatures.installationKeyPair();
-        InstallationKey key = InstallationKey.parse(TestSignatures.ipk(pair.getPublic()), engine);
+        KeyPair pair = TestKeys.ec("secp256r1");
+        InstallationKey key = InstallationKey.parse(ApproovTokens.ipk(pair.getPublic()), engine);
         assertEquals(Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
                 Base64.getEncoder().encodeToString(key.engineKey().getEncoded()));
         assertEquals(((ECPublicKey) pair.getPublic()).getW(), key.key().getW());
@@ -78,8 +78,8 @@ class EcdsaP256Test {
 
     @Test
     void aTokensKeyIsParsedAgainForAnotherEngineAndOnceForItsOwn() {
-        KeyPair pair = TestSignatures.installationKeyPair();
-        ApproovClaims claims = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build()).verifyToken(TestSignatures.tokenWithIpk(pair.getPublic(), ""))
+        KeyPair pair = TestKeys.ec("secp256r1");
+        ApproovClaims claims = ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).build()).verifyToken(TestSecret.TOKENS.installationKey(pair.getPublic()).mint())
                 .claims().orElseThrow();
         InstallationKey forJdk = claims.installationKey(EcdsaP256.jdk());
         InstallationKey forDefault = claims.installationKey(EcdsaP256.DEFAULT);

@@ -3,17 +3,16 @@ package io.github.approovjaxrs.core;
 import static io.github.approovjaxrs.core.ApproovFailure.ALGORITHM_NOT_ALLOWED;
 import static io.github.approovjaxrs.core.ApproovFailure.AUDIENCE_MISMATCH;
 import static io.github.approovjaxrs.core.ApproovFailure.BAD_SIGNATURE;
-import static io.github.approovjaxrs.testing.TestTokens.b64url;
-import static io.github.approovjaxrs.testing.TestTokens.keyPair;
-import static io.github.approovjaxrs.testing.TestTokens.pem;
-import static io.github.approovjaxrs.testing.TestTokens.sign;
-import static io.github.approovjaxrs.testing.TestTokens.signAsymmetric;
+import static io.github.approovjaxrs.testing.ApproovTokens.b64url;
+import static io.github.approovjaxrs.testing.ApproovTokens.sign;
+import static io.github.approovjaxrs.testing.TestKeys.pem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.testing.TestKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,10 +39,10 @@ class KeySetTest {
     static final String CLAIMS = "{\"exp\":" + (NOW + 300) + "}";
     static final byte[] OLD = "old-secret-old-secret-old-secret".getBytes(StandardCharsets.US_ASCII);
     static final byte[] NEW = "new-secret-new-secret-new-secret".getBytes(StandardCharsets.US_ASCII);
-    static final KeyPair RSA = keyPair("RSA", 2048);
-    static final KeyPair OTHER_RSA = keyPair("RSA", 2048);
-    static final KeyPair EC = keyPair("EC", 256);
-    static final KeyPair OTHER_EC = keyPair("EC", 256);
+    static final KeyPair RSA = TestKeys.rsa(2048);
+    static final KeyPair OTHER_RSA = TestKeys.rsa(2048);
+    static final KeyPair EC = TestKeys.ec("secp256r1");
+    static final KeyPair OTHER_EC = TestKeys.ec("secp256r1");
 
     static ApproovVerifier verifier(UnaryOperator<ApproovConfig.Builder> keys) {
         return ApproovVerifier.create(keys.apply(ApproovConfig.builder().loggingEnabled(false).clock(CLOCK)).build());
@@ -54,7 +53,7 @@ class KeySetTest {
     }
 
     static String asym(String alg, String kid, KeyPair pair) {
-        return signAsymmetric("{\"alg\":\"" + alg + "\"" + (kid == null ? "" : ",\"kid\":\"" + kid + "\"") + "}",
+        return sign("{\"alg\":\"" + alg + "\"" + (kid == null ? "" : ",\"kid\":\"" + kid + "\"") + "}",
                 CLAIMS, pair.getPrivate(), alg);
     }
 
@@ -188,7 +187,7 @@ class KeySetTest {
         ApproovVerifier verifier = verifier(c -> c.addPublicKey(null, null, RSA.getPublic()).secret(OLD)
                 .expectedAudience("shapes.example.com"));
         String withAudience = "{\"exp\":" + (NOW + 300) + ",\"aud\":[\"shapes.example.com\"]}";
-        assertEquals("accepted", outcome(verifier, signAsymmetric("{\"alg\":\"RS256\"}", withAudience,
+        assertEquals("accepted", outcome(verifier, sign("{\"alg\":\"RS256\"}", withAudience,
                 RSA.getPrivate(), "RS256")));
         assertEquals(AUDIENCE_MISMATCH.code(), outcome(verifier, asym("RS256", null, RSA)));
         assertEquals(AUDIENCE_MISMATCH.code(), outcome(verifier, hs(null, OLD)));
@@ -226,8 +225,8 @@ class KeySetTest {
     @Test
     void weakOrUnsuitableKeysStopStartUp() {
         Map<String, UnaryOperator<ApproovConfig.Builder>> refusals = Map.of(
-                "RSA keys must have at least 2048 bits", c -> c.addPublicKey(null, null, keyPair("RSA", 1024).getPublic()),
-                "ES256 needs an EC public key on the P-256 curve", c -> c.addPublicKey(null, null, keyPair("EC", 384).getPublic()),
+                "RSA keys must have at least 2048 bits", c -> c.addPublicKey(null, null, TestKeys.rsa(1024).getPublic()),
+                "ES256 needs an EC public key on the P-256 curve", c -> c.addPublicKey(null, null, TestKeys.ec("secp384r1").getPublic()),
                 "an RSA key can verify RS256 or PS256, not ES256", c -> c.addPublicKey("ES256", null, RSA.getPublic()),
                 "an EC key can verify ES256, not RS256", c -> c.addPublicKey("RS256", null, EC.getPublic()),
                 "an HS256 secret must be at least 32 bytes", c -> c.addSecret("k", new byte[31]),
@@ -289,7 +288,7 @@ class KeySetTest {
         ApproovVerifier verifier = ApproovVerifier.create(ApproovConfig.fromEnvironment(Map.of(
                 "APPROOV_PUBLIC_KEY_PEM", pem(RSA.getPublic()).replace("\n", "\\n"),
                 "APPROOV_PUBLIC_KEY_ALGORITHM", "ps256")::get));
-        assertEquals("accepted", verifier.verifyToken(signAsymmetric("{\"alg\":\"PS256\"}",
+        assertEquals("accepted", verifier.verifyToken(sign("{\"alg\":\"PS256\"}",
                 "{\"exp\":" + (Instant.now().getEpochSecond() + 60) + "}", RSA.getPrivate(), "PS256")).failure()
                 .map(ApproovFailure::code).orElse("accepted"), "PEM text with escaped newlines");
     }

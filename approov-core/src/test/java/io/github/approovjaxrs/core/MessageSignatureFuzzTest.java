@@ -1,13 +1,13 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestTokens;
-import io.github.approovjaxrs.testing.TestSignatures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.approovjaxrs.testing.ApproovTokens;
+import io.github.approovjaxrs.testing.TestKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,17 +92,17 @@ class MessageSignatureFuzzTest {
 
     /** Approov's ASP.NET quickstart test key pair (test resource message-signing/approov-install-signatures.json). */
     static final KeyPair DEVICE = approovTestKeyPair();
-    static final KeyPair ATTACKER = TestTokens.keyPair("EC", 256);
+    static final KeyPair ATTACKER = TestKeys.ec("secp256r1");
     static final Map<String, String> IPKS = Map.of(
-            "{device}", TestSignatures.ipk(DEVICE.getPublic()),
-            "{attacker}", TestSignatures.ipk(ATTACKER.getPublic()),
-            "{p384}", TestSignatures.ipk(TestTokens.keyPair("EC", 384).getPublic()),
-            "{rsa}", TestSignatures.ipk(TestTokens.keyPair("RSA", 2048).getPublic()),
+            "{device}", ApproovTokens.ipk(DEVICE.getPublic()),
+            "{attacker}", ApproovTokens.ipk(ATTACKER.getPublic()),
+            "{p384}", ApproovTokens.ipk(TestKeys.ec("secp384r1").getPublic()),
+            "{rsa}", ApproovTokens.ipk(TestKeys.rsa(2048).getPublic()),
             "{off-curve}", offCurve(DEVICE.getPublic()));
     /** The P-256 keys an accepted ipk may name. */
     static final Map<String, PublicKey> KEYS = Map.of(
-            TestSignatures.ipk(DEVICE.getPublic()), DEVICE.getPublic(),
-            TestSignatures.ipk(ATTACKER.getPublic()), ATTACKER.getPublic());
+            ApproovTokens.ipk(DEVICE.getPublic()), DEVICE.getPublic(),
+            ApproovTokens.ipk(ATTACKER.getPublic()), ATTACKER.getPublic());
 
     /**
      * A verifier and the settings the oracle judges its acceptances by: the default settings (with a 64-byte
@@ -114,10 +114,10 @@ class MessageSignatureFuzzTest {
     }
 
     static final List<Judge> JUDGES = List.of(
-            new Judge("default", ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).maxBodyBytes(MAX_BODY_BYTES).build()),
+            new Judge("default", ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).maxBodyBytes(MAX_BODY_BYTES).build()),
                     new MessageSignatureOracle.Settings("Approov-Token", null, 60, 300, true, false, false, MAX_BODY_BYTES,
                             List.of())),
-            new Judge("strict", ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).maxBodyBytes(MAX_BODY_BYTES)
+            new Judge("strict", ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK).maxBodyBytes(MAX_BODY_BYTES)
                     .publicOrigin("HTTPS://API.example.com:443").requireInstallationKey(true).requireSignatureExpiry(false)
                     .signatureMaxAge(Duration.ZERO).signatureTolerance(Duration.ofSeconds(5)).requireContentDigest(true)
                     .requiredSignedComponents(List.of("@authority")).build()),
@@ -142,7 +142,7 @@ class MessageSignatureFuzzTest {
                     judge.name() + ": the verifier caught an unexpected exception");
             if (verdict.isAccepted()) {
                 assertNull(MessageSignatureOracle.whyAcceptanceIsWrong(verdict, fuzzCase.received(), fuzzCase.signed(),
-                        KEYS, TestTokens.SECRET, NOW, judge.settings()), judge.name());
+                        KEYS, TestSecret.SECRET, NOW, judge.settings()), judge.name());
             }
             first = first == null ? verdict : first;
         }
@@ -182,7 +182,7 @@ class MessageSignatureFuzzTest {
                     assertTrue(judged.isAccepted() && judged.claims().orElseThrow().isMessageSigned(),
                             name + " (" + judge.name() + "): " + judged);
                     assertNull(MessageSignatureOracle.whyAcceptanceIsWrong(judged, fuzzCase.received(), fuzzCase.signed(),
-                            KEYS, TestTokens.SECRET, NOW, judge.settings()), name);
+                            KEYS, TestSecret.SECRET, NOW, judge.settings()), name);
                 }
                 byte[] otherMethod = (new String(bytes, StandardCharsets.UTF_8) + "\nsend-method PATCH")
                         .getBytes(StandardCharsets.UTF_8);
@@ -316,7 +316,7 @@ class MessageSignatureFuzzTest {
 
     private static String token(String ipkJson) {
         String payload = "{\"exp\":" + (NOW + 3600) + (ipkJson.isEmpty() ? "" : ",\"ipk\":" + replace(ipkJson, IPKS)) + "}";
-        return TestTokens.sign(TestTokens.HS256_HEADER, payload, TestTokens.SECRET);
+        return ApproovTokens.sign(ApproovTokens.HS256_HEADER, payload, TestSecret.SECRET);
     }
 
     private static List<Map.Entry<String, String>> headerLines(List<String> lines, Map<String, String> placeholders) {

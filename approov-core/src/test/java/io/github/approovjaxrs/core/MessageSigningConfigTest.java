@@ -1,6 +1,5 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +26,7 @@ class MessageSigningConfigTest {
 
     static ApproovConfig fromEnv(Map<String, String> settings) {
         Map<String, String> env = new HashMap<>(settings);
-        env.put("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64);
+        env.put("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64);
         return ApproovConfig.fromEnvironment(env::get);
     }
 
@@ -76,7 +75,7 @@ class MessageSigningConfigTest {
     @Test
     void aDotEnvFileCarriesThemToo(@TempDir Path directory) throws IOException {
         Path dotEnv = directory.resolve(".env");
-        Files.writeString(dotEnv, "APPROOV_BASE64_SECRET=" + TestTokens.SECRET_BASE64 + "\n"
+        Files.writeString(dotEnv, "APPROOV_BASE64_SECRET=" + TestSecret.SECRET_BASE64 + "\n"
                 + "APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN=http://api.example.com:8080\n"
                 + "APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE=false\n");
         ApproovConfig config = ApproovConfig.builder().readEnvironment(dotEnv).build();
@@ -134,7 +133,7 @@ class MessageSigningConfigTest {
 
     @Test
     void builderMethodsAreValidatedTheSameWay() {
-        ApproovConfigurationException e = assertThrows(ApproovConfigurationException.class, () -> ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false)
+        ApproovConfigurationException e = assertThrows(ApproovConfigurationException.class, () -> ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false)
                 .signatureTolerance(Duration.ofSeconds(-1)).publicOrigin("https://x/y").maxBodyBytes(-2).build());
         assertTrue(e.getMessage().contains("signatureTolerance"), e.getMessage());
         assertTrue(e.getMessage().contains("publicOrigin"), e.getMessage());
@@ -144,6 +143,6 @@ class MessageSigningConfigTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://api.example.com", "http://localhost:8002", "https://[::1]:8443"})
     void originsAreAccepted(String origin) {
-        assertTrue(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).publicOrigin(origin).build().publicOrigin().isPresent());
+        assertTrue(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).publicOrigin(origin).build().publicOrigin().isPresent());
     }
 }

@@ -1,13 +1,14 @@
 package io.github.approovjaxrs.core;
 
-import io.github.approovjaxrs.testing.TestTokens;
-import io.github.approovjaxrs.testing.TestSignatures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.testing.ApproovTokens;
+import io.github.approovjaxrs.testing.MessageSignature;
+import io.github.approovjaxrs.testing.TestKeys;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -37,27 +38,28 @@ class MessageSigningRulesTest {
     static final long NOW = 1_800_000_000L;
     static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
     static final String TARGET = "https://api.example.com/v5/shapes?x=1";
-    static final KeyPair DEVICE = TestSignatures.installationKeyPair();
-    static final String TOKEN = token("\"ipk\":\"" + TestSignatures.ipk(DEVICE.getPublic()) + "\"");
+    static final KeyPair DEVICE = TestKeys.ec("secp256r1");
+    static final String TOKEN = token("\"ipk\":\"" + ApproovTokens.ipk(DEVICE.getPublic()) + "\"");
 
     /** A token valid an hour past the fixed clock, with these extra JSON members. */
     static String token(String members) {
-        return TestTokens.sign("{\"exp\":" + (NOW + 3600) + (members.isEmpty() ? "" : "," + members) + "}");
+        return ApproovTokens.sign(ApproovTokens.HS256_HEADER, "{\"exp\":" + (NOW + 3600) + (members.isEmpty() ? "" : "," + members) + "}",
+                TestSecret.SECRET);
     }
 
     static ApproovVerifier verifier(UnaryOperator<ApproovConfig.Builder> settings) {
-        return ApproovVerifier.create(settings.apply(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).clock(CLOCK)).build());
+        return ApproovVerifier.create(settings.apply(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).clock(CLOCK)).build());
     }
 
     static final ApproovVerifier DEFAULT = verifier(c -> c);
 
     /** The SDK's default signature of a request: {@code @method}, {@code @target-uri}, the token. */
-    static TestSignatures.Builder sdk(String method, String target, String token) {
-        return TestSignatures.with(DEVICE.getPrivate()).created(NOW)
+    static MessageSignature.Builder sdk(String method, String target, String token) {
+        return MessageSignature.builder(DEVICE.getPrivate()).created(NOW)
                 .cover("@method", method).cover("@target-uri", target).cover("approov-token", token);
     }
 
-    static ApproovRequest.Builder request(String method, String target, String token, TestSignatures.Signed signed) {
+    static ApproovRequest.Builder request(String method, String target, String token, MessageSignature signed) {
         ApproovRequest.Builder request = ApproovRequest.builder().method(method).target(URI.create(target))
                 .header("Approov-Token", token);
         if (signed != null) {
@@ -98,7 +100,8 @@ class MessageSigningRulesTest {
     class M1TheTokenIsCheckedFirst {
         @Test
         void aTokenFailureIsReportedAsTheTokenFailure() {
-            String expired = TestTokens.sign("{\"exp\":" + (NOW - 10) + ",\"ipk\":\"" + TestSignatures.ipk(DEVICE.getPublic()) + "\"}");
+            String expired = ApproovTokens.sign(ApproovTokens.HS256_HEADER, "{\"exp\":" + (NOW - 10) + ",\"ipk\":\""
+                    + ApproovTokens.ipk(DEVICE.getPublic()) + "\"}", TestSecret.SECRET);
             assertEquals(Optional.of(ApproovFailure.EXPIRED),
                     failure(request("GET", TARGET, expired, sdk("GET", TARGET, expired).sign())));
             assertEquals(Optional.of(ApproovFailure.MISSING_TOKEN), failure(ApproovRequest.builder().method("GET")
@@ -171,7 +174,7 @@ class MessageSigningRulesTest {
 
         @Test
         void otherCurvesAndKeyTypesFail() {
-            for (KeyPair other : List.of(TestTokens.keyPair("EC", 384), TestTokens.keyPair("RSA", 2048))) {
+            for (KeyPair other : List.of(TestKeys.ec("secp384r1"), TestKeys.rsa(2048))) {
                 assertEquals(InstallationKey.MALFORMED,
                         parse(Base64.getEncoder().encodeToString(other.getPublic().getEncoded())));
             }
@@ -196,7 +199,7 @@ class MessageSigningRulesTest {
     class M4TheFieldsAreDictionariesWithAnInstallMember {
         @Test
         void missingFieldsOrMembersAreAMissingSignature() {
-            TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).sign();
+            MessageSignature signed = sdk("GET", TARGET, TOKEN).sign();
             assertEquals(Optional.of(ApproovFailure.MISSING_MESSAGE_SIGNATURE), failure(request("GET", TARGET, TOKEN, null)
                     .header("Signature", signed.signature())));
             assertEquals(Optional.of(ApproovFailure.MISSING_MESSAGE_SIGNATURE), failure(request("GET", TARGET, TOKEN, null)
@@ -208,7 +211,7 @@ class MessageSigningRulesTest {
 
         @Test
         void otherLabelsAreIgnoredAndLinesAreJoined() {
-            TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).sign();
+            MessageSignature signed = sdk("GET", TARGET, TOKEN).sign();
             assertSigned(request("GET", TARGET, TOKEN, null)
                     .header("Signature-Input", "account=(\"@method\");created=1")
                     .header("Signature-Input", signed.signatureInput())
@@ -217,7 +220,7 @@ class MessageSigningRulesTest {
 
         @Test
         void aFieldThatIsNoDictionaryIsMalformed() {
-            TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).sign();
+            MessageSignature signed = sdk("GET", TARGET, TOKEN).sign();
             assertEquals(Optional.of(ApproovFailure.MALFORMED_MESSAGE_SIGNATURE), failure(request("GET", TARGET, TOKEN, null)
                     .header("Signature-Input", signed.signatureInput() + ",")
                     .header("Signature", signed.signature())));
@@ -231,9 +234,9 @@ class MessageSigningRulesTest {
     class M5TheInputIsAnInnerListOfStringsWithAlgCreatedExpires {
         @Test
         void componentsMustBeStringsWithoutDuplicates() {
-            TestSignatures.Signed duplicate = sdk("GET", TARGET, TOKEN).cover("@method", "GET").sign();
+            MessageSignature duplicate = sdk("GET", TARGET, TOKEN).cover("@method", "GET").sign();
             assertEquals(Optional.of(ApproovFailure.MALFORMED_MESSAGE_SIGNATURE), failure(request("GET", TARGET, TOKEN, duplicate)));
-            TestSignatures.Signed token = sdk("GET", TARGET, TOKEN).coverIdentifier("method", "GET").sign();
+            MessageSignature token = sdk("GET", TARGET, TOKEN).coverIdentifier("method", "GET").sign();
             assertEquals(Optional.of(ApproovFailure.MALFORMED_MESSAGE_SIGNATURE), failure(request("GET", TARGET, TOKEN, token)));
             assertEquals(Optional.of(ApproovFailure.MALFORMED_MESSAGE_SIGNATURE), failure(request("GET", TARGET, TOKEN, null)
                     .header("Signature-Input", "install=\"@method\";alg=\"ecdsa-p256-sha256\";created=1")
@@ -246,7 +249,7 @@ class MessageSigningRulesTest {
                 ";alg=ecdsa-p256-sha256;created=" + NOW + ";expires=" + (NOW + 15),
                 ";alg=\"ECDSA-P256-SHA256\";created=" + NOW + ";expires=" + (NOW + 15)})
         void algMustBeExactlyEcdsaP256Sha256(String parameters) {
-            TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).parameters(parameters).sign();
+            MessageSignature signed = sdk("GET", TARGET, TOKEN).parameters(parameters).sign();
             assertEquals(Optional.of(ApproovFailure.MESSAGE_SIGNATURE_ALGORITHM_NOT_ALLOWED),
                     failure(request("GET", TARGET, TOKEN, signed)));
         }
@@ -258,16 +261,16 @@ class MessageSigningRulesTest {
                 ";alg=\"ecdsa-p256-sha256\";created=" + NOW,
                 ";alg=\"ecdsa-p256-sha256\";created=" + NOW + ";expires=?1"})
         void createdAndExpiresMustBeIntegers(String parameters) {
-            TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).parameters(parameters).sign();
+            MessageSignature signed = sdk("GET", TARGET, TOKEN).parameters(parameters).sign();
             assertEquals(Optional.of(ApproovFailure.MALFORMED_MESSAGE_SIGNATURE), failure(request("GET", TARGET, TOKEN, signed)));
         }
 
         @Test
         void expiresMayBeOptionalAndOtherParametersStayInTheBase() {
-            TestSignatures.Signed noExpiry = sdk("GET", TARGET, TOKEN)
+            MessageSignature noExpiry = sdk("GET", TARGET, TOKEN)
                     .parameters(";alg=\"ecdsa-p256-sha256\";created=" + NOW).sign();
             assertSigned(verifier(c -> c.requireSignatureExpiry(false)), request("GET", TARGET, TOKEN, noExpiry));
-            TestSignatures.Signed extra = sdk("GET", TARGET, TOKEN).parameters(";keyid=\"k\";alg=\"ecdsa-p256-sha256\""
+            MessageSignature extra = sdk("GET", TARGET, TOKEN).parameters(";keyid=\"k\";alg=\"ecdsa-p256-sha256\""
                     + ";created=" + NOW + ";nonce=\"n0\";expires=" + (NOW + 15) + ";tag=\"t\"").sign();
             assertSigned(request("GET", TARGET, TOKEN, extra));
         }
@@ -308,12 +311,12 @@ class MessageSigningRulesTest {
 
     @Nested
     class M7MethodTokenAndTargetMustBeCovered {
-        Optional<ApproovFailure> covering(ApproovVerifier verifier, TestSignatures.Builder signature) {
+        Optional<ApproovFailure> covering(ApproovVerifier verifier, MessageSignature.Builder signature) {
             return failure(verifier, request("GET", TARGET, TOKEN, signature.sign()).header("Authorization", "Bearer x"));
         }
 
-        TestSignatures.Builder signature() {
-            return TestSignatures.with(DEVICE.getPrivate()).created(NOW);
+        MessageSignature.Builder signature() {
+            return MessageSignature.builder(DEVICE.getPrivate()).created(NOW);
         }
 
         @Test
@@ -346,7 +349,7 @@ class MessageSigningRulesTest {
         @Test
         void theTokenHeaderIsTheConfiguredOneLowerCased() {
             ApproovVerifier custom = verifier(c -> c.tokenHeaderName("X-App-Token"));
-            TestSignatures.Signed signed = TestSignatures.with(DEVICE.getPrivate()).created(NOW).cover("@method", "GET")
+            MessageSignature signed = MessageSignature.builder(DEVICE.getPrivate()).created(NOW).cover("@method", "GET")
                     .cover("@target-uri", TARGET).cover("x-app-token", TOKEN).sign();
             assertSigned(custom, ApproovRequest.builder().method("GET").target(URI.create(TARGET))
                     .header("X-App-Token", TOKEN).header("Signature-Input", signed.signatureInput())
@@ -397,7 +400,7 @@ class MessageSigningRulesTest {
 
         @Test
         void repeatedHeaderLinesAreJoinedInOrder() {
-            TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).cover("x-extra", "one, two").sign();
+            MessageSignature signed = sdk("GET", TARGET, TOKEN).cover("x-extra", "one, two").sign();
             assertSigned(request("GET", TARGET, TOKEN, signed).header("X-Extra", "one").header("X-Extra", " two "));
             assertEquals(Optional.of(ApproovFailure.BAD_MESSAGE_SIGNATURE),
                     failure(request("GET", TARGET, TOKEN, signed).header("X-Extra", "two").header("X-Extra", "one")));
@@ -411,7 +414,7 @@ class MessageSigningRulesTest {
 
         @Test
         void behindAProxyThePublicOriginIsSigned() {
-            TestSignatures.Signed signed = sdk("GET", PUBLIC, TOKEN).cover("@authority", "api.example.com")
+            MessageSignature signed = sdk("GET", PUBLIC, TOKEN).cover("@authority", "api.example.com")
                     .cover("@scheme", "https").sign();
             assertEquals(Optional.of(ApproovFailure.BAD_MESSAGE_SIGNATURE),
                     failure(request("GET", SEEN_BEHIND_PROXY, TOKEN, signed)));
@@ -421,7 +424,7 @@ class MessageSigningRulesTest {
 
         @Test
         void forwardedHeadersAreNeverTrusted() {
-            TestSignatures.Signed signed = sdk("GET", PUBLIC, TOKEN).sign();
+            MessageSignature signed = sdk("GET", PUBLIC, TOKEN).sign();
             assertEquals(Optional.of(ApproovFailure.BAD_MESSAGE_SIGNATURE), failure(request("GET", SEEN_BEHIND_PROXY, TOKEN, signed)
                     .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "api.example.com")
                     .header("X-Forwarded-Port", "443").header("Forwarded", "proto=https;host=api.example.com")));
@@ -430,23 +433,23 @@ class MessageSigningRulesTest {
         @Test
         void percentEncodedPathsAndQueriesAreSignedAsReceived() {
             String raw = "https://api.example.com/v5/a%2Fb%20c/%7euser?q=%41%2B+b&e=%C3%A9";
-            TestSignatures.Signed signed = sdk("GET", raw, TOKEN).cover("@path", "/v5/a%2Fb%20c/%7euser")
+            MessageSignature signed = sdk("GET", raw, TOKEN).cover("@path", "/v5/a%2Fb%20c/%7euser")
                     .cover("@query", "?q=%41%2B+b&e=%C3%A9").coverIdentifier("\"@query-param\";name=\"q\"", "A%2B%20b").sign();
             assertSigned(request("GET", raw, TOKEN, signed));
-            TestSignatures.Signed decoded = sdk("GET", "https://api.example.com/v5/a/b c/~user?q=A+ b&e=\u00e9", TOKEN).sign();
+            MessageSignature decoded = sdk("GET", "https://api.example.com/v5/a/b c/~user?q=A+ b&e=\u00e9", TOKEN).sign();
             assertEquals(Optional.of(ApproovFailure.BAD_MESSAGE_SIGNATURE), failure(request("GET", raw, TOKEN, decoded)));
         }
 
         @Test
         void schemeAndHostAreNormalizedAndTheDefaultPortDropped() {
-            TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).cover("@authority", "api.example.com").sign();
+            MessageSignature signed = sdk("GET", TARGET, TOKEN).cover("@authority", "api.example.com").sign();
             assertSigned(request("GET", "HTTPS://API.Example.com:443/v5/shapes?x=1", TOKEN, signed));
         }
     }
 
     @Nested
     class M10TheSignatureIs64BytesInEitherSpelling {
-        TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).sign();
+        MessageSignature signed = sdk("GET", TARGET, TOKEN).sign();
 
         Optional<ApproovFailure> withSignature(String value) {
             return failure(request("GET", TARGET, TOKEN, null).header("Signature-Input", signed.signatureInput())
@@ -480,8 +483,8 @@ class MessageSigningRulesTest {
     class M11TheSignatureVerifiesOverTheRebuiltBase {
         @Test
         void anyChangeToACoveredComponentFails() {
-            TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).sign();
-            String otherToken = token("\"ipk\":\"" + TestSignatures.ipk(DEVICE.getPublic()) + "\",\"did\":\"x\"");
+            MessageSignature signed = sdk("GET", TARGET, TOKEN).sign();
+            String otherToken = token("\"ipk\":\"" + ApproovTokens.ipk(DEVICE.getPublic()) + "\",\"did\":\"x\"");
             for (ApproovRequest.Builder altered : List.of(request("DELETE", TARGET, TOKEN, signed),
                     request("GET", TARGET + "&y=2", TOKEN, signed), request("GET", "http://api.example.com/v5/shapes?x=1", TOKEN, signed),
                     request("GET", TARGET, otherToken, signed))) {
@@ -491,14 +494,14 @@ class MessageSigningRulesTest {
 
         @Test
         void anotherKeysSignatureFails() {
-            TestSignatures.Signed other = TestSignatures.with(TestSignatures.installationKeyPair().getPrivate()).created(NOW)
+            MessageSignature other = MessageSignature.builder(TestKeys.ec("secp256r1").getPrivate()).created(NOW)
                     .cover("@method", "GET").cover("@target-uri", TARGET).cover("approov-token", TOKEN).sign();
             assertEquals(Optional.of(ApproovFailure.BAD_MESSAGE_SIGNATURE), failure(request("GET", TARGET, TOKEN, other)));
         }
 
         @Test
         void rOrSOutsideOneToNMinusOneFails() {
-            TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).sign();
+            MessageSignature signed = sdk("GET", TARGET, TOKEN).sign();
             byte[] order = VerificationKey.P256_ORDER.toByteArray(); // 33 bytes: a leading zero
             for (int half = 0; half < 2; half++) {
                 for (byte[] value : List.of(new byte[32], Arrays.copyOfRange(order, 1, 33))) {
@@ -525,7 +528,7 @@ class MessageSigningRulesTest {
         void aCachedTokenStillNeedsItsRequestSignedEveryTime() {
             ApproovVerifier verifier = verifier(c -> c);
             assertTrue(verifier.verifyToken(TOKEN).isAccepted()); // now cached
-            TestSignatures.Signed signed = sdk("GET", TARGET, TOKEN).sign();
+            MessageSignature signed = sdk("GET", TARGET, TOKEN).sign();
             assertEquals(Optional.of(ApproovFailure.BAD_MESSAGE_SIGNATURE), failure(verifier, request("PUT", TARGET, TOKEN, signed)));
             assertEquals(Optional.of(ApproovFailure.MISSING_MESSAGE_SIGNATURE), failure(verifier, request("GET", TARGET, TOKEN, null)));
             assertSigned(verifier, request("GET", TARGET, TOKEN, signed));
@@ -537,7 +540,7 @@ class MessageSigningRulesTest {
         static final byte[] BODY = "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8);
 
         ApproovRequest.Builder post(byte[] body, String digest, boolean covered) {
-            TestSignatures.Builder signature = sdk("POST", TARGET, TOKEN);
+            MessageSignature.Builder signature = sdk("POST", TARGET, TOKEN);
             if (covered) {
                 signature.cover("content-digest", digest);
             }
@@ -547,14 +550,14 @@ class MessageSigningRulesTest {
 
         @Test
         void aCoveredDigestOfTheBodyPasses() {
-            assertSigned(post(BODY, TestSignatures.contentDigest(BODY), true));
+            assertSigned(post(BODY, MessageSignature.contentDigest(BODY), true));
         }
 
         @Test
         void anotherBodyFailsWhetherTheDigestIsCoveredOrNot() {
             byte[] other = "{\"hello\":\"world!\"}".getBytes(StandardCharsets.UTF_8);
-            assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH), failure(post(other, TestSignatures.contentDigest(BODY), true)));
-            assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH), failure(post(other, TestSignatures.contentDigest(BODY), false)));
+            assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH), failure(post(other, MessageSignature.contentDigest(BODY), true)));
+            assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH), failure(post(other, MessageSignature.contentDigest(BODY), false)));
         }
 
         @Test
@@ -565,7 +568,7 @@ class MessageSigningRulesTest {
             String otherSha512 = "sha-512=:" + Base64.getEncoder().encodeToString(
                     java.security.MessageDigest.getInstance("SHA-512").digest(new byte[1])) + ":";
             assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH),
-                    failure(post(BODY, TestSignatures.contentDigest(BODY) + ", " + otherSha512, true)));
+                    failure(post(BODY, MessageSignature.contentDigest(BODY) + ", " + otherSha512, true)));
             assertEquals(Optional.of(ApproovFailure.MALFORMED_CONTENT_DIGEST), failure(post(BODY, "md5=:AAAA:", true)));
             assertEquals(Optional.of(ApproovFailure.MALFORMED_CONTENT_DIGEST), failure(post(BODY, "sha-256=\"abc\"", true)));
             assertEquals(Optional.of(ApproovFailure.MALFORMED_CONTENT_DIGEST), failure(post(BODY, "sha-256", true)));
@@ -575,8 +578,8 @@ class MessageSigningRulesTest {
         void aBodyOverTheLimitFailsAsTooLarge() {
             ApproovVerifier small = verifier(c -> c.maxBodyBytes(BODY.length - 1));
             assertEquals(Optional.of(ApproovFailure.MESSAGE_BODY_TOO_LARGE),
-                    failure(small, post(BODY, TestSignatures.contentDigest(BODY), true)));
-            assertSigned(verifier(c -> c.maxBodyBytes(BODY.length)), post(BODY, TestSignatures.contentDigest(BODY), true));
+                    failure(small, post(BODY, MessageSignature.contentDigest(BODY), true)));
+            assertSigned(verifier(c -> c.maxBodyBytes(BODY.length)), post(BODY, MessageSignature.contentDigest(BODY), true));
         }
 
         @Test
@@ -586,7 +589,7 @@ class MessageSigningRulesTest {
                         throw new IOException("must not be read");
                     });
             assertSigned(request);
-            ApproovRequest.Builder unreadable = post(BODY, TestSignatures.contentDigest(BODY), true).body(limit -> {
+            ApproovRequest.Builder unreadable = post(BODY, MessageSignature.contentDigest(BODY), true).body(limit -> {
                 throw new IOException("client went away");
             });
             assertEquals(Optional.of(ApproovFailure.MESSAGE_BODY_UNREADABLE), failure(unreadable));
@@ -597,8 +600,8 @@ class MessageSigningRulesTest {
             ApproovVerifier requiring = verifier(c -> c.requireContentDigest(true));
             assertEquals(Optional.of(ApproovFailure.MISSING_CONTENT_DIGEST), failure(requiring, post(BODY, null, false)));
             assertEquals(Optional.of(ApproovFailure.MISSING_CONTENT_DIGEST),
-                    failure(requiring, post(BODY, TestSignatures.contentDigest(BODY), false)));
-            assertSigned(requiring, post(BODY, TestSignatures.contentDigest(BODY), true));
+                    failure(requiring, post(BODY, MessageSignature.contentDigest(BODY), false)));
+            assertSigned(requiring, post(BODY, MessageSignature.contentDigest(BODY), true));
             assertSigned(requiring, post(new byte[0], null, false));
         }
     }
@@ -613,9 +616,9 @@ class MessageSigningRulesTest {
             for (ApproovFailure failure : signing) {
                 assertEquals(failure.name().toLowerCase(java.util.Locale.ROOT), failure.code());
                 assertEquals(ApproovFailure.Stage.MESSAGE_SIGNATURE, failure.stage());
-                assertTrue(failure.isEnforcedBy(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build()));
-                assertFalse(failure.isEnforcedBy(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).abortOnInvalidMessageSignature(false).build()));
-                assertTrue(failure.isEnforcedBy(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).abortOnInvalidToken(false)
+                assertTrue(failure.isEnforcedBy(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).build()));
+                assertFalse(failure.isEnforcedBy(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).abortOnInvalidMessageSignature(false).build()));
+                assertTrue(failure.isEnforcedBy(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).abortOnInvalidToken(false)
                         .abortOnInvalidBinding(false).build()));
             }
         }
@@ -625,7 +628,7 @@ class MessageSigningRulesTest {
             ApproovRequest request = signedGet().header("Authorization", "Bearer secret-value").build();
             assertEquals("ApproovRequest[GET /v5/shapes]", request.toString());
             ApproovClaims claims = DEFAULT.verifySigned(signedGet().build()).claims().orElseThrow();
-            assertFalse(claims.toString().contains(TestSignatures.ipk(DEVICE.getPublic()).substring(0, 20)), claims.toString());
+            assertFalse(claims.toString().contains(ApproovTokens.ipk(DEVICE.getPublic()).substring(0, 20)), claims.toString());
         }
 
         @Test

@@ -1,14 +1,15 @@
 package io.github.approovjaxrs.gateway;
 
+import static io.github.approovjaxrs.gateway.TestGateway.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -89,12 +90,10 @@ class GatewayCheckTest {
         @ParameterizedTest
         @ValueSource(strings = {"expired", "wrong signature", "not a token", "empty", "two lines", "bearer prefix"})
         void aRequestWithAnInvalidTokenIsRefused(String kind) {
-            String valid = TestTokens.valid();
+            String valid = TOKENS.mint();
             List<String> lines = switch (kind) {
-                case "expired" -> List.of("Approov-Token: " + TestTokens.valid(-60, ""));
-                case "wrong signature" -> List.of("Approov-Token: " + TestTokens.sign(TestTokens.HS256_HEADER,
-                        "{\"exp\":" + (System.currentTimeMillis() / 1000 + 3600) + "}",
-                        "another-secret-another-secret-32".getBytes(StandardCharsets.US_ASCII)));
+                case "expired" -> List.of("Approov-Token: " + TOKENS.expiresIn(Duration.ofSeconds(-60)).mint());
+                case "wrong signature" -> List.of("Approov-Token: " + TOKENS.withWrongSignature().mint());
                 case "not a token" -> List.of("Approov-Token: hello");
                 case "empty" -> List.of("Approov-Token:");
                 case "two lines" -> List.of("Approov-Token: " + valid, "Approov-Token: " + valid);
@@ -118,12 +117,12 @@ class GatewayCheckTest {
 
         @Test
         void aValidTokenIsForwarded() {
-            assertForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/shapes", "Approov-Token: " + TestTokens.valid()));
+            assertForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/shapes", "Approov-Token: " + TOKENS.mint()));
         }
 
         @Test
         void aValidTokenNeedsNoBindingWithThisStrategy() {
-            assertForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/forms", "Approov-Token: " + TestTokens.valid(),
+            assertForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/forms", "Approov-Token: " + TOKENS.mint(),
                     "Authorization: " + AUTHORIZATION));
         }
 
@@ -151,26 +150,26 @@ class GatewayCheckTest {
         @Test
         void aTokenBoundToTheAuthorizationItComesWithIsForwardedWithIt() {
             assertForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/shapes",
-                    "Approov-Token: " + TestTokens.bound(AUTHORIZATION), "Authorization: " + AUTHORIZATION));
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint(), "Authorization: " + AUTHORIZATION));
             assertEquals(List.of(AUTHORIZATION), upstream.only().header("Authorization"));
         }
 
         @Test
         void aTokenBoundToAnotherAuthorizationIsRefused() {
             assertRefusedAndNotForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/shapes",
-                    "Approov-Token: " + TestTokens.bound(AUTHORIZATION), "Authorization: Bearer fedcba9876543210"));
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint(), "Authorization: Bearer fedcba9876543210"));
         }
 
         @Test
         void aBoundTokenWithoutItsAuthorizationIsRefused() {
             assertRefusedAndNotForwarded(RawHttp1.send(gateway.base(), "GET", "/v1/shapes",
-                    "Approov-Token: " + TestTokens.bound(AUTHORIZATION)));
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint()));
         }
 
         @Test
         void anUnboundTokenIsRefusedOnEveryPath() {
             assertRefusedAndNotForwarded(RawHttp1.send(gateway.base(), "GET", "/anything",
-                    "Approov-Token: " + TestTokens.valid(), "Authorization: " + AUTHORIZATION));
+                    "Approov-Token: " + TOKENS.mint(), "Authorization: " + AUTHORIZATION));
         }
     }
 
@@ -192,7 +191,7 @@ class GatewayCheckTest {
         @ParameterizedTest
         @ValueSource(strings = {"/v1/shapes", "/v1/formsets", "/v2/forms", "/payment", "/"})
         void pathsOutsideThePrefixesNeedOnlyAValidToken(String path) {
-            assertForwarded(RawHttp1.send(gateway.base(), "GET", path, "Approov-Token: " + TestTokens.valid()));
+            assertForwarded(RawHttp1.send(gateway.base(), "GET", path, "Approov-Token: " + TOKENS.mint()));
         }
 
         @ParameterizedTest
@@ -204,13 +203,13 @@ class GatewayCheckTest {
                 "/v1/forms#x", "/v1/forms#/../../v1/shapes"})
         void pathsUnderAPrefixNeedTheBinding(String path) {
             assertRefusedAndNotForwarded(RawHttp1.send(gateway.base(), "GET", path,
-                    "Approov-Token: " + TestTokens.valid(), "Authorization: " + AUTHORIZATION));
+                    "Approov-Token: " + TOKENS.mint(), "Authorization: " + AUTHORIZATION));
         }
 
         @Test
         void aBoundTokenPassesUnderAPrefix() {
             assertForwarded(RawHttp1.send(gateway.base(), "POST", "/pay/now",
-                    "Approov-Token: " + TestTokens.bound(AUTHORIZATION), "Authorization: " + AUTHORIZATION,
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint(), "Authorization: " + AUTHORIZATION,
                     "Content-Length: 0"));
             assertEquals("/pay/now", upstream.only().rawPath());
         }
@@ -238,7 +237,7 @@ class GatewayCheckTest {
                      "token-binding", "APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN_BINDING", "false",
                      "APPROOV_LOGGING_ENABLED", "true")) {
             assertForwarded(RawHttp1.send(monitoring.base(), "GET", "/v1/shapes",
-                    "Approov-Token: " + TestTokens.bound(AUTHORIZATION), "Authorization: Bearer fedcba9876543210"));
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint(), "Authorization: Bearer fedcba9876543210"));
             // The token itself is still enforced.
             upstream.reset();
             assertRefusedAndNotForwarded(RawHttp1.send(monitoring.base(), "GET", "/v1/shapes",
@@ -258,7 +257,7 @@ class GatewayCheckTest {
             socket.getOutputStream().write(("POST /v1/items HTTP/1.1\r\nHost: g\r\nContent-Type: application/json"
                     + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body
                     + "GET /v1/shapes HTTP/1.1\r\nHost: g\r\nConnection: close\r\nApproov-Token: "
-                    + TestTokens.valid() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + TOKENS.mint() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
 
             RawHttp1.Answer refused = RawHttp1.read(in);
@@ -298,7 +297,7 @@ class GatewayCheckTest {
                 URI base = URI.create("http://127.0.0.1:" + jerseyAlone.getListeners().iterator().next().getPort()
                         + "/");
                 assertRefusedAndNotForwarded(RawHttp1.send(base, "GET", "/v1/shapes",
-                        "Approov-Token: " + TestTokens.valid()));
+                        "Approov-Token: " + TOKENS.mint()));
             } finally {
                 jerseyAlone.shutdownNow();
             }
@@ -360,9 +359,9 @@ class GatewayCheckTest {
         try (TestGateway custom = TestGateway.inFrontOf(upstream.url(), "APPROOV_TOKEN_HEADER_NAME", "X-App-Token",
                 "APPROOV_BINDING_HEADER_NAME", "X-Session", "APPROOV_VERIFICATION_STRATEGY", "token-binding")) {
             assertRefusedAndNotForwarded(RawHttp1.send(custom.base(), "GET", "/v1/shapes",
-                    "Approov-Token: " + TestTokens.bound(session), "X-Session: " + session));
+                    "Approov-Token: " + TOKENS.boundTo(session).mint(), "X-Session: " + session));
             assertForwarded(RawHttp1.send(custom.base(), "GET", "/v1/shapes",
-                    "X-App-Token: " + TestTokens.bound(session), "X-Session: " + session));
+                    "X-App-Token: " + TOKENS.boundTo(session).mint(), "X-Session: " + session));
         }
         assertFalse(upstream.only().hasHeader("X-App-Token"));
         assertEquals(List.of(session), upstream.only().header("X-Session"));

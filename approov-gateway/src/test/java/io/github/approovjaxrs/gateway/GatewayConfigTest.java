@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +21,7 @@ class GatewayConfigTest {
     static Map<String, String> minimal(String... nameValuePairs) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "APPROOV_UPSTREAM_URL", "https://api.example.com",
-                "APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64));
+                "APPROOV_BASE64_SECRET", TestGateway.SECRET_BASE64));
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             settings.put(nameValuePairs[i], nameValuePairs[i + 1]);
         }
@@ -37,7 +36,7 @@ class GatewayConfigTest {
         GatewayConfigException thrown = assertThrows(GatewayConfigException.class,
                 () -> GatewayConfig.read(settings::get, demo));
         assertFalse(thrown.getMessage().contains("\n"), "not one line: " + thrown.getMessage());
-        assertFalse(thrown.getMessage().contains(TestTokens.SECRET_BASE64), "secret leaked: " + thrown.getMessage());
+        assertFalse(thrown.getMessage().contains(TestGateway.SECRET_BASE64), "secret leaked: " + thrown.getMessage());
         assertEquals(0, thrown.getStackTrace().length);
         return thrown.getMessage();
     }
@@ -298,14 +297,14 @@ class GatewayConfigTest {
     void theDescriptionHoldsNoKeyMaterial() {
         String description = read(minimal()).toString();
 
-        assertFalse(description.contains(TestTokens.SECRET_BASE64), description);
+        assertFalse(description.contains(TestGateway.SECRET_BASE64), description);
         assertTrue(description.contains("upstream=https://api.example.com"), description);
     }
 
     /** A secret or key pasted into any of the gateway's own variables is refused without being shown. */
     @Test
     void aSecretInTheWrongVariableNeverReachesTheMessage() {
-        String secret = TestTokens.SECRET_BASE64;
+        String secret = TestGateway.SECRET_BASE64;
         List<String> leaks = List.of(secret, secret.replace('+', '-').replace('/', '_').replace("=", ""),
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", secret.substring(0, 16));
         List<String> variables = List.of(GatewayConfig.UPSTREAM_URL, GatewayConfig.API_DOMAIN,

@@ -1,11 +1,11 @@
 package io.github.approovjaxrs.gateway;
 
+import static io.github.approovjaxrs.gateway.TestGateway.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +59,7 @@ class GatewayForwardingTest {
     @BeforeEach
     void freshUpstream() {
         upstream.reset();
-        token = TestTokens.valid();
+        token = TOKENS.mint();
     }
 
     static HttpResponse<byte[]> send(URI uri, String method, HttpRequest.BodyPublisher body, String... headers) {

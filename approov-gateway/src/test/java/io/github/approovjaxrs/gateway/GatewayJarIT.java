@@ -1,10 +1,10 @@
 package io.github.approovjaxrs.gateway;
 
+import static io.github.approovjaxrs.gateway.TestGateway.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +95,7 @@ class GatewayJarIT {
         long size = 96L * 1024 * 1024; // three times the gateway's whole heap, each way
         try (RecordingUpstream upstream = new RecordingUpstream();
              RunningJar gateway = RunningJar.start(GATEWAY_JAR, directory, List.of("-Xmx32m"), List.of(),
-                     Map.of("APPROOV_UPSTREAM_URL", upstream.url(), "APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64,
+                     Map.of("APPROOV_UPSTREAM_URL", upstream.url(), "APPROOV_BASE64_SECRET", TestGateway.SECRET_BASE64,
                              "APPROOV_LOGGING_ENABLED", "false"))) {
             upstream.answering(exchange -> {
                 exchange.sendResponseHeaders(200, size);
@@ -106,7 +106,7 @@ class GatewayJarIT {
             URI front = gateway.awaitUrl(GATEWAY_LISTENING);
 
             HttpResponse<InputStream> response = CLIENT.send(HttpRequest.newBuilder(front.resolve("bulk"))
-                    .header("Approov-Token", TestTokens.valid())
+                    .header("Approov-Token", TOKENS.mint())
                     .POST(HttpRequest.BodyPublishers.fromPublisher(
                             HttpRequest.BodyPublishers.ofInputStream(() -> new Pattern32(size)), size))
                     .build(), HttpResponse.BodyHandlers.ofInputStream());

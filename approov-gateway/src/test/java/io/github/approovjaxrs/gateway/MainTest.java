@@ -1,12 +1,13 @@
 package io.github.approovjaxrs.gateway;
 
+import static io.github.approovjaxrs.gateway.TestGateway.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.approovjaxrs.apps.StartupException;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,7 +60,7 @@ class MainTest {
     @Test
     void itPrintsWhereItListensFirstAndForwardsThere() {
         String banner = started(TestGateway.settings(upstream.url()), false, base -> assertEquals(200,
-                RawHttp1.send(base, "GET", "/v1/shapes", "Approov-Token: " + TestTokens.valid()).status()));
+                RawHttp1.send(base, "GET", "/v1/shapes", "Approov-Token: " + TOKENS.mint()).status()));
 
         assertTrue(banner.startsWith("Approov gateway listening on http://127.0.0.1:"), banner);
         assertTrue(banner.contains("Forwarding to " + upstream.url() + " the requests with a valid Approov-Token"
@@ -85,9 +86,7 @@ class MainTest {
 
         String banner = started(settings, true, base -> {
             upstream.reset();
-            String dummyToken = TestTokens.sign(TestTokens.HS256_HEADER,
-                    "{\"exp\":" + (System.currentTimeMillis() / 1000 + 60) + "}",
-                    java.util.Base64.getDecoder().decode(GatewayConfig.DUMMY_SECRET_BASE64));
+            String dummyToken = ApproovTokens.hs256(GatewayConfig.DUMMY_SECRET_BASE64).mint();
             assertEquals(200, RawHttp1.send(base, "GET", "/v1/shapes", "Approov-Token: " + dummyToken).status());
             assertEquals(401, RawHttp1.send(base, "GET", "/v1/forms", "Approov-Token: " + dummyToken).status());
         });

@@ -1,12 +1,23 @@
 package io.github.approovjaxrs.gateway;
 
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
 /** A gateway started in this JVM on a free loopback port, configured as a map of variables. */
 final class TestGateway implements AutoCloseable {
+
+    /**
+     * The account secret of the gateway's tests, in base64: 32 bytes, not Approov's public dummy secret, which
+     * the gateway refuses unless started with {@code --demo}.
+     */
+    static final String SECRET_BASE64 = Base64.getEncoder()
+            .encodeToString("test-secret-test-secret-test-sec".getBytes(StandardCharsets.US_ASCII));
+    /** Approov-like tokens signed with that secret, valid for an hour unless told otherwise. */
+    static final ApproovTokens.Builder TOKENS = ApproovTokens.hs256(SECRET_BASE64);
 
     private final Gateway gateway;
 
@@ -21,7 +32,7 @@ final class TestGateway implements AutoCloseable {
     static Map<String, String> settings(String upstreamUrl, String... nameValuePairs) {
         Map<String, String> settings = new HashMap<>();
         settings.put("APPROOV_UPSTREAM_URL", upstreamUrl);
-        settings.put("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64);
+        settings.put("APPROOV_BASE64_SECRET", SECRET_BASE64);
         settings.put("APPROOV_LOGGING_ENABLED", "false");
         settings.put("HTTP_PORT", "0");
         for (int i = 0; i < nameValuePairs.length; i += 2) {

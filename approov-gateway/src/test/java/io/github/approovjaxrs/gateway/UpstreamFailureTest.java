@@ -1,10 +1,10 @@
 package io.github.approovjaxrs.gateway;
 
+import static io.github.approovjaxrs.gateway.TestGateway.TOKENS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.testing.TestTokens;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,7 +28,7 @@ class UpstreamFailureTest {
 
     @BeforeEach
     void mintToken() {
-        token = TestTokens.valid();
+        token = TOKENS.mint();
     }
 
     RawHttp1.Answer get(TestGateway gateway) {

@@ -5,19 +5,17 @@ import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovDecision;
 import io.github.approovjaxrs.core.ApproovRequest;
 import io.github.approovjaxrs.core.ApproovRequirements;
+import io.github.approovjaxrs.testing.AppInstallation;
+import io.github.approovjaxrs.testing.ApproovTokens;
+import io.github.approovjaxrs.testing.MessageSignature;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Requests are signed as Approov's SDK signs them: label {@code install}, {@code ecdsa-p256-sha256},
  * covering {@code @method}, {@code @target-uri} and the token (plus {@code content-type} and
- * {@code content-digest} for a POST with a 1 KiB body), {@code created} now and {@code expires} 15 s later.
- * The signer here is written from RFC 9421 alone, not with the library's code. The verifiers' clocks are
+ * {@code content-digest} for a POST with a 1 KiB body), {@code created} now and {@code expires} 15 s later,
+ * by approov-test's {@link AppInstallation}, which is written from RFC 9421 alone, not with the library's code. The verifiers' clocks are
  * fixed at the signing time, so signatures stay valid however long a fork runs. "Token cached" is the
  * default configuration after the token was accepted once (the {@code ipk} key is parsed once, with the
  * token); "token not cached" is a verifier without a token cache, which checks the token, jose4j included,
@@ -54,7 +52,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SignedRequestBenchmark {
 
     static final URI TARGET = URI.create("https://api.example.com/v5/shapes");
-    static final String ALGORITHM = "ecdsa-p256-sha256";
     static final ApproovRequirements TOKEN = ApproovRequirements.token();
     static final ApproovRequirements SIGNED = ApproovRequirements.token().withMessageSignature();
 
@@ -84,43 +81,35 @@ public class SignedRequestBenchmark {
             Instant now = Instant.now();
             Clock clock = Clock.fixed(now, ZoneOffset.UTC);
             verifier = ApproovCheck.create(ApproovConfig.builder()
-                    .base64Secret(TokenMinter.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(clock).build());
+                    .base64Secret(ApproovTokens.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(clock).build());
             verifierWithoutCache = ApproovCheck.create(ApproovConfig.builder()
-                    .base64Secret(TokenMinter.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(clock)
+                    .base64Secret(ApproovTokens.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(clock)
                     .tokenCacheSize(0).build());
 
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair installation = generator.generateKeyPair();
+            AppInstallation installation = AppInstallation.create();
             token = TokenMinter.withDummySecret(7).mintWithInstallationKey(now, now.plus(Duration.ofDays(1)),
-                    installation.getPublic());
+                    installation.publicKey());
             tokenLines = List.of(token);
 
-            long created = now.getEpochSecond();
-            String getComponents = "(\"@method\" \"@target-uri\" \"approov-token\")";
-            getSignatureInput = "install=" + getComponents + params(created);
-            String base = "\"@method\": GET\n\"@target-uri\": " + TARGET + "\n"
-                    + "\"approov-token\": " + token + "\n\"@signature-params\": " + getComponents + params(created);
-            getSignature = sign(installation, base);
-            getBase = base.getBytes(StandardCharsets.US_ASCII);
-            getSignatureBytes = Base64.getDecoder().decode(getSignature.substring("install=:".length(),
-                    getSignature.length() - 1));
+            MessageSignature get = installation.request("GET", TARGET).header("Approov-Token", token).created(now)
+                    .sign();
+            getSignatureInput = get.signatureInput();
+            getSignature = get.signature();
+            getBase = get.base().getBytes(StandardCharsets.US_ASCII);
+            getSignatureBytes = get.bytes();
             jdkEcdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
-            jdkKey = installation.getPublic();
+            jdkKey = installation.publicKey();
             java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
             bcEcdsa = Signature.getInstance("SHA256withPLAIN-ECDSA", bc);
             bcKey = java.security.KeyFactory.getInstance("EC", bc).generatePublic(
-                    new java.security.spec.X509EncodedKeySpec(installation.getPublic().getEncoded()));
+                    new java.security.spec.X509EncodedKeySpec(installation.publicKey().getEncoded()));
 
             body = ("{\"order\":\"" + "x".repeat(1010) + "\"}").getBytes(StandardCharsets.UTF_8);
-            contentDigest = "sha-256=:" + Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(body)) + ":";
-            String postComponents = "(\"@method\" \"@target-uri\" \"approov-token\" \"content-type\" \"content-digest\")";
-            postSignatureInput = "install=" + postComponents + params(created);
-            postSignature = sign(installation, "\"@method\": POST\n\"@target-uri\": " + TARGET + "\n"
-                    + "\"approov-token\": " + token + "\n\"content-type\": application/json\n"
-                    + "\"content-digest\": " + contentDigest + "\n\"@signature-params\": " + postComponents
-                    + params(created));
+            MessageSignature post = installation.request("POST", TARGET).header("Approov-Token", token)
+                    .header("Content-Type", "application/json").body(body).created(now).sign();
+            contentDigest = post.headers().get("Content-Digest");
+            postSignatureInput = post.signatureInput();
+            postSignature = post.signature();
 
             // Accepted once, as by a running server; the benchmarks pass equal but distinct strings.
             require(verifier.decide(get(), SIGNED));
@@ -151,17 +140,6 @@ public class SignedRequestBenchmark {
             ecdsa.initVerify(key);
             ecdsa.update(getBase);
             return ecdsa.verify(getSignatureBytes);
-        }
-
-        private static String params(long created) {
-            return ";alg=\"" + ALGORITHM + "\";created=" + created + ";expires=" + (created + 15);
-        }
-
-        private static String sign(KeyPair key, String base) throws GeneralSecurityException {
-            Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
-            ecdsa.initSign(key.getPrivate());
-            ecdsa.update(base.getBytes(StandardCharsets.US_ASCII));
-            return "install=:" + Base64.getEncoder().encodeToString(ecdsa.sign()) + ":";
         }
 
         ApproovRequest tokenOnly() {

@@ -5,6 +5,7 @@ import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovDecision;
 import io.github.approovjaxrs.core.ApproovRequest;
 import io.github.approovjaxrs.core.ApproovRequirements;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -94,11 +95,11 @@ public class VerifierBenchmark {
         @Setup
         public void setUp() {
             verifier = ApproovCheck.create(ApproovConfig.builder()
-                    .base64Secret(TokenMinter.DUMMY_SECRET_BASE64)
+                    .base64Secret(ApproovTokens.DUMMY_SECRET_BASE64)
                     .loggingEnabled(false)
                     .build());
             verifierWithoutCache = ApproovCheck.create(ApproovConfig.builder()
-                    .base64Secret(TokenMinter.DUMMY_SECRET_BASE64)
+                    .base64Secret(ApproovTokens.DUMMY_SECRET_BASE64)
                     .tokenCacheSize(0)
                     .loggingEnabled(false)
                     .build());
@@ -173,7 +174,7 @@ public class VerifierBenchmark {
         @Setup
         public void setUp() throws GeneralSecurityException {
             mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(TokenMinter.DUMMY_SECRET_BASE64), "HmacSHA256"));
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(ApproovTokens.DUMMY_SECRET_BASE64), "HmacSHA256"));
         }
 
         @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): base64url text is ASCII
@@ -204,7 +205,7 @@ public class VerifierBenchmark {
         public void setUp() {
             consumer = new JwtConsumerBuilder()
                     .setRequireExpirationTime()
-                    .setVerificationKey(new HmacKey(Base64.getDecoder().decode(TokenMinter.DUMMY_SECRET_BASE64)))
+                    .setVerificationKey(new HmacKey(Base64.getDecoder().decode(ApproovTokens.DUMMY_SECRET_BASE64)))
                     .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.HMAC_SHA256)
                     .build();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.approovjaxrs.TestVerifier;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class TokenPoolTest {
         List<String> pool = tokens(Map.of(), "--count", "500");
         assertEquals(500, pool.size());
         assertEquals(500, new HashSet<>(pool).size());
-        TestVerifier verifier = verifier(TokenMinter.DUMMY_SECRET_BASE64);
+        TestVerifier verifier = verifier(ApproovTokens.DUMMY_SECRET_BASE64);
         pool.forEach(token -> assertTrue(verifier.verifyToken(token).isAccepted(), token));
     }
 
@@ -51,12 +52,12 @@ class TokenPoolTest {
         String token = tokens(Map.of("APPROOV_BASE64_SECRET", OTHER_SECRET)).get(0);
         assertTrue(verifier(OTHER_SECRET).verifyToken(token).isAccepted());
         assertEquals(ApproovFailure.BAD_SIGNATURE,
-                verifier(TokenMinter.DUMMY_SECRET_BASE64).verifyToken(token).failure().orElseThrow());
+                verifier(ApproovTokens.DUMMY_SECRET_BASE64).verifyToken(token).failure().orElseThrow());
     }
 
     @Test
     void badSignatureAndExpiredTokensFailForThatReasonAlone() {
-        TestVerifier verifier = verifier(TokenMinter.DUMMY_SECRET_BASE64);
+        TestVerifier verifier = verifier(ApproovTokens.DUMMY_SECRET_BASE64);
         for (String token : tokens(Map.of(), "--type", "bad-signature", "--count", "20")) {
             assertEquals(ApproovFailure.BAD_SIGNATURE, verifier.verifyToken(token).failure().orElseThrow());
         }
@@ -68,7 +69,7 @@ class TokenPoolTest {
     @Test
     void boundTokensPassOnlyWithTheirAuthorizationValue() {
         String token = tokens(Map.of(), "--bind", "Bearer abc").get(0);
-        TestVerifier verifier = verifier(TokenMinter.DUMMY_SECRET_BASE64);
+        TestVerifier verifier = verifier(ApproovTokens.DUMMY_SECRET_BASE64);
         assertTrue(verifier.verifyToken(token, "Bearer abc").isAccepted());
         assertEquals(ApproovFailure.BINDING_MISMATCH,
                 verifier.verifyToken(token, "Bearer abd").failure().orElseThrow());

@@ -1,27 +1,11 @@
 package io.github.approovjaxrs.shapes;
 
-import java.math.BigInteger;
+import io.github.approovjaxrs.testing.AppInstallation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.interfaces.ECPrivateKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,8 +13,8 @@ import java.util.Map;
  * A request signed as Approov's SDK signs it (RFC 9421 message signature, label {@code install},
  * {@code ecdsa-p256-sha256}): covering {@code @method}, {@code @target-uri}, the token header, then
  * {@code authorization}, {@code content-length}, {@code content-type} and {@code content-digest} when the
- * request has them. For the demo's examples only: a real signature is made on the device, with a key that
- * never leaves it.
+ * request has them, signed by approov-test's {@link AppInstallation}. For the demo's examples only: a real
+ * signature is made on the device, with a key that never leaves it.
  *
  * @param method the request method
  * @param url the URL signed and called
@@ -38,75 +22,6 @@ import java.util.Map;
  * @param body the body, or null
  */
 record SignedRequest(String method, URI url, Map<String, String> headers, byte[] body) {
-
-    static final String ALGORITHM = "ecdsa-p256-sha256";
-
-    /** A fresh P-256 key pair, as the SDK makes one per app installation. */
-    static KeyPair newInstallationKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException everyJvmHasP256) {
-            throw new IllegalStateException(everyJvmHasP256);
-        }
-    }
-
-    /**
-     * The public key of a P-256 private key, d·G, for a PEM file that holds only the private key. Plain
-     * double-and-add, not constant-time: fine for minting demo tokens, not for a device.
-     *
-     * @throws IllegalArgumentException if the key is not on P-256
-     */
-    static PublicKey publicKeyOf(PrivateKey key) {
-        if (!(key instanceof ECPrivateKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256
-                || !(ec.getParams().getCurve().getField() instanceof ECFieldFp field)) {
-            throw new IllegalArgumentException("an installation key is an EC key on P-256 (secp256r1)");
-        }
-        ECParameterSpec params = ec.getParams();
-        BigInteger p = field.getP();
-        ECPoint result = ECPoint.POINT_INFINITY;
-        for (int i = ec.getS().bitLength() - 1; i >= 0; i--) {
-            result = add(result, result, params.getCurve().getA(), p);
-            if (ec.getS().testBit(i)) {
-                result = add(result, params.getGenerator(), params.getCurve().getA(), p);
-            }
-        }
-        try {
-            return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(result, params));
-        } catch (GeneralSecurityException notAKey) {
-            throw new IllegalArgumentException("the installation key's public point is invalid");
-        }
-    }
-
-    private static ECPoint add(ECPoint first, ECPoint second, BigInteger a, BigInteger p) {
-        if (first.equals(ECPoint.POINT_INFINITY)) {
-            return second;
-        }
-        if (second.equals(ECPoint.POINT_INFINITY)) {
-            return first;
-        }
-        BigInteger x1 = first.getAffineX();
-        BigInteger y1 = first.getAffineY();
-        BigInteger x2 = second.getAffineX();
-        BigInteger y2 = second.getAffineY();
-        BigInteger slope;
-        if (x1.equals(x2)) {
-            if (y1.add(y2).mod(p).signum() == 0) {
-                return ECPoint.POINT_INFINITY;
-            }
-            slope = x1.pow(2).multiply(BigInteger.valueOf(3)).add(a).multiply(y1.shiftLeft(1).modInverse(p)).mod(p);
-        } else {
-            slope = y2.subtract(y1).multiply(x2.subtract(x1).modInverse(p)).mod(p);
-        }
-        BigInteger x3 = slope.pow(2).subtract(x1).subtract(x2).mod(p);
-        return new ECPoint(x3, slope.multiply(x1.subtract(x3)).subtract(y1).mod(p));
-    }
-
-    /** The token claim {@code ipk}: standard padded base64 of the public key's DER SubjectPublicKeyInfo. */
-    static String ipk(PublicKey key) {
-        return Base64.getEncoder().encodeToString(key.getEncoded());
-    }
 
     /**
      * Signs a request.
@@ -119,7 +34,7 @@ record SignedRequest(String method, URI url, Map<String, String> headers, byte[]
      * @param body the body, or null; sent with {@code Content-Type: application/json} and a {@code Content-Digest}
      * @param lifetimeSeconds {@code expires} minus {@code created}
      */
-    static SignedRequest sign(PrivateKey key, String method, URI url, String tokenHeader, String token,
+    static SignedRequest sign(AppInstallation installation, String method, URI url, String tokenHeader, String token,
             Map<String, String> otherHeaders, byte[] body, Instant created, long lifetimeSeconds) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(tokenHeader, token);
@@ -127,27 +42,16 @@ record SignedRequest(String method, URI url, Map<String, String> headers, byte[]
         if (body != null) {
             headers.put("Content-Length", String.valueOf(body.length));
             headers.put("Content-Type", "application/json");
-            headers.put("Content-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(sha256(body)) + ":");
         }
-        List<String> components = new ArrayList<>(List.of("@method", "@target-uri"));
-        StringBuilder base = new StringBuilder()
-                .append("\"@method\": ").append(method).append('\n')
-                .append("\"@target-uri\": ").append(url).append('\n');
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (name.equals(tokenHeader.toLowerCase(Locale.ROOT)) || List.of("authorization", "content-length",
-                    "content-type", "content-digest").contains(name)) {
-                components.add(name);
-                base.append('"').append(name).append("\": ").append(header.getValue().strip()).append('\n');
-            }
+        AppInstallation.RequestSigner signer = installation.request(method, url).tokenHeader(tokenHeader)
+                .created(created).lifetime(Duration.ofSeconds(lifetimeSeconds));
+        headers.forEach(signer::header);
+        if (body != null) {
+            signer.body(body);
         }
-        String parameters = "(" + String.join(" ", components.stream().map(c -> "\"" + c + "\"").toList()) + ")"
-                + ";alg=\"" + ALGORITHM + "\";created=" + created.getEpochSecond()
-                + ";expires=" + (created.getEpochSecond() + lifetimeSeconds);
-        base.append("\"@signature-params\": ").append(parameters);
-        headers.put("Signature-Input", "install=" + parameters);
-        headers.put("Signature", "install=:" + Base64.getEncoder().encodeToString(ecdsa(key, base.toString())) + ":");
-        // Content-Length is curl's to send; it is signed because the SDK signs it when present.
+        // Content-Digest, Signature-Input, Signature. Content-Length is curl's to send; it is signed because the
+        // SDK signs it when present.
+        headers.putAll(signer.sign().headers());
         return new SignedRequest(method, url, headers, body);
     }
 
@@ -198,25 +102,5 @@ record SignedRequest(String method, URI url, Map<String, String> headers, byte[]
 
     static String shellQuoted(String text) {
         return "'" + text.replace("'", "'\\''") + "'";
-    }
-
-    private static byte[] ecdsa(PrivateKey key, String base) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-            signer.initSign(key);
-            signer.update(base.getBytes(StandardCharsets.US_ASCII));
-            return signer.sign();
-        } catch (GeneralSecurityException unsuitable) {
-            throw new IllegalArgumentException("the installation key cannot sign ECDSA P-256 ("
-                    + unsuitable.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private static byte[] sha256(byte[] body) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
-        } catch (GeneralSecurityException everyJvmHasSha256) {
-            throw new IllegalStateException(everyJvmHasSha256);
-        }
     }
 }

@@ -1,9 +1,10 @@
 package io.github.approovjaxrs.shapes;
 
 import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.testing.AppInstallation;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,12 +44,10 @@ final class StartupBanner {
 
     private static String demo(ApproovSettings settings, URI base, Instant now, String tokenCommand) {
         ApproovConfig config = settings.config();
-        byte[] dummy = settings.secret().orElseThrow();
-        String valid = ExampleToken.expiringAt(now, now.plus(EXAMPLE_LIFETIME)).signWith(dummy);
-        String expired = ExampleToken.expiringAt(now.minus(EXAMPLE_LIFETIME), now.minus(EXAMPLE_EXPIRED_AGO))
-                .signWith(dummy);
-        String bound = ExampleToken.expiringAt(now, now.plus(EXAMPLE_LIFETIME))
-                .boundTo(EXAMPLE_AUTHORIZATION).signWith(dummy);
+        ApproovTokens.Builder tokens = exampleTokens(settings, now);
+        String valid = tokens.mint();
+        String expired = tokens.issuedAt(now.minus(EXAMPLE_LIFETIME)).expiresAt(now.minus(EXAMPLE_EXPIRED_AGO)).mint();
+        String bound = tokens.boundTo(EXAMPLE_AUTHORIZATION).mint();
         String token = config.tokenHeaderName();
         String binding = config.bindingHeaderName();
         String why = settings.source() == ApproovSettings.SecretSource.DUMMY_FALLBACK
@@ -96,16 +95,14 @@ final class StartupBanner {
      * installation made up now ({@code ipk}), and the request signed with its private key (RFC 9421).
      */
     private static String signedExamples(ApproovSettings settings, URI base, Instant now) {
-        KeyPair installation = SignedRequest.newInstallationKey();
-        String token = ExampleToken.expiringAt(now, now.plus(EXAMPLE_LIFETIME))
-                .claim("ipk", SignedRequest.ipk(installation.getPublic()))
-                .signWith(settings.secret().orElseThrow());
+        AppInstallation installation = AppInstallation.create();
+        String token = exampleTokens(settings, now).installationKey(installation.publicKey()).mint();
         String tokenHeader = settings.config().tokenHeaderName();
         long lifetime = TokenTool.signatureLifetime(settings).toSeconds();
         URI url = base.resolve("v5/shapes");
-        SignedRequest get = SignedRequest.sign(installation.getPrivate(), "GET", url, tokenHeader, token, Map.of(), null,
+        SignedRequest get = SignedRequest.sign(installation, "GET", url, tokenHeader, token, Map.of(), null,
                 now, lifetime);
-        SignedRequest post = SignedRequest.sign(installation.getPrivate(), "POST", url, tokenHeader, token, Map.of(),
+        SignedRequest post = SignedRequest.sign(installation, "POST", url, tokenHeader, token, Map.of(),
                 EXAMPLE_BODY.getBytes(StandardCharsets.UTF_8), now, lifetime);
         SignedRequest tampered = new SignedRequest("POST", url, post.headers(), OTHER_BODY.getBytes(StandardCharsets.UTF_8));
         return "# /v5/shapes with a token carrying an app installation's key (ipk), the request\n"
@@ -122,6 +119,11 @@ final class StartupBanner {
                 + curl(base, "v5/shapes", tokenHeader, token) + "\n"
                 + "\n"
                 + "Signed requests for other URLs, methods and bodies: token --signed-curl <url>\n";
+    }
+
+    /** Tokens signed with the (dummy) secret, issued {@code now} and valid for {@link #EXAMPLE_LIFETIME}. */
+    private static ApproovTokens.Builder exampleTokens(ApproovSettings settings, Instant now) {
+        return ApproovTokens.hs256(settings.secret().orElseThrow()).issuedAt(now).expiresAt(now.plus(EXAMPLE_LIFETIME));
     }
 
     private static String configured(ApproovSettings settings, URI base, String tokenCommand) {

@@ -1,11 +1,12 @@
 package io.github.approovjaxrs.shapes;
 
 import io.github.approovjaxrs.core.ApproovConfigurationException;
+import io.github.approovjaxrs.testing.AppInstallation;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,14 +123,13 @@ final class TokenTool {
         }
         PrivateKey privateKey = null;
         String algorithm = "HS256";
-        KeyPair installation = null;
+        AppInstallation installation = null;
         URI signedUrl = null;
         try {
             if (options.installKeyFile() != null) {
-                PrivateKey installKey = PrivateKeyFile.read(options.installKeyFile());
-                installation = new KeyPair(SignedRequest.publicKeyOf(installKey), installKey);
+                installation = AppInstallation.of(PrivateKeyFile.read(options.installKeyFile()));
             } else if (options.signedCurl() != null) {
-                installation = SignedRequest.newInstallationKey();
+                installation = AppInstallation.create();
             }
             if (options.signedCurl() != null) {
                 signedUrl = SignedRequest.normalized(options.signedCurl());
@@ -138,6 +138,7 @@ final class TokenTool {
                 privateKey = PrivateKeyFile.read(options.keyFile());
                 algorithm = options.algorithm() != null ? options.algorithm() : PrivateKeyFile.defaultAlgorithm(privateKey);
                 PrivateKeyFile.checkAlgorithm(privateKey, algorithm);
+                ApproovTokens.signedWith(privateKey, algorithm); // refuses, too, an ES256 key off P-256
             }
         } catch (IllegalArgumentException unusable) {
             err.println("token: " + unusable.getMessage());
@@ -171,15 +172,15 @@ final class TokenTool {
      * The curl line of a request signed with the installation key, as the SDK signs it; valid for the
      * server's maximum signature age (or {@link #DEFAULT_SIGNATURE_LIFETIME} when it sets none).
      */
-    static String signedCurl(Options options, ApproovSettings settings, Instant now, String token, KeyPair installation,
-            URI url) {
+    static String signedCurl(Options options, ApproovSettings settings, Instant now, String token,
+            AppInstallation installation, URI url) {
         byte[] body = options.data() == null ? null : options.data().getBytes(StandardCharsets.UTF_8);
         String method = options.method() != null ? options.method() : body == null ? "GET" : "POST";
         Map<String, String> headers = new LinkedHashMap<>();
         if (options.binding() != null) {
             headers.put(settings.config().bindingHeaderName(), options.binding());
         }
-        return SignedRequest.sign(installation.getPrivate(), method, url, settings.config().tokenHeaderName(), token,
+        return SignedRequest.sign(installation, method, url, settings.config().tokenHeaderName(), token,
                 headers, body, now, signatureLifetime(settings).toSeconds()).curl();
     }
 
@@ -199,30 +200,31 @@ final class TokenTool {
      * carrying the {@code ipk} of {@code installation} when given.
      */
     static String mint(Options options, ApproovSettings settings, Instant now, PrivateKey privateKey,
-            String algorithm, KeyPair installation) {
+            String algorithm, AppInstallation installation) {
         Type type = effectiveType(options);
         Duration expiresIn = options.expiresIn() != null ? options.expiresIn() : DEFAULT_EXPIRES_IN;
         Instant expiresAt = type == Type.EXPIRED ? now.minus(expiresIn.abs()) : now.plus(expiresIn);
         // An expired token was issued before it expired, as a real one: an hour before, the default lifetime.
         Instant issuedAt = expiresAt.isAfter(now) ? now : expiresAt.minus(DEFAULT_EXPIRES_IN);
-        ExampleToken token = ExampleToken.expiringAt(issuedAt, expiresAt);
+        ApproovTokens.Builder token = (privateKey != null ? ApproovTokens.signedWith(privateKey, algorithm)
+                : ApproovTokens.hs256(settings.secret().orElseThrow())).issuedAt(issuedAt).expiresAt(expiresAt);
         // A server that expects an audience refuses tokens without it: make "valid" mean valid for it.
-        settings.config().expectedAudience().ifPresent(audience -> token.claim("aud", audience));
-        if (options.binding() != null) {
-            token.boundTo(options.binding());
+        if (settings.config().expectedAudience().isPresent()) {
+            token = token.claim("aud", settings.config().expectedAudience().get());
         }
-        options.claims().forEach(token::claim);
+        if (options.binding() != null) {
+            token = token.boundTo(options.binding());
+        }
+        for (Map.Entry<String, String> claim : options.claims().entrySet()) {
+            token = token.claim(claim.getKey(), claim.getValue());
+        }
         if (installation != null) {
-            token.claim("ipk", SignedRequest.ipk(installation.getPublic()));
+            token = token.installationKey(installation.publicKey());
         }
         if (options.keyId() != null) {
-            token.keyId(options.keyId());
+            token = token.keyId(options.keyId());
         }
-        if (privateKey != null) {
-            return type == Type.INVALID ? token.signWithWrongKey(privateKey, algorithm)
-                    : token.signWith(privateKey, algorithm);
-        }
-        return type == Type.INVALID ? token.signWithWrongKey() : token.signWith(settings.secret().orElseThrow());
+        return (type == Type.INVALID ? token.withWrongSignature() : token).mint();
     }
 
     /** The type asked for, or EXPIRED when a non-positive lifetime was given without one. */

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.TestSecret;
 import io.github.approovjaxrs.core.ApproovConfigurationException;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ class ApproovSettingsTest {
 
     @Test
     void theDummySecretIsApproovsPublishedOne() {
-        assertEquals(TestTokens.DUMMY_SECRET_BASE64, ApproovSettings.DUMMY_SECRET_BASE64);
+        assertEquals(ApproovTokens.DUMMY_SECRET_BASE64, ApproovSettings.DUMMY_SECRET_BASE64);
     }
 
     @Test
@@ -36,7 +37,7 @@ class ApproovSettingsTest {
         ApproovSettings settings = read();
         assertEquals(ApproovSettings.SecretSource.DUMMY_FALLBACK, settings.source());
         assertTrue(settings.usesPublicDummySecret());
-        assertArrayEquals(Base64.getDecoder().decode(TestTokens.DUMMY_SECRET_BASE64), settings.secret().orElseThrow());
+        assertArrayEquals(Base64.getDecoder().decode(ApproovTokens.DUMMY_SECRET_BASE64), settings.secret().orElseThrow());
     }
 
     @ParameterizedTest
@@ -61,16 +62,16 @@ class ApproovSettingsTest {
 
     @Test
     void aConfiguredSecretIsUsedAndNotPrinted() {
-        ApproovSettings settings = read("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64);
+        ApproovSettings settings = read("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64);
         assertEquals(ApproovSettings.SecretSource.CONFIGURED, settings.source());
         assertFalse(settings.usesPublicDummySecret());
-        assertArrayEquals(TestTokens.SECRET, settings.secret().orElseThrow());
-        assertFalse(settings.toString().contains(TestTokens.SECRET_BASE64.substring(0, 12)), settings.toString());
+        assertArrayEquals(TestSecret.SECRET, settings.secret().orElseThrow());
+        assertFalse(settings.toString().contains(TestSecret.SECRET_BASE64.substring(0, 12)), settings.toString());
     }
 
     @Test
     void theDummySecretConfiguredOnPurposeIsStillThePublicOne() {
-        ApproovSettings settings = read("APPROOV_BASE64_SECRET", " " + TestTokens.DUMMY_SECRET_BASE64 + " ");
+        ApproovSettings settings = read("APPROOV_BASE64_SECRET", " " + ApproovTokens.DUMMY_SECRET_BASE64 + " ");
         assertEquals(ApproovSettings.SecretSource.DUMMY_CONFIGURED, settings.source());
         assertTrue(settings.usesPublicDummySecret());
     }

@@ -190,7 +190,7 @@ class MainTest {
     void withARealSecretItPrintsNoToken() {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (RunningServer server = Main.start(
-                with("APPROOV_BASE64_SECRET", io.github.approovjaxrs.testing.TestTokens.SECRET_BASE64)::get,
+                with("APPROOV_BASE64_SECRET", io.github.approovjaxrs.TestSecret.SECRET_BASE64)::get,
                 new PrintStream(console, true, StandardCharsets.UTF_8))) {
             String banner = console.toString(StandardCharsets.UTF_8);
             assertTrue(banner.startsWith("Shapes API listening on " + server.clientUri()), banner);

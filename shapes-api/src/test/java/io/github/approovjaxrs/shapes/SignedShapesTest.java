@@ -1,6 +1,6 @@
 package io.github.approovjaxrs.shapes;
 
-import io.github.approovjaxrs.core.ApproovConfig;
+import static io.github.approovjaxrs.TestSecret.TOKENS;
 import static io.github.approovjaxrs.shapes.ShapesApiTest.assertJson;
 import static io.github.approovjaxrs.shapes.ShapesApiTest.assertRefused;
 import static io.github.approovjaxrs.shapes.ShapesApiTest.assertShape;
@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.testing.AppInstallation;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignedShapesTest {
 
-    static final KeyPair INSTALLATION = SignedRequest.newInstallationKey();
+    static final AppInstallation INSTALLATION = AppInstallation.create();
     static final byte[] BODY = "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8);
 
     final ShapesApiTest.Decisions decisions = new ShapesApiTest.Decisions();
@@ -37,7 +39,7 @@ class SignedShapesTest {
 
     @BeforeAll
     void start() {
-        server = new JerseyServer(ShapesApi.application(ApproovFeature.builder(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).maxBodyBytes(32).build())
+        server = new JerseyServer(ShapesApi.application(ApproovFeature.builder(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).maxBodyBytes(32).build())
                 .listener(decisions).build())).start();
     }
 
@@ -52,7 +54,7 @@ class SignedShapesTest {
     }
 
     String token() {
-        return TestTokens.valid(600, "\"ipk\":\"" + SignedRequest.ipk(INSTALLATION.getPublic()) + "\"");
+        return TOKENS.expiresIn(Duration.ofMinutes(10)).installationKey(INSTALLATION.publicKey()).mint();
     }
 
     HttpResponse<String> send(SignedRequest signed, byte[] body) {
@@ -68,7 +70,7 @@ class SignedShapesTest {
 
     SignedRequest sign(String method, byte[] body) {
         URI url = SignedRequest.normalized(server.uri("v5/shapes").toString());
-        return SignedRequest.sign(INSTALLATION.getPrivate(), method, url, "Approov-Token", token(), Map.of(), body,
+        return SignedRequest.sign(INSTALLATION, method, url, "Approov-Token", token(), Map.of(), body,
                 Instant.now(), 15);
     }
 
@@ -105,6 +107,6 @@ class SignedShapesTest {
 
     @Test
     void aFailOverTokenWithoutIpkStillGetsAShape() {
-        assertShape(RawHttp.get(server.uri("v5/shapes"), "Approov-Token", TestTokens.valid()));
+        assertShape(RawHttp.get(server.uri("v5/shapes"), "Approov-Token", TOKENS.mint()));
     }
 }

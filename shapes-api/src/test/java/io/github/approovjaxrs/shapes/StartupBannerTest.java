@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.TestSecret;
 import io.github.approovjaxrs.TestVerifier;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -105,17 +106,17 @@ class StartupBannerTest {
 
     @Test
     void theDummySecretConfiguredOnPurposeGetsTheWarningToo() {
-        String banner = banner(Map.of("APPROOV_BASE64_SECRET", TestTokens.DUMMY_SECRET_BASE64));
+        String banner = banner(Map.of("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64));
         assertTrue(banner.contains("WARNING: APPROOV_BASE64_SECRET is set to APPROOV'S PUBLIC DUMMY SECRET"), banner);
         assertEquals(11, curlLines(banner).size());
     }
 
     @Test
     void withARealSecretItNeverPrintsAToken() {
-        String banner = banner(Map.of("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64));
+        String banner = banner(Map.of("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64));
         assertFalse(banner.contains("eyJ"), banner);
         assertFalse(banner.contains("WARNING"), banner);
-        assertFalse(banner.contains(TestTokens.SECRET_BASE64.substring(0, 12)), banner);
+        assertFalse(banner.contains(TestSecret.SECRET_BASE64.substring(0, 12)), banner);
         assertEquals(List.of(), curlLines(banner));
         assertTrue(banner.contains("Shapes API listening on http://127.0.0.1:8002/"), banner);
         assertTrue(banner.contains(TOKEN_COMMAND + " --help"), banner);

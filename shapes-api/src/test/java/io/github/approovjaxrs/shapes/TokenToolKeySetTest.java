@@ -3,10 +3,10 @@ package io.github.approovjaxrs.shapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.TestVerifier;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
-import io.github.approovjaxrs.TestVerifier;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.TestKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,17 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The token tool with key sets: a key id, private-key signing, configurations without a secret. */
 class TokenToolKeySetTest {
 
-    static final KeyPair RSA = TestTokens.keyPair("RSA", 2048);
-    static final KeyPair EC = TestTokens.keyPair("EC", 256);
+    static final KeyPair RSA = TestKeys.rsa(2048);
+    static final KeyPair EC = TestKeys.ec("secp256r1");
 
     @TempDir
     Path dir;
 
     Path pkcs8(PrivateKey key) throws IOException {
         Path file = dir.resolve(key.getAlgorithm() + ".pem");
-        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(file, TestKeys.pem(key));
         return file;
     }
 
@@ -80,7 +78,7 @@ class TokenToolKeySetTest {
     @Test
     void publicKeyOnlyConfigurationsNeedAPrivateKeyToSignAndNeverFallBack() throws IOException {
         Path pem = dir.resolve("public.pem");
-        Files.writeString(pem, TestTokens.pem(RSA.getPublic()));
+        Files.writeString(pem, TestKeys.pem(RSA.getPublic()));
         TokenToolTest.Run run = TokenToolTest.run(Map.of("APPROOV_PUBLIC_KEY_PEM", pem.toString()));
         assertEquals(TokenTool.INVALID_CONFIGURATION, run.status());
         assertTrue(run.err().contains("pass --key"), run.err());
@@ -102,13 +100,16 @@ class TokenToolKeySetTest {
         Path encrypted = dir.resolve("encrypted.pem");
         Files.writeString(encrypted, "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n");
         Path publicOnly = dir.resolve("public.pem");
-        Files.writeString(publicOnly, TestTokens.pem(RSA.getPublic()));
+        Files.writeString(publicOnly, TestKeys.pem(RSA.getPublic()));
+        Path p384 = dir.resolve("p384.pem");
+        Files.writeString(p384, TestKeys.pem(TestKeys.ec("secp384r1").getPrivate()));
         Map<String, String[]> cases = Map.of(
                 "is not PKCS#8", new String[] {"--key", pkcs1.toString()},
                 "is encrypted", new String[] {"--key", encrypted.toString()},
                 "holds no -----BEGIN PRIVATE KEY----- block", new String[] {"--key", publicOnly.toString()},
                 "cannot read", new String[] {"--key", dir.resolve("absent.pem").toString()},
                 "does not fit a EC key", new String[] {"--key", pkcs8(EC.getPrivate()).toString(), "--alg", "RS256"},
+                "ES256 needs an EC key on P-256", new String[] {"--key", p384.toString()},
                 "--alg needs --key", new String[] {"--alg", "RS256"},
                 "--alg takes RS256, PS256 or ES256", new String[] {"--key", "x", "--alg", "HS512"});
         cases.forEach((expected, args) -> {

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.TestVerifier;
 import io.github.approovjaxrs.core.ApproovClaims;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
-import io.github.approovjaxrs.TestVerifier;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class TokenToolTest {
                 .clock(CLOCK).build());
     }
 
-    static final TestVerifier DUMMY = verifier(TestTokens.DUMMY_SECRET_BASE64);
+    static final TestVerifier DUMMY = verifier(ApproovTokens.DUMMY_SECRET_BASE64);
 
     @Test
     void printsOnlyAValidTokenSignedWithTheDummySecretByDefault() {
@@ -91,7 +92,7 @@ class TokenToolTest {
         String token = run(option.split(" ")).token();
         assertEquals(Optional.of(ApproovFailure.EXPIRED), DUMMY.verifyToken(token).failure());
         TestVerifier.Verdict anHourAgo = TestVerifier.create(ApproovConfig.builder()
-                .base64Secret(TestTokens.DUMMY_SECRET_BASE64).loggingEnabled(false)
+                .base64Secret(ApproovTokens.DUMMY_SECRET_BASE64).loggingEnabled(false)
                 .clock(Clock.fixed(NOW.minus(Duration.ofHours(1)).minusSeconds(1), ZoneOffset.UTC)).build())
                 .verifyToken(token);
         assertTrue(anHourAgo.isAccepted(), anHourAgo.toString());
@@ -109,7 +110,7 @@ class TokenToolTest {
     void expiredTakesHowLongAgoFromExpiresIn() {
         String token = run("--expired", "--expires-in", "10m").token();
         TestVerifier.Verdict justBefore = TestVerifier.create(ApproovConfig.builder()
-                .base64Secret(TestTokens.DUMMY_SECRET_BASE64).loggingEnabled(false)
+                .base64Secret(ApproovTokens.DUMMY_SECRET_BASE64).loggingEnabled(false)
                 .clock(Clock.fixed(NOW.minusSeconds(601), ZoneOffset.UTC)).build())
                 .verifyToken(token);
         assertTrue(justBefore.isAccepted());
@@ -128,7 +129,7 @@ class TokenToolTest {
         String token = run("--bind", "Bearer 0123456789abcdef").token();
         assertTrue(DUMMY.verifyToken(token, "Bearer 0123456789abcdef").isAccepted());
         assertEquals(Optional.of(ApproovFailure.BINDING_MISMATCH), DUMMY.verifyToken(token, "Bearer other").failure());
-        assertEquals(Optional.of(TestTokens.pay("Bearer 0123456789abcdef")),
+        assertEquals(Optional.of(ApproovTokens.pay("Bearer 0123456789abcdef")),
                 DUMMY.verifyToken(token).claims().orElseThrow().binding());
     }
 
@@ -145,8 +146,8 @@ class TokenToolTest {
 
     @Test
     void signsWithTheConfiguredSecretSilently() {
-        Run run = run(Map.of("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64));
-        assertTrue(verifier(TestTokens.SECRET_BASE64).verifyToken(run.token()).isAccepted());
+        Run run = run(Map.of("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64));
+        assertTrue(verifier(TestSecret.SECRET_BASE64).verifyToken(run.token()).isAccepted());
         assertEquals(Optional.of(ApproovFailure.BAD_SIGNATURE), DUMMY.verifyToken(run.token()).failure());
         assertEquals("", run.err());
     }
@@ -156,7 +157,7 @@ class TokenToolTest {
         Map<String, String> environment = Map.of("APPROOV_EXPECTED_AUDIENCE", "shapes.example.com");
         String token = run(environment).token();
         TestVerifier expectingAudience = TestVerifier.create(ApproovConfig.builder()
-                .readEnvironment(environment::get).base64Secret(TestTokens.DUMMY_SECRET_BASE64)
+                .readEnvironment(environment::get).base64Secret(ApproovTokens.DUMMY_SECRET_BASE64)
                 .clock(CLOCK).loggingEnabled(false).build());
         assertTrue(expectingAudience.verifyToken(token).isAccepted());
         assertEquals(Optional.of("shapes.example.com"), DUMMY.verifyToken(token).claims().orElseThrow().stringClaim("aud"));

@@ -1,16 +1,16 @@
 package io.github.approovjaxrs.docs;
 
-import io.github.approovjaxrs.core.ApproovConfig;
-import static io.github.approovjaxrs.testing.TestTokens.bound;
-import static io.github.approovjaxrs.testing.TestTokens.valid;
+import static io.github.approovjaxrs.TestSecret.TOKENS;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +25,7 @@ class HooksTest {
     @BeforeEach
     void start() {
         server = new JerseyServer(new ResourceConfig(ShapesApi.class)
-                .register(ApproovHooks.feature(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build(), metrics))).start();
+                .register(ApproovHooks.feature(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).build(), metrics))).start();
     }
 
     @AfterEach
@@ -46,28 +46,28 @@ class HooksTest {
 
     @Test
     void aBoundTokenMatchesTheSessionCookie() {
-        assertOk(get("forms", "Approov-Token", bound("s3ss10n"), "Cookie", "session=s3ss10n"));
+        assertOk(get("forms", "Approov-Token", TOKENS.boundTo("s3ss10n").mint(), "Cookie", "session=s3ss10n"));
         assertEquals(1, metrics.accepted());
     }
 
     @Test
     void theAuthorizationHeaderNoLongerCounts() {
-        assertProblemDetails(get("forms", "Approov-Token", bound("s3ss10n"), "Authorization", "s3ss10n"));
+        assertProblemDetails(get("forms", "Approov-Token", TOKENS.boundTo("s3ss10n").mint(), "Authorization", "s3ss10n"));
         assertEquals(1, metrics.rejected(ApproovFailure.MISSING_BINDING_HEADER));
     }
 
     @Test
     void anotherSessionIsRefused() {
-        assertProblemDetails(get("forms", "Approov-Token", bound("s3ss10n"), "Cookie", "session=other"));
+        assertProblemDetails(get("forms", "Approov-Token", TOKENS.boundTo("s3ss10n").mint(), "Cookie", "session=other"));
         assertEquals(1, metrics.rejected(ApproovFailure.BINDING_MISMATCH));
     }
 
     @Test
     void everyRefusalIsAProblemDetailsDocumentCountedByReason() {
         assertProblemDetails(get("shapes"));
-        assertProblemDetails(get("shapes", "Approov-Token", valid(-60, "")));
+        assertProblemDetails(get("shapes", "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-60)).mint()));
         assertProblemDetails(get("shapes", "Approov-Token", "not-a-token"));
-        assertProblemDetails(get("shapes", "Approov-Token", valid(-60, "")));
+        assertProblemDetails(get("shapes", "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-60)).mint()));
         assertEquals(1, metrics.rejected(ApproovFailure.MISSING_TOKEN));
         assertEquals(2, metrics.rejected(ApproovFailure.EXPIRED));
         assertEquals(1, metrics.rejected(ApproovFailure.MALFORMED_TOKEN));

@@ -1,16 +1,16 @@
 package io.github.approovjaxrs.docs;
 
-import static io.github.approovjaxrs.testing.TestTokens.HS256_HEADER;
-import static io.github.approovjaxrs.testing.TestTokens.sign;
-import static io.github.approovjaxrs.testing.TestTokens.signAsymmetric;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static io.github.approovjaxrs.docs.HttpChecks.assertRefused;
+import static io.github.approovjaxrs.testing.ApproovTokens.HS256_HEADER;
+import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 
-import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.testing.TestKeys;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Several secrets, public keys, a JWKS file: each configuration of the walkthrough, over HTTP. */
 class KeySetsTest {
 
-    static final KeyPair RSA = TestTokens.keyPair("RSA", 2048);
-    static final KeyPair EC = TestTokens.keyPair("EC", 256);
+    static final KeyPair RSA = TestKeys.rsa(2048);
+    static final KeyPair EC = TestKeys.ec("secp256r1");
     static final byte[] NEXT_SECRET = "the next account secret, 32 bytes+".getBytes(StandardCharsets.US_ASCII);
 
     static String payload() {
@@ -58,33 +58,33 @@ class KeySetsTest {
 
     @Test
     void duringARotationBothSecretsVerifyAndAKidNamesOne() {
-        ApproovConfig config = KeySets.rotation(TestTokens.SECRET_BASE64, Base64.getEncoder().encodeToString(NEXT_SECRET));
+        ApproovConfig config = KeySets.rotation(TestSecret.SECRET_BASE64, Base64.getEncoder().encodeToString(NEXT_SECRET));
         serving(config, server -> {
-            assertOk(shapes(server, sign(HS256_HEADER, payload(), TestTokens.SECRET)));
+            assertOk(shapes(server, sign(HS256_HEADER, payload(), TestSecret.SECRET)));
             assertOk(shapes(server, sign(HS256_HEADER, payload(), NEXT_SECRET)));
             assertOk(shapes(server, sign(header("HS256", "next"), payload(), NEXT_SECRET)));
             // A kid that names a configured key selects that key alone.
-            assertRefused(shapes(server, sign(header("HS256", "next"), payload(), TestTokens.SECRET)));
+            assertRefused(shapes(server, sign(header("HS256", "next"), payload(), TestSecret.SECRET)));
             // A kid that names no configured key falls back to every key of the token's algorithm.
-            assertOk(shapes(server, sign(header("HS256", "2025-old"), payload(), TestTokens.SECRET)));
+            assertOk(shapes(server, sign(header("HS256", "2025-old"), payload(), TestSecret.SECRET)));
             assertRefused(shapes(server, sign(HS256_HEADER, payload(), new byte[32])));
         });
     }
 
     @Test
     void publicKeysVerifyRs256AndEs256TokensAndNothingElse() {
-        ApproovConfig config = KeySets.publicKeys(TestTokens.pem(RSA.getPublic()), TestTokens.pem(EC.getPublic()));
+        ApproovConfig config = KeySets.publicKeys(TestKeys.pem(RSA.getPublic()), TestKeys.pem(EC.getPublic()));
         serving(config, server -> {
-            assertOk(shapes(server, signAsymmetric(header("RS256", "rsa-1"), payload(), RSA.getPrivate(), "RS256")));
-            assertOk(shapes(server, signAsymmetric(header("RS256", null), payload(), RSA.getPrivate(), "RS256")));
-            assertOk(shapes(server, signAsymmetric(header("ES256", "ec-1"), payload(), EC.getPrivate(), "ES256")));
-            assertOk(shapes(server, signAsymmetric(header("ES256", null), payload(), EC.getPrivate(), "ES256")));
+            assertOk(shapes(server, sign(header("RS256", "rsa-1"), payload(), RSA.getPrivate(), "RS256")));
+            assertOk(shapes(server, sign(header("RS256", null), payload(), RSA.getPrivate(), "RS256")));
+            assertOk(shapes(server, sign(header("ES256", "ec-1"), payload(), EC.getPrivate(), "ES256")));
+            assertOk(shapes(server, sign(header("ES256", null), payload(), EC.getPrivate(), "ES256")));
             // Each key is bound to one algorithm: the RSA key was configured for RS256, not PS256.
-            assertRefused(shapes(server, signAsymmetric(header("PS256", null), payload(), RSA.getPrivate(), "PS256")));
+            assertRefused(shapes(server, sign(header("PS256", null), payload(), RSA.getPrivate(), "PS256")));
             // No secret is configured, so no HS256 token passes, whatever it is signed with.
-            assertRefused(shapes(server, sign(HS256_HEADER, payload(), TestTokens.SECRET)));
+            assertRefused(shapes(server, sign(HS256_HEADER, payload(), TestSecret.SECRET)));
             // A kid naming the EC key with an RSA signature is refused.
-            assertRefused(shapes(server, signAsymmetric(header("RS256", "ec-1"), payload(), RSA.getPrivate(), "RS256")));
+            assertRefused(shapes(server, sign(header("RS256", "ec-1"), payload(), RSA.getPrivate(), "RS256")));
         });
     }
 
@@ -97,9 +97,9 @@ class KeySetsTest {
         ec.setKeyId("ec-1");
         Path jwksFile = Files.writeString(directory.resolve("approov.jwks"), new JsonWebKeySet(rsa, ec).toJson());
         serving(KeySets.jwks(jwksFile), server -> {
-            assertOk(shapes(server, signAsymmetric(header("PS256", "rsa-1"), payload(), RSA.getPrivate(), "PS256")));
-            assertOk(shapes(server, signAsymmetric(header("ES256", "ec-1"), payload(), EC.getPrivate(), "ES256")));
-            assertRefused(shapes(server, signAsymmetric(header("RS256", "rsa-1"), payload(), RSA.getPrivate(), "RS256")));
+            assertOk(shapes(server, sign(header("PS256", "rsa-1"), payload(), RSA.getPrivate(), "PS256")));
+            assertOk(shapes(server, sign(header("ES256", "ec-1"), payload(), EC.getPrivate(), "ES256")));
+            assertRefused(shapes(server, sign(header("RS256", "rsa-1"), payload(), RSA.getPrivate(), "RS256")));
         });
     }
 }

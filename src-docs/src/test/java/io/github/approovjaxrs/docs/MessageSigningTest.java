@@ -1,5 +1,6 @@
 package io.github.approovjaxrs.docs;
 
+import static io.github.approovjaxrs.TestSecret.TOKENS;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static io.github.approovjaxrs.docs.HttpChecks.assertRefused;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -7,15 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.approovjaxrs.core.ApproovConfig;
-import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.testing.AppInstallation;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The walkthrough's message-signing examples over HTTP: signed and bound, behind a proxy, monitor mode for
- * signatures, the body limit. Requests are signed by a {@link TestDevice}, tokens minted with the library's
- * test secret.
+ * signatures, the body limit. Requests are signed by an {@link AppInstallation} as Approov's SDK signs them,
+ * tokens minted with the tests' secret.
  */
 class MessageSigningTest {
 
@@ -40,7 +42,7 @@ class MessageSigningTest {
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class Served {
-        final TestDevice device = new TestDevice();
+        final AppInstallation device = AppInstallation.create();
         final ApproovMetrics metrics = new ApproovMetrics();
         JerseyServer server;
 
@@ -59,18 +61,22 @@ class MessageSigningTest {
 
         /** A token valid for an hour carrying the device's key, and bound to {@code authorization} if given. */
         String token(String authorization) {
-            return TestTokens.valid(3600, "\"ipk\":\"" + device.ipk() + "\""
-                    + (authorization == null ? "" : ",\"pay\":\"" + TestTokens.pay(authorization) + "\""));
+            ApproovTokens.Builder token = TOKENS.installationKey(device.publicKey());
+            return (authorization == null ? token : token.boundTo(authorization)).mint();
         }
 
         /**
          * Sends {@code method} to {@code path} on the server with {@code headers} and {@code body}, signed by
-         * the device as a request to {@code signedUrl} with the headers it covers.
+         * the device as a request to {@code signedUrl} with those headers (it covers those the SDK covers).
          */
-        HttpResponse<String> send(String method, URI signedUrl, String path, Map<String, String> covered, byte[] body)
-                throws GeneralSecurityException {
+        HttpResponse<String> send(String method, URI signedUrl, String path, Map<String, String> covered, byte[] body) {
             Map<String, String> headers = new LinkedHashMap<>(covered);
-            headers.putAll(device.sign(method, signedUrl, covered, body));
+            AppInstallation.RequestSigner signer = device.request(method, signedUrl);
+            covered.forEach(signer::header);
+            if (body != null) {
+                signer.body(body);
+            }
+            headers.putAll(signer.sign().headers());
             if (body != null) {
                 headers.put("Content-Type", "application/json");
             }
@@ -84,7 +90,7 @@ class MessageSigningTest {
     class SignedAndBound extends Served {
         @Override
         ApproovConfig config() {
-            return ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build();
+            return ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).build();
         }
 
         @Test
@@ -148,9 +154,9 @@ class MessageSigningTest {
             assertEquals(1, metrics.rejected(ApproovFailure.REQUIRED_COMPONENT_NOT_COVERED));
         }
 
-        private String[] signedHeaders(URI url, String token) throws GeneralSecurityException {
+        private String[] signedHeaders(URI url, String token) {
             List<String> pairs = new ArrayList<>(List.of("Approov-Token", token, "Authorization", BEARER));
-            device.sign("GET", url, Map.of("Approov-Token", token), null)
+            device.request("GET", url).header("Approov-Token", token).sign().headers()
                     .forEach((name, value) -> pairs.addAll(List.of(name, value)));
             return pairs.toArray(String[]::new);
         }
@@ -176,7 +182,8 @@ class MessageSigningTest {
             String token = token(null);
             byte[] changed = "{\"shape\":\"Circle\",\"quantity\":9}".getBytes(UTF_8);
             Map<String, String> headers = new LinkedHashMap<>(Map.of("Approov-Token", token));
-            headers.putAll(device.sign("POST", server.uri("orders"), Map.of("Approov-Token", token), ORDER));
+            headers.putAll(device.request("POST", server.uri("orders")).header("Approov-Token", token).body(ORDER).sign()
+                    .headers());
             headers.put("Content-Type", "application/json");
             List<String> pairs = new ArrayList<>();
             headers.forEach((name, value) -> pairs.addAll(List.of(name, value)));
@@ -209,7 +216,7 @@ class MessageSigningTest {
     class BodyLimit extends Served {
         @Override
         ApproovConfig config() {
-            return SystemProperties.with(Map.of("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64,
+            return SystemProperties.with(Map.of("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64,
                     "APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES", "31"), ApproovConfig::fromEnvironment);
         }
 

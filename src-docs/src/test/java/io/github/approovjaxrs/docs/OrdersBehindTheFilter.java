@@ -2,8 +2,9 @@ package io.github.approovjaxrs.docs;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.github.approovjaxrs.TestSecret;
 import io.github.approovjaxrs.core.ApproovClaims;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.testing.AppInstallation;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -36,7 +37,7 @@ abstract class OrdersBehindTheFilter extends JerseyTest {
     /** Far over the limit: 64 KiB. */
     static final byte[] BULK = ("{\"shape\":\"Circle\",\"note\":\"" + "x".repeat(64 * 1024 - 28) + "\"}").getBytes(UTF_8);
 
-    final TestDevice device = new TestDevice();
+    final AppInstallation device = AppInstallation.create();
 
     /**
      * Says what reached it: {@code claims=} signed, token or none; for a POST, whether it got the container's
@@ -89,7 +90,7 @@ abstract class OrdersBehindTheFilter extends JerseyTest {
     @Override
     public void setUp() throws Exception {
         Map<String, String> settings = new HashMap<>(settings());
-        settings.put("APPROOV_BASE64_SECRET", TestTokens.SECRET_BASE64);
+        settings.put("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64);
         settings.put("APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES", String.valueOf(ORDER.length));
         SystemProperties.with(settings, () -> {
             try {
@@ -103,12 +104,12 @@ abstract class OrdersBehindTheFilter extends JerseyTest {
 
     /** A token carrying the device's key, so its requests must be signed. */
     String token() {
-        return TestTokens.valid(3600, "\"ipk\":\"" + device.ipk() + "\"");
+        return TestSecret.TOKENS.installationKey(device.publicKey()).mint();
     }
 
     /** The headers that sign a POST of {@code body} to {@code path}, with its Content-Digest. */
-    Map<String, String> signedPost(String path, String token, byte[] body) throws Exception {
-        return device.sign("POST", target(path).getUri(), Map.of("Approov-Token", token), body);
+    Map<String, String> signedPost(String path, String token, byte[] body) {
+        return device.request("POST", target(path).getUri()).header("Approov-Token", token).body(body).sign().headers();
     }
 
     String post(String path, byte[] body, String token, Map<String, String> signature) {
@@ -123,7 +124,7 @@ abstract class OrdersBehindTheFilter extends JerseyTest {
     /** GETs {@code uri}, signed as a request for {@code signedUri}. */
     String get(URI uri, String token, URI signedUri) throws Exception {
         Invocation.Builder request = client().target(uri).request().header("Approov-Token", token);
-        device.sign("GET", signedUri, Map.of("Approov-Token", token), null).forEach(request::header);
+        device.request("GET", signedUri).header("Approov-Token", token).sign().headers().forEach(request::header);
         return answer(request.get());
     }
 

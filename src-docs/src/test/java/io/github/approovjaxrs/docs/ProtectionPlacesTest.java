@@ -1,7 +1,6 @@
 package io.github.approovjaxrs.docs;
 
-import io.github.approovjaxrs.core.ApproovConfig;
-import static io.github.approovjaxrs.testing.TestTokens.valid;
+import static io.github.approovjaxrs.TestSecret.TOKENS;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static io.github.approovjaxrs.docs.HttpChecks.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
-import io.github.approovjaxrs.testing.TestTokens;
+import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,15 +50,16 @@ class ProtectionPlacesTest {
         @Override
         ResourceConfig application() {
             return new ResourceConfig(CatalogueResource.class, HelloResource.class, DeviceResource.class)
-                    .register(ApproovFeature.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build()));
+                    .register(ApproovFeature.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).build()));
         }
 
         @Test
         void everyMethodOfTheProtectedClassNeedsAToken() {
             assertRefused(get("catalogue/shapes"));
             assertRefused(get("catalogue/forms"));
-            assertOk(get("catalogue/shapes", "Approov-Token", valid()), "[\"Circle\",\"Triangle\",\"Square\",\"Rectangle\"]");
-            assertOk(get("catalogue/forms", "Approov-Token", valid()), "[\"Sphere\",\"Cone\",\"Cube\",\"Box\"]");
+            assertOk(get("catalogue/shapes", "Approov-Token", TOKENS.mint()),
+                    "[\"Circle\",\"Triangle\",\"Square\",\"Rectangle\"]");
+            assertOk(get("catalogue/forms", "Approov-Token", TOKENS.mint()), "[\"Sphere\",\"Cone\",\"Cube\",\"Box\"]");
         }
 
         @Test
@@ -66,7 +69,7 @@ class ProtectionPlacesTest {
 
         @Test
         void aResourceReadsTheDeviceIdOfTheVerifiedToken() {
-            assertOk(get("device", "Approov-Token", valid(60, "\"did\":\"ExampleDevice==\"")),
+            assertOk(get("device", "Approov-Token", TOKENS.deviceId("ExampleDevice==").mint()),
                     "Hello, device ExampleDevice==");
             assertRefused(get("device"));
         }
@@ -74,7 +77,8 @@ class ProtectionPlacesTest {
         @Test
         void aResourceReadsAnyClaimOfTheVerifiedToken() {
             HttpResponse<String> response = get("device/token", "Approov-Token",
-                    TestTokens.sign("{\"exp\":4102444800,\"did\":\"d\",\"iss\":\"approov.io\"}"));
+                    ApproovTokens.sign(ApproovTokens.HS256_HEADER, "{\"exp\":4102444800,\"did\":\"d\",\"iss\":\"approov.io\"}",
+                            TestSecret.SECRET));
             assertOk(response, "expires 2100-01-01T00:00:00Z, claims [exp, did, iss], issuer approov.io");
         }
     }
@@ -83,19 +87,19 @@ class ProtectionPlacesTest {
     class OnTheApplication extends Served {
         @Override
         ResourceConfig application() {
-            return new ShapesApplication(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).build());
+            return new ShapesApplication(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).build());
         }
 
         @Test
         void evenAnUnannotatedResourceNeedsAToken() {
             assertRefused(get("hello"));
-            assertOk(get("hello", "Approov-Token", valid()), "{\"text\":\"Hello, World!\"}");
+            assertOk(get("hello", "Approov-Token", TOKENS.mint()), "{\"text\":\"Hello, World!\"}");
         }
 
         @Test
         void everyOtherResourceToo() {
             assertRefused(get("catalogue/forms"));
-            assertOk(get("catalogue/forms", "Approov-Token", valid()));
+            assertOk(get("catalogue/forms", "Approov-Token", TOKENS.mint()));
         }
     }
 
@@ -109,7 +113,7 @@ class ProtectionPlacesTest {
         @Test
         void theNoArgumentConstructorReadsTheApproovVariables() {
             assertRefused(get("hello"));
-            assertOk(get("hello", "Approov-Token", valid()));
+            assertOk(get("hello", "Approov-Token", TOKENS.mint()));
         }
     }
 
@@ -118,18 +122,18 @@ class ProtectionPlacesTest {
         @Override
         ResourceConfig application() {
             return new ResourceConfig(DeviceResource.class)
-                    .register(ApproovFeature.create(ApproovConfig.builder().base64Secret(TestTokens.SECRET_BASE64).loggingEnabled(false).abortOnInvalidToken(false).build()));
+                    .register(ApproovFeature.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false).abortOnInvalidToken(false).build()));
         }
 
         @Test
         void aRequestThatFailedGoesOnWithoutClaims() {
             assertOk(get("device"), "Hello, unverified device");
-            assertOk(get("device/token", "Approov-Token", valid(-60, "")), "no verified token");
+            assertOk(get("device/token", "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-60)).mint()), "no verified token");
         }
 
         @Test
         void aRequestThatPassedStillHasThem() {
-            HttpResponse<String> response = get("device/token", "Approov-Token", valid());
+            HttpResponse<String> response = get("device/token", "Approov-Token", TOKENS.mint());
             assertTrue(response.body().startsWith("expires "), response.body());
             assertEquals(200, response.statusCode());
         }

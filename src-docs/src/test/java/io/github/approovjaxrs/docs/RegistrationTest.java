@@ -1,14 +1,15 @@
 package io.github.approovjaxrs.docs;
 
-import static io.github.approovjaxrs.testing.TestTokens.valid;
+import static io.github.approovjaxrs.TestSecret.TOKENS;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static io.github.approovjaxrs.docs.HttpChecks.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
+import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.core.ApproovConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -32,31 +33,31 @@ class RegistrationTest {
     void fromTheEnvironmentTheSecretComesFromTheApproovVariable() {
         serving(SystemProperties.withTestSecret(Registration::fromEnvironment), server -> {
             assertRefused(RawHttp.get(server.uri("shapes")));
-            assertOk(RawHttp.get(server.uri("shapes"), "Approov-Token", valid()));
+            assertOk(RawHttp.get(server.uri("shapes"), "Approov-Token", TOKENS.mint()));
         });
     }
 
     @Test
     void inCodeAClockSkewOfThirtySecondsAcceptsATokenExpiredTenSecondsAgo() {
         serving(SystemProperties.withTestSecret(Registration::inCode), server -> {
-            assertOk(RawHttp.get(server.uri("shapes"), "Approov-Token", valid(-10, "")));
-            assertRefused(RawHttp.get(server.uri("shapes"), "Approov-Token", valid(-60, "")));
+            assertOk(RawHttp.get(server.uri("shapes"), "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-10)).mint()));
+            assertRefused(RawHttp.get(server.uri("shapes"), "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-60)).mint()));
         });
     }
 
     @Test
     void codeWinsOverTheEnvironment() {
         ResourceConfig application = SystemProperties.with(Map.of(
-                "APPROOV_BASE64_SECRET", io.github.approovjaxrs.testing.TestTokens.SECRET_BASE64,
+                "APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64,
                 "APPROOV_CLOCK_SKEW_SECONDS", "5"), Registration::inCode);
         serving(application, server ->
-                assertOk(RawHttp.get(server.uri("shapes"), "Approov-Token", valid(-10, ""))));
+                assertOk(RawHttp.get(server.uri("shapes"), "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-10)).mint())));
     }
 
     @Test
     void withoutASkewATokenExpiredTenSecondsAgoIsRefused() {
         serving(SystemProperties.withTestSecret(Registration::fromEnvironment), server ->
-                assertRefused(RawHttp.get(server.uri("shapes"), "Approov-Token", valid(-10, ""))));
+                assertRefused(RawHttp.get(server.uri("shapes"), "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-10)).mint())));
     }
 
     @Test
@@ -65,11 +66,11 @@ class RegistrationTest {
         assertEquals(Optional.of("shapes.example.com"), config.expectedAudience());
         assertEquals(Duration.ZERO, config.clockSkew());
         serving(new ResourceConfig(ShapesApi.class).register(ApproovFeature.create(config)), server -> {
-            assertOk(RawHttp.get(server.uri("shapes"), "Approov-Token", valid(60, "\"aud\":\"shapes.example.com\"")));
+            assertOk(RawHttp.get(server.uri("shapes"), "Approov-Token", TOKENS.claim("aud", "shapes.example.com").mint()));
             assertOk(RawHttp.get(server.uri("shapes"), "Approov-Token",
-                    valid(60, "\"aud\":[\"other.example.com\",\"shapes.example.com\"]")));
-            assertRefused(RawHttp.get(server.uri("shapes"), "Approov-Token", valid(60, "\"aud\":\"other.example.com\"")));
-            assertRefused(RawHttp.get(server.uri("shapes"), "Approov-Token", valid()));
+                    TOKENS.claimJson("aud", "[\"other.example.com\",\"shapes.example.com\"]").mint()));
+            assertRefused(RawHttp.get(server.uri("shapes"), "Approov-Token", TOKENS.claim("aud", "other.example.com").mint()));
+            assertRefused(RawHttp.get(server.uri("shapes"), "Approov-Token", TOKENS.mint()));
         });
     }
 }

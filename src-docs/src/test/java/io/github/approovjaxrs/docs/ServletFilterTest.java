@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.TestSecret;
 import io.github.approovjaxrs.core.ApproovRequirements;
-import io.github.approovjaxrs.testing.TestTokens;
 import jakarta.servlet.ServletException;
 import java.net.Socket;
 import java.net.URI;
@@ -43,10 +43,10 @@ class ServletFilterTest extends OrdersBehindTheFilter {
         // before it, and nothing was held.
         String token = token();
         assertEquals("200 claims=signed untouched body=" + BULK.length + " chars",
-                post("orders/reader", BULK, token, device.sign("POST", target("orders/reader").getUri(),
-                        Map.of("Approov-Token", token), null)));
+                post("orders/reader", BULK, token, device.request("POST", target("orders/reader").getUri())
+                        .header("Approov-Token", token).sign().headers()));
         assertEquals("200 claims=token untouched body=" + BULK.length + " chars",
-                post("orders/reader", BULK, TestTokens.valid(), Map.of()));
+                post("orders/reader", BULK, TestSecret.TOKENS.mint(), Map.of()));
     }
 
     @Test
@@ -81,7 +81,7 @@ class ServletFilterTest extends OrdersBehindTheFilter {
     @Test
     void aTokenWithoutIpkPassesAsTokenOnly() throws Exception {
         assertEquals("200 claims=token untouched body={\"shape\":\"Circle\",\"quantity\":2}",
-                post("orders", ORDER, TestTokens.valid(), Map.of()));
+                post("orders", ORDER, TestSecret.TOKENS.mint(), Map.of()));
     }
 
     @Test

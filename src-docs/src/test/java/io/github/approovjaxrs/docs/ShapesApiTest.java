@@ -4,22 +4,15 @@ package io.github.approovjaxrs.docs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFeature;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.Base64;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 
 /** The protected Shapes API in a real Jersey server, with tokens minted here from a test secret. */
@@ -27,6 +20,8 @@ class ShapesApiTest extends JerseyTest {
 
     /** Signs the test tokens; never your account's real secret. At least 32 bytes. */
     private static final byte[] SECRET = "a test secret, not the account's real one".getBytes(UTF_8);
+    /** Tokens as Approov issues them (exp, iat, did, ip), valid for an hour unless told otherwise. */
+    private static final ApproovTokens.Builder TOKENS = ApproovTokens.hs256(SECRET);
 
     @Override
     protected Application configure() {
@@ -41,35 +36,21 @@ class ShapesApiTest extends JerseyTest {
     }
 
     @Test
-    void shapesAnswersAValidToken() throws Exception {
-        assertEquals(200, status("shapes", "Approov-Token", token(Instant.now().plusSeconds(60), null)));
+    void shapesAnswersAValidToken() {
+        assertEquals(200, status("shapes", "Approov-Token", TOKENS.mint()));
     }
 
     @Test
-    void shapesRefusesAnExpiredToken() throws Exception {
-        assertEquals(401, status("shapes", "Approov-Token", token(Instant.now().minusSeconds(60), null)));
+    void shapesRefusesAnExpiredOrForgedToken() {
+        assertEquals(401, status("shapes", "Approov-Token", TOKENS.expired().mint()));
+        assertEquals(401, status("shapes", "Approov-Token", TOKENS.withWrongSignature().mint()));
     }
 
     @Test
-    void formsNeedsATokenBoundToTheAuthorizationHeader() throws Exception {
-        String token = token(Instant.now().plusSeconds(60), "Bearer user-1");
+    void formsNeedsATokenBoundToTheAuthorizationHeader() {
+        String token = TOKENS.boundTo("Bearer user-1").mint();
         assertEquals(200, status("forms", "Approov-Token", token, "Authorization", "Bearer user-1"));
         assertEquals(401, status("forms", "Approov-Token", token, "Authorization", "Bearer user-2"));
-    }
-
-    /** An HS256 token as Approov issues them; bound (its pay claim) to an Authorization value if given. */
-    private static String token(Instant expiresAt, String boundTo) throws Exception {
-        JwtClaims claims = new JwtClaims();
-        claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
-        if (boundTo != null) {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(boundTo.getBytes(UTF_8));
-            claims.setStringClaim("pay", Base64.getEncoder().encodeToString(hash));
-        }
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setKey(new HmacKey(SECRET));
-        jws.setPayload(claims.toJson());
-        return jws.getCompactSerialization();
     }
 
     /** The status of a GET of {@code path} with the given header names and values. */

@@ -1,17 +1,17 @@
 package io.github.approovjaxrs.docs;
 
-import static io.github.approovjaxrs.testing.TestTokens.bound;
-import static io.github.approovjaxrs.testing.TestTokens.valid;
+import static io.github.approovjaxrs.TestSecret.TOKENS;
 import static io.github.approovjaxrs.docs.HttpChecks.assertOk;
 import static io.github.approovjaxrs.docs.HttpChecks.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.approovjaxrs.core.ApproovConfigurationException;
 import io.github.approovjaxrs.JerseyServer;
 import io.github.approovjaxrs.RawHttp;
+import io.github.approovjaxrs.core.ApproovConfigurationException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -75,8 +75,8 @@ class ShapesApiTwinsTest {
         @Test
         void shapesNeedsAValidToken() {
             assertRefused(get("shapes"));
-            assertRefused(get("shapes", "Approov-Token", valid(-60, "")));
-            HttpResponse<String> accepted = get("shapes", "Approov-Token", valid());
+            assertRefused(get("shapes", "Approov-Token", TOKENS.expiresIn(Duration.ofSeconds(-60)).mint()));
+            HttpResponse<String> accepted = get("shapes", "Approov-Token", TOKENS.mint());
             assertOk(accepted);
             assertTrue(Stream.of("Circle", "Triangle", "Square", "Rectangle")
                     .anyMatch(shape -> accepted.body().equals("{\"shape\":\"" + shape + "\"}")), accepted.body());
@@ -84,10 +84,10 @@ class ShapesApiTwinsTest {
 
         @Test
         void formsNeedsATokenBoundToTheAuthorizationItComesWith() {
-            assertRefused(get("forms", "Approov-Token", valid(), "Authorization", BEARER));
-            assertRefused(get("forms", "Approov-Token", bound(BEARER), "Authorization", "Bearer another-user"));
-            assertRefused(get("forms", "Approov-Token", bound(BEARER)));
-            HttpResponse<String> accepted = get("forms", "Approov-Token", bound(BEARER), "Authorization", BEARER);
+            assertRefused(get("forms", "Approov-Token", TOKENS.mint(), "Authorization", BEARER));
+            assertRefused(get("forms", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", "Bearer another-user"));
+            assertRefused(get("forms", "Approov-Token", TOKENS.boundTo(BEARER).mint()));
+            HttpResponse<String> accepted = get("forms", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER);
             assertOk(accepted);
             assertTrue(accepted.body().startsWith("{\"form\":\""), accepted.body());
         }

@@ -4,22 +4,18 @@ package io.github.approovjaxrs.docs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.ApproovFeature;
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.testing.AppInstallation;
+import io.github.approovjaxrs.testing.ApproovTokens;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 
 /** The signed order endpoint in a real Jersey server, with requests signed here as the Approov SDK signs. */
@@ -27,9 +23,11 @@ class SignedOrdersTest extends JerseyTest {
 
     /** Signs the test tokens; never your account's real secret. At least 32 bytes. */
     private static final byte[] SECRET = "a test secret, not the account's real one".getBytes(UTF_8);
+    private static final ApproovTokens.Builder TOKENS = ApproovTokens.hs256(SECRET);
     private static final byte[] ORDER = "{\"shape\":\"Circle\",\"quantity\":2}".getBytes(UTF_8);
 
-    private final TestDevice device = new TestDevice();
+    /** The app on one device: its key pair, whose public key Approov puts in the device's tokens (ipk). */
+    private final AppInstallation device = AppInstallation.create();
 
     @Override
     protected Application configure() {
@@ -39,48 +37,40 @@ class SignedOrdersTest extends JerseyTest {
     }
 
     @Test
-    void anOrderSignedByTheDeviceWhoseKeyIsInTheTokenIsAccepted() throws Exception {
-        String token = token(device.ipk());
-        Map<String, String> signature = device.sign("POST", target("orders").getUri(),
-                Map.of("Approov-Token", token), ORDER);
-        assertEquals("201 {\"status\":\"accepted\",\"bytes\":31}", post(ORDER, token, signature));
+    void anOrderSignedByTheDeviceWhoseKeyIsInTheTokenIsAccepted() {
+        String token = TOKENS.installationKey(device.publicKey()).mint();
+        assertEquals("201 {\"status\":\"accepted\",\"bytes\":31}", post(ORDER, token, signature(token, ORDER)));
     }
 
     @Test
-    void anOrderWhoseBodyWasChangedAfterSigningIsRefused() throws Exception {
-        String token = token(device.ipk());
+    void anOrderWhoseBodyWasChangedAfterSigningIsRefused() {
+        String token = TOKENS.installationKey(device.publicKey()).mint();
         byte[] changed = "{\"shape\":\"Circle\",\"quantity\":9}".getBytes(UTF_8);
-        Map<String, String> signature = device.sign("POST", target("orders").getUri(),
-                Map.of("Approov-Token", token), ORDER);
-        assertEquals("401 {}", post(changed, token, signature));
+        assertEquals("401 {}", post(changed, token, signature(token, ORDER)));
     }
 
     @Test
-    void aTokenLiftedFromTrafficIsRefusedWithoutTheDevicesSignature() throws Exception {
-        assertEquals("401 {}", post(ORDER, token(device.ipk()), Map.of()));
-        String anotherDevicesToken = token(new TestDevice().ipk());
-        Map<String, String> signature = device.sign("POST", target("orders").getUri(),
-                Map.of("Approov-Token", anotherDevicesToken), ORDER);
-        assertEquals("401 {}", post(ORDER, anotherDevicesToken, signature));
+    void aTokenLiftedFromTrafficIsRefusedWithoutTheDevicesSignature() {
+        assertEquals("401 {}", post(ORDER, TOKENS.installationKey(device.publicKey()).mint(), Map.of()));
+        String anotherDevicesToken = TOKENS.installationKey(AppInstallation.create().publicKey()).mint();
+        assertEquals("401 {}", post(ORDER, anotherDevicesToken, signature(anotherDevicesToken, ORDER)));
     }
 
     @Test
-    void aTokenWithoutIpkPassesAsTokenOnlyAndTheResourceKnows() throws Exception {
-        assertEquals("201 {\"status\":\"held for review\",\"bytes\":31}", post(ORDER, token(null), Map.of()));
+    void aTokenWithoutIpkPassesAsTokenOnlyAndTheResourceKnows() {
+        assertEquals("201 {\"status\":\"held for review\",\"bytes\":31}", post(ORDER, TOKENS.mint(), Map.of()));
     }
 
-    /** An HS256 token valid for a minute, carrying the device's key as ipk if given. */
-    private static String token(String ipk) throws Exception {
-        JwtClaims claims = new JwtClaims();
-        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().plusSeconds(60).getEpochSecond()));
-        if (ipk != null) {
-            claims.setStringClaim("ipk", ipk);
-        }
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setKey(new HmacKey(SECRET));
-        jws.setPayload(claims.toJson());
-        return jws.getCompactSerialization();
+    /**
+     * What the device adds to a POST of {@code body} to /orders: Content-Digest, Signature-Input, Signature.
+     * Sign exactly the URI the client calls.
+     */
+    private Map<String, String> signature(String token, byte[] body) {
+        return device.request("POST", target("orders").getUri())
+                .header("Approov-Token", token)
+                .body(body)
+                .sign()
+                .headers();
     }
 
     /** POSTs {@code body} as JSON to /orders with the token and signature headers; "status body". */

@@ -1,5 +1,6 @@
 package io.github.approovjaxrs.docs;
 
+import io.github.approovjaxrs.TestSecret;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,6 +33,6 @@ final class SystemProperties {
 
     /** With {@code APPROOV_BASE64_SECRET} set to the library's test secret. */
     static <T> T withTestSecret(Supplier<T> code) {
-        return with(Map.of("APPROOV_BASE64_SECRET", io.github.approovjaxrs.testing.TestTokens.SECRET_BASE64), code);
+        return with(Map.of("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64), code);
     }
 }
