@@ -1,16 +1,46 @@
 package io.github.approovjaxrs;
 
-import io.github.approovjaxrs.core.ApproovConfig;
-import io.github.approovjaxrs.core.ApproovListener;
-import io.github.approovjaxrs.testing.ApproovTokens;
-import io.github.approovjaxrs.testing.MessageSignature;
-import io.github.approovjaxrs.testing.TestKeys;
 import static io.github.approovjaxrs.TestSecret.SECRET;
+import static io.github.approovjaxrs.core.ApproovFailure.ALGORITHM_NOT_ALLOWED;
+import static io.github.approovjaxrs.core.ApproovFailure.AUDIENCE_MISMATCH;
+import static io.github.approovjaxrs.core.ApproovFailure.BAD_MESSAGE_SIGNATURE;
+import static io.github.approovjaxrs.core.ApproovFailure.BAD_SIGNATURE;
+import static io.github.approovjaxrs.core.ApproovFailure.BINDING_MISMATCH;
+import static io.github.approovjaxrs.core.ApproovFailure.CONTENT_DIGEST_MISMATCH;
+import static io.github.approovjaxrs.core.ApproovFailure.DUPLICATE_BINDING_HEADER;
+import static io.github.approovjaxrs.core.ApproovFailure.DUPLICATE_TOKEN_HEADER;
+import static io.github.approovjaxrs.core.ApproovFailure.EXPIRED;
+import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_CLAIMS;
+import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_CONTENT_DIGEST;
+import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_INSTALLATION_KEY;
+import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_MESSAGE_SIGNATURE;
+import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_TOKEN;
+import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_BODY_TOO_LARGE;
+import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_SIGNATURE_ALGORITHM_NOT_ALLOWED;
+import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_SIGNATURE_EXPIRED;
+import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_SIGNATURE_NOT_YET_VALID;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_BINDING_HEADER;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_CONTENT_DIGEST;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_EXPIRATION;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_MESSAGE_COMPONENT;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_MESSAGE_SIGNATURE;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_PAY_CLAIM;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_TOKEN;
+import static io.github.approovjaxrs.core.ApproovFailure.NOT_YET_VALID;
+import static io.github.approovjaxrs.core.ApproovFailure.REQUIRED_COMPONENT_NOT_COVERED;
+import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_HEADER_PARAMETER;
+import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_MESSAGE_COMPONENT;
 import static io.github.approovjaxrs.testing.ApproovTokens.HS256_HEADER;
 import static io.github.approovjaxrs.testing.ApproovTokens.b64url;
 import static io.github.approovjaxrs.testing.ApproovTokens.pay;
 import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 
+import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.testing.ApproovTokens;
+import io.github.approovjaxrs.testing.MessageSignature;
+import io.github.approovjaxrs.testing.TestKeys;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -28,7 +58,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.zip.Deflater;
 import javax.crypto.Mac;
@@ -38,7 +67,9 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * The hostile requests of the security proof (SECURITY.md), grouped by class, and the legitimate variants
  * that must still pass. Shared by {@link AttackMatrixTest} (what each request gets) and
- * {@link LogHygieneTest} (what the logs say meanwhile).
+ * {@link LogHygieneTest} (what the logs say meanwhile). Each hostile request states what it must get
+ * ({@link Expected}): the one reason the library refuses it for, or the container's own status where the
+ * library never sees it; the reason is the rule the request breaks first, in the order the check applies them.
  *
  * <p>Sources of the cases: RFC 8725 (JWT best current practices), the attack list of {@code ticarpi/jwt_tool}
  * (alg none in every casing, null and blank signatures, key confusion, embedded {@code jwk}, {@code jku} and
@@ -82,10 +113,10 @@ final class AttackMatrix {
 
     /**
      * One request: where it goes, its header lines (name, value pairs), its body (UTF-8 text; null for none)
-     * and the statuses it may get.
+     * and what it must get.
      */
     record Request(String group, String name, Target target, String method, String path, List<String> headers,
-            Set<Integer> allowedStatuses, String body) {
+            Expected expected, String body) {
         @Override
         public String toString() {
             return group + ": " + name;
@@ -106,15 +137,30 @@ final class AttackMatrix {
         }
     }
 
-    static final Set<Integer> REFUSED = Set.of(401);
-    /** Grizzly's own answer to a header block over its limit (8 KB): 400, before any filter runs. */
-    static final Set<Integer> REFUSED_OR_TOO_LARGE = Set.of(401, 400, 413, 431);
-    /** A path the router does not match never reaches a resource: 404 is as safe as 401. */
-    static final Set<Integer> REFUSED_OR_NOT_FOUND = Set.of(401, 404);
-    static final Set<Integer> OK = Set.of(200);
+    /**
+     * What a request must get: the library's refusal for one reason (the reason a listener hears, and the
+     * status it answers: 401, or 413 for a signed body over the limit), the container's own status where the
+     * library never sees the request (Grizzly's 400 for a header block over its 8 KB limit, 404 or 405 where
+     * no resource matches), or, for a legitimate variant, 200.
+     */
+    record Expected(int status, ApproovFailure reason) {
+        static final Expected ACCEPTED = new Expected(200, null);
 
-    /** The message-signing server's refusal of a body over its limit, before the resource reads it. */
-    static final Set<Integer> TOO_LARGE = Set.of(413);
+        @Override
+        public String toString() {
+            return status + (reason != null ? " " + reason.code() : status == 200 ? "" : " from the container");
+        }
+    }
+
+    /** Refused by the library for {@code reason}. */
+    static Expected refused(ApproovFailure reason) {
+        return new Expected(reason == MESSAGE_BODY_TOO_LARGE ? 413 : 401, reason);
+    }
+
+    /** Answered by the container with {@code status} before the library sees the request. */
+    static Expected container(int status) {
+        return new Expected(status, null);
+    }
 
     static final String PROTECTED = "/methods/protected";
     static final String BOUND = "/methods/bound";
@@ -129,6 +175,8 @@ final class AttackMatrix {
     /** The origin clients of {@link Target#SIGNED} sign, as behind a TLS proxy. */
     static final String SIGNED_ORIGIN = "https://api.example.com";
     static final int MAX_BODY_BYTES = 1024;
+    /** The base64url alphabet, in the order of the values its characters encode. */
+    static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 
     static final byte[] ATTACKER_SECRET = "attacker-secret-attacker-secret!".getBytes(StandardCharsets.US_ASCII);
@@ -220,72 +268,91 @@ final class AttackMatrix {
         group = "algorithm";
         String payload = b64url(claims);
         for (String none : List.of("none", "None", "NONE", "nOnE")) {
-            attack("alg " + none + ", signature stripped (jwt_tool -X a)",
+            attack(MALFORMED_TOKEN, "alg " + none + ", signature stripped (jwt_tool -X a)",
                     b64url("{\"alg\":\"" + none + "\",\"typ\":\"JWT\"}") + "." + payload + ".");
         }
-        attack("alg none, no third segment", b64url("{\"alg\":\"none\"}") + "." + payload);
-        attack("alg none, the original HS256 signature kept", b64url("{\"alg\":\"none\"}") + "." + payload + "." + parts[2]);
-        attack("alg none, MAC'd with the real secret", sign("{\"alg\":\"none\"}", claims, SECRET));
-        attack("alg none spelled with a \\u escape", sign("{\"alg\":\"\\u006eone\"}", claims, SECRET));
-        attack("alg HS384, a real HMAC-SHA384 with the secret", macToken("{\"alg\":\"HS384\"}", claims, SECRET, "HmacSHA384"));
-        attack("alg HS512, a real HMAC-SHA512 with the secret", macToken("{\"alg\":\"HS512\"}", claims, SECRET, "HmacSHA512"));
-        attack("alg hs256 in lower case", sign("{\"alg\":\"hs256\"}", claims, SECRET));
-        attack("alg with a trailing space", sign("{\"alg\":\"HS256 \"}", claims, SECRET));
-        attack("alg with a NUL suffix", sign("{\"alg\":\"HS256\\u0000\"}", claims, SECRET));
-        attack("alg missing", sign("{\"typ\":\"JWT\"}", claims, SECRET));
-        attack("alg null", sign("{\"alg\":null}", claims, SECRET));
-        attack("alg an array", sign("{\"alg\":[\"HS256\"]}", claims, SECRET));
-        attack("alg a number", sign("{\"alg\":256}", claims, SECRET));
-        attack("alg twice, none then HS256", sign("{\"alg\":\"none\",\"alg\":\"HS256\"}", claims, SECRET));
-        attack("alg twice, HS256 then none", sign("{\"alg\":\"HS256\",\"alg\":\"none\"}", claims, SECRET));
-        attack("alg RS256 with an HMAC signature", sign("{\"alg\":\"RS256\"}", claims, SECRET));
-        attack("alg PS256 with an attacker's signature", asymmetric("{\"alg\":\"PS256\"}", claims, ATTACKER_RSA.getPrivate(), "PS256"));
-        attack("alg ES256, psychic signature (r = s = 0) on an HS256-only server",
+        attack(MALFORMED_TOKEN, "alg none, no third segment", b64url("{\"alg\":\"none\"}") + "." + payload);
+        attack(ALGORITHM_NOT_ALLOWED, "alg none, the original HS256 signature kept",
+                b64url("{\"alg\":\"none\"}") + "." + payload + "." + parts[2]);
+        attack(ALGORITHM_NOT_ALLOWED, "alg none, MAC'd with the real secret", sign("{\"alg\":\"none\"}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg none spelled with a \\u escape", sign("{\"alg\":\"\\u006eone\"}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg HS384, a real HMAC-SHA384 with the secret",
+                macToken("{\"alg\":\"HS384\"}", claims, SECRET, "HmacSHA384"));
+        attack(ALGORITHM_NOT_ALLOWED, "alg HS512, a real HMAC-SHA512 with the secret",
+                macToken("{\"alg\":\"HS512\"}", claims, SECRET, "HmacSHA512"));
+        attack(ALGORITHM_NOT_ALLOWED, "alg hs256 in lower case", sign("{\"alg\":\"hs256\"}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg with a trailing space", sign("{\"alg\":\"HS256 \"}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg with a NUL suffix", sign("{\"alg\":\"HS256\\u0000\"}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg missing", sign("{\"typ\":\"JWT\"}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg null", sign("{\"alg\":null}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg an array", sign("{\"alg\":[\"HS256\"]}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg a number", sign("{\"alg\":256}", claims, SECRET));
+        attack(MALFORMED_TOKEN, "alg twice, none then HS256", sign("{\"alg\":\"none\",\"alg\":\"HS256\"}", claims, SECRET));
+        attack(MALFORMED_TOKEN, "alg twice, HS256 then none", sign("{\"alg\":\"HS256\",\"alg\":\"none\"}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg RS256 with an HMAC signature", sign("{\"alg\":\"RS256\"}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg PS256 with an attacker's signature",
+                asymmetric("{\"alg\":\"PS256\"}", claims, ATTACKER_RSA.getPrivate(), "PS256"));
+        attack(ALGORITHM_NOT_ALLOWED, "alg ES256, psychic signature (r = s = 0) on an HS256-only server",
                 b64url("{\"alg\":\"ES256\"}") + "." + payload + "." + b64url(new byte[64]));
-        attack("alg dir (a JWE algorithm) in a JWS", sign("{\"alg\":\"dir\"}", claims, SECRET));
-        attack("alg PBES2 with p2c 2^31-1 in a JWS", sign("{\"alg\":\"PBES2-HS256+A128KW\",\"p2c\":2147483647,\"p2s\":\"AAAA\"}",
+        attack(ALGORITHM_NOT_ALLOWED, "alg dir (a JWE algorithm) in a JWS", sign("{\"alg\":\"dir\"}", claims, SECRET));
+        attack(ALGORITHM_NOT_ALLOWED, "alg PBES2 with p2c 2^31-1 in a JWS",
+                sign("{\"alg\":\"PBES2-HS256+A128KW\",\"p2c\":2147483647,\"p2s\":\"AAAA\"}",
                 claims, SECRET));
     }
 
     private void keysAndHeaderParameters() {
         group = "key and header tricks";
-        attack("embedded oct jwk, signed with that key (jwt_tool -X i)", sign("{\"alg\":\"HS256\",\"jwk\":{\"kty\":\"oct\",\"k\":\""
+        attack(BAD_SIGNATURE, "embedded oct jwk, signed with that key (jwt_tool -X i)",
+                sign("{\"alg\":\"HS256\",\"jwk\":{\"kty\":\"oct\",\"k\":\""
                 + b64url(ATTACKER_SECRET) + "\"}}", claims, ATTACKER_SECRET));
-        attack("embedded RSA jwk, RS256 signed with its private key", asymmetric("{\"alg\":\"RS256\",\"jwk\":"
+        attack(ALGORITHM_NOT_ALLOWED, "embedded RSA jwk, RS256 signed with its private key", asymmetric("{\"alg\":\"RS256\",\"jwk\":"
                 + rsaJwk(ATTACKER_RSA) + "}", claims, ATTACKER_RSA.getPrivate(), "RS256"));
-        attack("jku pointing at attacker keys (jwt_tool -X s)", sign("{\"alg\":\"HS256\",\"jku\":\"https://attacker.example/jwks.json\"}",
+        attack(BAD_SIGNATURE, "jku pointing at attacker keys (jwt_tool -X s)",
+                sign("{\"alg\":\"HS256\",\"jku\":\"https://attacker.example/jwks.json\"}",
                 claims, ATTACKER_SECRET));
-        attack("x5u pointing at an attacker certificate", sign("{\"alg\":\"HS256\",\"x5u\":\"https://attacker.example/cert.pem\"}",
+        attack(BAD_SIGNATURE, "x5u pointing at an attacker certificate",
+                sign("{\"alg\":\"HS256\",\"x5u\":\"https://attacker.example/cert.pem\"}",
                 claims, ATTACKER_SECRET));
-        attack("x5c with an attacker key, RS256", asymmetric("{\"alg\":\"RS256\",\"x5c\":[\""
+        attack(ALGORITHM_NOT_ALLOWED, "x5c with an attacker key, RS256", asymmetric("{\"alg\":\"RS256\",\"x5c\":[\""
                 + Base64.getEncoder().encodeToString(ATTACKER_RSA.getPublic().getEncoded()) + "\"]}", claims,
                 ATTACKER_RSA.getPrivate(), "RS256"));
         // An empty HMAC key is padded with zeros, so the one-zero-byte key computes exactly the empty key's MAC.
-        attack("kid path traversal to /dev/null, signed with an empty key", sign("{\"alg\":\"HS256\",\"kid\":\"../../../../../../dev/null\"}",
+        attack(BAD_SIGNATURE, "kid path traversal to /dev/null, signed with an empty key",
+                sign("{\"alg\":\"HS256\",\"kid\":\"../../../../../../dev/null\"}",
                 claims, new byte[1]));
-        attack("kid SQL injection selecting a known key", sign("{\"alg\":\"HS256\",\"kid\":\"x' UNION SELECT 'attacker-key'--\"}",
+        attack(BAD_SIGNATURE, "kid SQL injection selecting a known key",
+                sign("{\"alg\":\"HS256\",\"kid\":\"x' UNION SELECT 'attacker-key'--\"}",
                 claims, "attacker-key".getBytes(StandardCharsets.US_ASCII)));
-        attack("kid command injection", sign("{\"alg\":\"HS256\",\"kid\":\"key.pem|curl attacker.example\"}", claims, ATTACKER_SECRET));
-        attack("kid of 3000 characters", sign("{\"alg\":\"HS256\",\"kid\":\"" + "k".repeat(3000) + "\"}", claims, ATTACKER_SECRET));
-        attack("blank secret (jwt_tool -X b)", sign(HS256_HEADER, claims, new byte[1]));
-        attack("Approov's public dummy secret", sign(HS256_HEADER, claims, Base64.getDecoder().decode(ApproovTokens.DUMMY_SECRET_BASE64)));
-        attack("a dictionary secret: secret", sign(HS256_HEADER, claims, "secret".getBytes(StandardCharsets.US_ASCII)));
-        attack("jwt.io's default secret", sign(HS256_HEADER, claims, "your-256-bit-secret".getBytes(StandardCharsets.US_ASCII)));
-        attack("the secret's base64 text used as the key", sign(HS256_HEADER, claims,
+        attack(BAD_SIGNATURE, "kid command injection",
+                sign("{\"alg\":\"HS256\",\"kid\":\"key.pem|curl attacker.example\"}", claims, ATTACKER_SECRET));
+        attack(BAD_SIGNATURE, "kid of 3000 characters",
+                sign("{\"alg\":\"HS256\",\"kid\":\"" + "k".repeat(3000) + "\"}", claims, ATTACKER_SECRET));
+        attack(BAD_SIGNATURE, "blank secret (jwt_tool -X b)", sign(HS256_HEADER, claims, new byte[1]));
+        attack(BAD_SIGNATURE, "Approov's public dummy secret",
+                sign(HS256_HEADER, claims, Base64.getDecoder().decode(ApproovTokens.DUMMY_SECRET_BASE64)));
+        attack(BAD_SIGNATURE, "a dictionary secret: secret", sign(HS256_HEADER, claims, "secret".getBytes(StandardCharsets.US_ASCII)));
+        attack(BAD_SIGNATURE, "jwt.io's default secret",
+                sign(HS256_HEADER, claims, "your-256-bit-secret".getBytes(StandardCharsets.US_ASCII)));
+        attack(BAD_SIGNATURE, "the secret's base64 text used as the key", sign(HS256_HEADER, claims,
                 Base64.getEncoder().encodeToString(SECRET).getBytes(StandardCharsets.US_ASCII)));
-        attack("the secret's hex text used as the key", sign(HS256_HEADER, claims,
+        attack(BAD_SIGNATURE, "the secret's hex text used as the key", sign(HS256_HEADER, claims,
                 HexFormat.of().formatHex(SECRET).getBytes(StandardCharsets.US_ASCII)));
-        attack("the secret with one byte changed (lenient decoding, jjwt CVE-2024-31033)", sign(HS256_HEADER, claims, flipLastByte(SECRET)));
-        attack("the secret truncated to 31 bytes", sign(HS256_HEADER, claims, Arrays.copyOf(SECRET, 31)));
-        attack("crit naming exp, with the real secret", sign("{\"alg\":\"HS256\",\"crit\":[\"exp\"],\"exp\":1}", claims, SECRET));
-        attack("crit empty, with the real secret", sign("{\"alg\":\"HS256\",\"crit\":[]}", claims, SECRET));
-        attack("b64 false without crit, with the real secret", sign("{\"alg\":\"HS256\",\"b64\":false}", claims, SECRET));
-        attack("b64 false with crit, unencoded payload (RFC 7797)", unencodedPayloadToken());
-        attack("zip DEF on a JWS, deflated payload, with the real secret",
+        attack(BAD_SIGNATURE, "the secret with one byte changed (lenient decoding, jjwt CVE-2024-31033)",
+                sign(HS256_HEADER, claims, flipLastByte(SECRET)));
+        attack(BAD_SIGNATURE, "the secret truncated to 31 bytes", sign(HS256_HEADER, claims, Arrays.copyOf(SECRET, 31)));
+        attack(UNSUPPORTED_HEADER_PARAMETER, "crit naming exp, with the real secret",
+                sign("{\"alg\":\"HS256\",\"crit\":[\"exp\"],\"exp\":1}", claims, SECRET));
+        attack(UNSUPPORTED_HEADER_PARAMETER, "crit empty, with the real secret", sign("{\"alg\":\"HS256\",\"crit\":[]}", claims, SECRET));
+        attack(UNSUPPORTED_HEADER_PARAMETER, "b64 false without crit, with the real secret",
+                sign("{\"alg\":\"HS256\",\"b64\":false}", claims, SECRET));
+        attack(MALFORMED_TOKEN, "b64 false with crit, unencoded payload (RFC 7797)", unencodedPayloadToken());
+        attack(UNSUPPORTED_HEADER_PARAMETER, "zip DEF on a JWS, deflated payload, with the real secret",
                 signBytes("{\"alg\":\"HS256\",\"zip\":\"DEF\"}".getBytes(StandardCharsets.UTF_8), deflate(claims), SECRET));
-        attack("typ and cty both JWT, signed with the real secret, plain payload", sign("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"cty\":\"JWT\"}",
+        attack(UNSUPPORTED_HEADER_PARAMETER, "typ and cty both JWT, signed with the real secret, plain payload",
+                sign("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"cty\":\"JWT\"}",
                 claims, SECRET));
-        attack("header parameter names duplicated (typ twice)", sign("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"typ\":\"JWT\"}", claims, SECRET));
+        attack(MALFORMED_TOKEN, "header parameter names duplicated (typ twice)",
+                sign("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"typ\":\"JWT\"}", claims, SECRET));
     }
 
     private void keyConfusionAndPsychicSignatures() {
@@ -295,73 +362,87 @@ final class AttackMatrix {
         byte[] rsaDer = RSA.getPublic().getEncoded();
         byte[] rsaPem = TestKeys.pem(RSA.getPublic()).getBytes(StandardCharsets.US_ASCII);
         byte[] ecPem = TestKeys.pem(EC.getPublic()).getBytes(StandardCharsets.US_ASCII);
-        hardened("HS256 MAC'd with the RSA public key's DER as the secret (RS/HS confusion)",
+        hardened(BAD_SIGNATURE, "HS256 MAC'd with the RSA public key's DER as the secret (RS/HS confusion)",
                 sign("{\"alg\":\"HS256\"}", audClaims, rsaDer));
-        hardened("HS256 MAC'd with the RSA public key's PEM text (jwt_tool -X k)", sign("{\"alg\":\"HS256\"}", audClaims, rsaPem));
-        hardened("HS256 with the RSA key's kid, MAC'd with its PEM text", sign("{\"alg\":\"HS256\",\"kid\":\"" + RSA_KID + "\"}",
+        hardened(BAD_SIGNATURE, "HS256 MAC'd with the RSA public key's PEM text (jwt_tool -X k)",
+                sign("{\"alg\":\"HS256\"}", audClaims, rsaPem));
+        hardened(ALGORITHM_NOT_ALLOWED, "HS256 with the RSA key's kid, MAC'd with its PEM text",
+                sign("{\"alg\":\"HS256\",\"kid\":\"" + RSA_KID + "\"}",
                 audClaims, rsaPem));
-        hardened("HS256 MAC'd with the EC public key's PEM text", sign("{\"alg\":\"HS256\"}", audClaims, ecPem));
-        hardened("RS256 naming the HMAC secret's kid", asymmetric("{\"alg\":\"RS256\",\"kid\":\"" + HS_KID + "\"}", audClaims,
+        hardened(BAD_SIGNATURE, "HS256 MAC'd with the EC public key's PEM text", sign("{\"alg\":\"HS256\"}", audClaims, ecPem));
+        hardened(ALGORITHM_NOT_ALLOWED, "RS256 naming the HMAC secret's kid",
+                asymmetric("{\"alg\":\"RS256\",\"kid\":\"" + HS_KID + "\"}", audClaims,
                 ATTACKER_RSA.getPrivate(), "RS256"));
-        hardened("RS256 signed by another RSA key, with the configured kid", asymmetric("{\"alg\":\"RS256\",\"kid\":\"" + RSA_KID
+        hardened(BAD_SIGNATURE, "RS256 signed by another RSA key, with the configured kid",
+                asymmetric("{\"alg\":\"RS256\",\"kid\":\"" + RSA_KID
                 + "\"}", audClaims, ATTACKER_RSA.getPrivate(), "RS256"));
-        hardened("PS256 signed with the configured RS256 key (algorithm bound to the key)",
+        hardened(ALGORITHM_NOT_ALLOWED, "PS256 signed with the configured RS256 key (algorithm bound to the key)",
                 asymmetric("{\"alg\":\"PS256\"}", audClaims, RSA.getPrivate(), "PS256"));
-        hardened("RS256 signature one byte short", dropLastSignatureByte(asymmetric("{\"alg\":\"RS256\"}", audClaims,
+        hardened(BAD_SIGNATURE, "RS256 signature one byte short", dropLastSignatureByte(asymmetric("{\"alg\":\"RS256\"}", audClaims,
                 RSA.getPrivate(), "RS256")));
-        hardened("ES256 psychic signature r = s = 0 (CVE-2022-21449)", b64url("{\"alg\":\"ES256\",\"kid\":\"" + EC_KID + "\"}")
+        hardened(BAD_SIGNATURE, "ES256 psychic signature r = s = 0 (CVE-2022-21449)",
+                b64url("{\"alg\":\"ES256\",\"kid\":\"" + EC_KID + "\"}")
                 + "." + payload + "." + b64url(new byte[64]));
-        hardened("ES256 psychic signature r = s = n (the group order)", b64url("{\"alg\":\"ES256\"}") + "." + payload + "."
+        hardened(BAD_SIGNATURE, "ES256 psychic signature r = s = n (the group order)", b64url("{\"alg\":\"ES256\"}") + "." + payload + "."
                 + b64url(concat(unsigned32(P256_ORDER), unsigned32(P256_ORDER))));
-        hardened("ES256 signed by another EC key", asymmetric("{\"alg\":\"ES256\"}", audClaims, ATTACKER_EC.getPrivate(), "ES256"));
-        hardened("ES256 signature in DER instead of r||s", derEs256(audClaims));
-        hardened("ES256 with an embedded attacker jwk", asymmetric("{\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\"}}",
+        hardened(BAD_SIGNATURE, "ES256 signed by another EC key",
+                asymmetric("{\"alg\":\"ES256\"}", audClaims, ATTACKER_EC.getPrivate(), "ES256"));
+        hardened(BAD_SIGNATURE, "ES256 signature in DER instead of r||s", derEs256(audClaims));
+        hardened(BAD_SIGNATURE, "ES256 with an embedded attacker jwk",
+                asymmetric("{\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\"}}",
                 audClaims, ATTACKER_EC.getPrivate(), "ES256"));
-        hardened("alg none on the key-set server", b64url("{\"alg\":\"none\"}") + "." + payload + ".");
+        hardened(MALFORMED_TOKEN, "alg none on the key-set server", b64url("{\"alg\":\"none\"}") + "." + payload + ".");
     }
 
     private void signatureAndStructure() {
         group = "signature and structure damage";
-        attack("signature removed, dot kept (null signature)", parts[0] + "." + parts[1] + ".");
-        attack("two segments", parts[0] + "." + parts[1]);
-        attack("signature of another token", parts[0] + "." + b64url("{" + exp + ",\"admin\":true}") + "." + parts[2]);
-        attack("signature truncated to 42 characters", parts[0] + "." + parts[1] + "." + parts[2].substring(0, 42));
-        attack("signature with 4 characters appended", valid + "AAAA");
-        attack("signature all zero bytes", parts[0] + "." + parts[1] + "." + b64url(new byte[32]));
-        attack("signature with its first character changed", parts[0] + "." + parts[1] + "." + flipFirst(parts[2]));
-        attack("signature in hex", parts[0] + "." + parts[1] + "." + HexFormat.of().formatHex(Base64.getUrlDecoder().decode(parts[2])));
-        attack("header and payload swapped", parts[1] + "." + parts[0] + "." + parts[2]);
-        attack("a fourth segment", valid + "." + parts[1]);
-        attack("a trailing dot", valid + ".");
-        attack("a leading dot", "." + valid);
-        attack("an empty segment between header and payload", parts[0] + ".." + parts[1] + "." + parts[2]);
-        attack("only dots", "...");
-        attack("raw JSON instead of base64url", HS256_HEADER + "." + claims + "." + parts[2]);
-        attack("header not JSON", sign("alg=HS256", claims, SECRET));
-        attack("payload not JSON", sign(HS256_HEADER, "exp=" + (now + 3600), SECRET));
-        attack("header a JSON array", sign("[\"HS256\"]", claims, SECRET));
-        attack("payload a JSON string", sign(HS256_HEADER, "\"" + exp + "\"", SECRET));
-        attack("payload with a byte order mark", sign(HS256_HEADER, "\uFEFF" + claims, SECRET));
-        attack("payload of invalid UTF-8", signBytes(HS256_HEADER.getBytes(StandardCharsets.UTF_8), concat(("{" + exp
+        attack(MALFORMED_TOKEN, "signature removed, dot kept (null signature)", parts[0] + "." + parts[1] + ".");
+        attack(MALFORMED_TOKEN, "two segments", parts[0] + "." + parts[1]);
+        attack(BAD_SIGNATURE, "signature of another token", parts[0] + "." + b64url("{" + exp + ",\"admin\":true}") + "." + parts[2]);
+        // Cut where its last character's unused bits are zero, so it is still canonical: a 31-byte prefix of the MAC.
+        // (Cut anywhere, whether it stays canonical depends on the token minted, and with it the reason.)
+        String[] cut = findValid(t -> (BASE64URL.indexOf(t.split("\\.")[2].charAt(41)) & 0x0F) == 0).split("\\.");
+        attack(BAD_SIGNATURE, "signature truncated to 42 characters, still canonical (31 bytes)", cut[0] + "." + cut[1] + "."
+                + cut[2].substring(0, 42));
+        attack(BAD_SIGNATURE, "signature with 4 characters appended", valid + "AAAA");
+        attack(BAD_SIGNATURE, "signature all zero bytes", parts[0] + "." + parts[1] + "." + b64url(new byte[32]));
+        attack(BAD_SIGNATURE, "signature with its first character changed", parts[0] + "." + parts[1] + "." + flipFirst(parts[2]));
+        attack(BAD_SIGNATURE, "signature in hex",
+                parts[0] + "." + parts[1] + "." + HexFormat.of().formatHex(Base64.getUrlDecoder().decode(parts[2])));
+        attack(ALGORITHM_NOT_ALLOWED, "header and payload swapped", parts[1] + "." + parts[0] + "." + parts[2]);
+        attack(MALFORMED_TOKEN, "a fourth segment", valid + "." + parts[1]);
+        attack(MALFORMED_TOKEN, "a trailing dot", valid + ".");
+        attack(MALFORMED_TOKEN, "a leading dot", "." + valid);
+        attack(MALFORMED_TOKEN, "an empty segment between header and payload", parts[0] + ".." + parts[1] + "." + parts[2]);
+        attack(MALFORMED_TOKEN, "only dots", "...");
+        attack(MALFORMED_TOKEN, "raw JSON instead of base64url", HS256_HEADER + "." + claims + "." + parts[2]);
+        attack(MALFORMED_TOKEN, "header not JSON", sign("alg=HS256", claims, SECRET));
+        attack(MALFORMED_TOKEN, "payload not JSON", sign(HS256_HEADER, "exp=" + (now + 3600), SECRET));
+        attack(MALFORMED_TOKEN, "header a JSON array", sign("[\"HS256\"]", claims, SECRET));
+        attack(MALFORMED_TOKEN, "payload a JSON string", sign(HS256_HEADER, "\"" + exp + "\"", SECRET));
+        attack(MALFORMED_TOKEN, "payload with a byte order mark", sign(HS256_HEADER, "\uFEFF" + claims, SECRET));
+        attack(MALFORMED_TOKEN, "payload of invalid UTF-8", signBytes(HS256_HEADER.getBytes(StandardCharsets.UTF_8), concat(("{" + exp
                 + ",\"s\":\"").getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28}, "\"}".getBytes(StandardCharsets.UTF_8)),
                 SECRET));
-        attack("payload of overlong UTF-8", signBytes(HS256_HEADER.getBytes(StandardCharsets.UTF_8), concat(("{" + exp
+        attack(MALFORMED_TOKEN, "payload of overlong UTF-8", signBytes(HS256_HEADER.getBytes(StandardCharsets.UTF_8), concat(("{" + exp
                 + ",\"s\":\"").getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC0, (byte) 0xAF}, "\"}".getBytes(StandardCharsets.UTF_8)),
                 SECRET));
-        attack("arrays nested 2000 deep (Nimbus CVE-2025-53864)", sign(HS256_HEADER, "{" + exp + ",\"a\":" + "[".repeat(2000)
+        attack(MALFORMED_TOKEN, "arrays nested 2000 deep (Nimbus CVE-2025-53864)",
+                sign(HS256_HEADER, "{" + exp + ",\"a\":" + "[".repeat(2000)
                 + "]".repeat(2000) + "}", SECRET));
-        attack("objects nested 800 deep", sign(HS256_HEADER, "{" + exp + ",\"a\":" + "{\"a\":".repeat(800) + "1"
+        attack(MALFORMED_TOKEN, "objects nested 800 deep", sign(HS256_HEADER, "{" + exp + ",\"a\":" + "{\"a\":".repeat(800) + "1"
                 + "}".repeat(800) + "}", SECRET));
-        attack("payload with a trailing comma", sign(HS256_HEADER, "{" + exp + ",}", SECRET));
-        attack("payload with a leading-zero number", sign(HS256_HEADER, "{" + exp + ",\"n\":007}", SECRET));
-        attack("payload with a raw control character", sign(HS256_HEADER, "{" + exp + ",\"s\":\"a\u0001b\"}", SECRET));
-        attack("payload with a single-quoted name", sign(HS256_HEADER, "{'exp':" + (now + 3600) + "}", SECRET));
-        attack("payload followed by a second object", sign(HS256_HEADER, claims + "{}", SECRET));
-        attack("JWS JSON serialization (flattened) as the header value", "{\"protected\":\"" + parts[0] + "\",\"payload\":\""
+        attack(MALFORMED_TOKEN, "payload with a trailing comma", sign(HS256_HEADER, "{" + exp + ",}", SECRET));
+        attack(MALFORMED_TOKEN, "payload with a leading-zero number", sign(HS256_HEADER, "{" + exp + ",\"n\":007}", SECRET));
+        attack(MALFORMED_TOKEN, "payload with a raw control character", sign(HS256_HEADER, "{" + exp + ",\"s\":\"a\u0001b\"}", SECRET));
+        attack(MALFORMED_TOKEN, "payload with a single-quoted name", sign(HS256_HEADER, "{'exp':" + (now + 3600) + "}", SECRET));
+        attack(MALFORMED_TOKEN, "payload followed by a second object", sign(HS256_HEADER, claims + "{}", SECRET));
+        attack(MALFORMED_TOKEN, "JWS JSON serialization (flattened) as the header value",
+                "{\"protected\":\"" + parts[0] + "\",\"payload\":\""
                 + parts[1] + "\",\"signature\":\"" + parts[2] + "\"}");
-        attack("the literal null", "null");
-        attack("the literal undefined", "undefined");
-        attack("the whole token base64-encoded once more", b64url(valid));
+        attack(MALFORMED_TOKEN, "the literal null", "null");
+        attack(MALFORMED_TOKEN, "the literal undefined", "undefined");
+        attack(MALFORMED_TOKEN, "the whole token base64-encoded once more", b64url(valid));
     }
 
     private void nonCanonicalBase64url() {
@@ -375,69 +456,80 @@ final class AttackMatrix {
         String oddHeader = findToken(i -> sign("{\"alg\":\"HS256\",\"kid\":\"" + "k".repeat(i) + "\"}", claims, SECRET),
                 t -> t.split("\\.")[0].length() % 4 != 0);
         String[] h = oddHeader.split("\\.");
-        attack("signature padded with =", valid + "=");
-        attack("payload padded with ==", o[0] + "." + o[1] + "=".repeat(4 - o[1].length() % 4) + "." + o[2]);
-        attack("header padded with =", h[0] + "=".repeat(4 - h[0].length() % 4) + "." + h[1] + "." + h[2]);
-        attack("signature in the standard alphabet (+ and /)", d[0] + "." + d[1] + "." + d[2].replace('-', '+').replace('_', '/'));
-        attack("payload in the standard alphabet (+ and /)", p[0] + "." + p[1].replace('-', '+').replace('_', '/') + "." + p[2]);
-        attack("signature with non-zero trailing bits (same bytes to a lenient decoder)", parts[0] + "." + parts[1] + "."
+        attack(MALFORMED_TOKEN, "signature padded with =", valid + "=");
+        attack(MALFORMED_TOKEN, "payload padded with ==", o[0] + "." + o[1] + "=".repeat(4 - o[1].length() % 4) + "." + o[2]);
+        attack(MALFORMED_TOKEN, "header padded with =", h[0] + "=".repeat(4 - h[0].length() % 4) + "." + h[1] + "." + h[2]);
+        attack(MALFORMED_TOKEN, "signature in the standard alphabet (+ and /)",
+                d[0] + "." + d[1] + "." + d[2].replace('-', '+').replace('_', '/'));
+        attack(MALFORMED_TOKEN, "payload in the standard alphabet (+ and /)",
+                p[0] + "." + p[1].replace('-', '+').replace('_', '/') + "." + p[2]);
+        attack(MALFORMED_TOKEN, "signature with non-zero trailing bits (same bytes to a lenient decoder)", parts[0] + "." + parts[1] + "."
                 + withTrailingBits(parts[2]));
-        attack("payload with non-zero trailing bits", o[0] + "." + withTrailingBits(o[1]) + "." + o[2]);
-        attack("header with non-zero trailing bits", withTrailingBits(h[0]) + "." + h[1] + "." + h[2]);
-        attack("signature in standard base64 with padding", d[0] + "." + d[1] + "."
+        attack(MALFORMED_TOKEN, "payload with non-zero trailing bits", o[0] + "." + withTrailingBits(o[1]) + "." + o[2]);
+        attack(MALFORMED_TOKEN, "header with non-zero trailing bits", withTrailingBits(h[0]) + "." + h[1] + "." + h[2]);
+        attack(MALFORMED_TOKEN, "signature in standard base64 with padding", d[0] + "." + d[1] + "."
                 + Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(d[2])));
-        attack("a space inside the signature", parts[0] + "." + parts[1] + "." + parts[2].substring(0, 20) + " " + parts[2].substring(20));
-        attack("a tab inside the payload", parts[0] + "." + parts[1].substring(0, 10) + "\t" + parts[1].substring(10) + "." + parts[2]);
-        attack("percent-encoded dot", parts[0] + "%2E" + parts[1] + "." + parts[2]);
-        attack("percent-encoded padding appended", valid + "%3D");
-        attack("a segment of length 1 mod 4", parts[0] + "." + parts[1] + "A." + parts[2]);
-        attack("a Latin-1 letter inside the payload", parts[0] + "." + parts[1].substring(0, 5) + "\u00e9" + parts[1].substring(5) + "."
+        attack(MALFORMED_TOKEN, "a space inside the signature",
+                parts[0] + "." + parts[1] + "." + parts[2].substring(0, 20) + " " + parts[2].substring(20));
+        attack(MALFORMED_TOKEN, "a tab inside the payload",
+                parts[0] + "." + parts[1].substring(0, 10) + "\t" + parts[1].substring(10) + "." + parts[2]);
+        attack(MALFORMED_TOKEN, "percent-encoded dot", parts[0] + "%2E" + parts[1] + "." + parts[2]);
+        attack(MALFORMED_TOKEN, "percent-encoded padding appended", valid + "%3D");
+        attack(MALFORMED_TOKEN, "a segment of length 1 mod 4", parts[0] + "." + parts[1] + "A." + parts[2]);
+        attack(MALFORMED_TOKEN, "a Latin-1 letter inside the payload",
+                parts[0] + "." + parts[1].substring(0, 5) + "\u00e9" + parts[1].substring(5) + "."
                 + parts[2]);
     }
 
     private void claimsAndTime() {
         group = "claims";
         String[] malformedExp = {"\"" + (now + 3600) + "\"", "null", "true", "[" + (now + 3600) + "]", "{\"v\":" + (now + 3600) + "}",
-            "0", "-1", "-0", "1e300", "9007199254740993", "9".repeat(5000), "1e999999999999", "1e-7"};
+            "0", "-1", "-0", "1e300", "9007199254740993", "9".repeat(5000)};
         String[] names = {"a string", "null", "true", "an array", "an object", "zero", "negative", "minus zero", "1e300",
-            "2^53 + 1", "5000 digits", "1e999999999999 (beyond BigDecimal)", "1e-7 (1970)"};
+            "2^53 + 1", "5000 digits"};
         for (int i = 0; i < malformedExp.length; i++) {
-            attack("exp " + names[i], sign(HS256_HEADER, "{\"exp\":" + malformedExp[i] + "}", SECRET));
+            attack(MALFORMED_CLAIMS, "exp " + names[i], sign(HS256_HEADER, "{\"exp\":" + malformedExp[i] + "}", SECRET));
         }
-        attack("exp missing", sign(HS256_HEADER, "{\"iat\":" + now + "}", SECRET));
-        attack("empty claims", sign(HS256_HEADER, "{}", SECRET));
-        attack("exp a second ago", sign(HS256_HEADER, "{\"exp\":" + (now - 1) + "}", SECRET));
-        attack("exp half a second ago", sign(HS256_HEADER, "{\"exp\":" + (now - 1) + ".5}", SECRET));
-        attack("exp in 1970", sign(HS256_HEADER, "{\"exp\":1}", SECRET));
-        attack("exp twice, past then future", sign(HS256_HEADER, "{\"exp\":1," + exp + "}", SECRET));
-        attack("exp twice, future then past", sign(HS256_HEADER, "{" + exp + ",\"exp\":1}", SECRET));
-        attack("exp only in the header", sign("{\"alg\":\"HS256\"," + exp + "}", "{\"iat\":" + now + "}", SECRET));
-        attack("exp with a plus sign (not JSON)", sign(HS256_HEADER, "{\"exp\":+" + (now + 3600) + "}", SECRET));
-        attack("exp in hex (not JSON)", sign(HS256_HEADER, "{\"exp\":0x7fffffff}", SECRET));
-        attack("exp Infinity (not JSON)", sign(HS256_HEADER, "{\"exp\":Infinity}", SECRET));
-        attack("exp NaN (not JSON)", sign(HS256_HEADER, "{\"exp\":NaN}", SECRET));
-        attack("nbf an hour ahead", sign(HS256_HEADER, "{" + exp + ",\"nbf\":" + (now + 3600) + "}", SECRET));
-        attack("nbf 1e300", sign(HS256_HEADER, "{" + exp + ",\"nbf\":1e300}", SECRET));
-        attack("nbf a string", sign(HS256_HEADER, "{" + exp + ",\"nbf\":\"" + now + "\"}", SECRET));
-        attack("nbf null", sign(HS256_HEADER, "{" + exp + ",\"nbf\":null}", SECRET));
-        attack("nbf of 5000 digits", sign(HS256_HEADER, "{" + exp + ",\"nbf\":" + "9".repeat(5000) + "}", SECRET));
-        attack("iat a string", sign(HS256_HEADER, "{" + exp + ",\"iat\":\"yesterday\"}", SECRET));
-        attack("aud a number", sign(HS256_HEADER, "{" + exp + ",\"aud\":1}", SECRET));
-        attack("aud an array holding a number", sign(HS256_HEADER, "{" + exp + ",\"aud\":[\"a\",1]}", SECRET));
-        attack("aud an object", sign(HS256_HEADER, "{" + exp + ",\"aud\":{}}", SECRET));
+        // Beyond what the JSON reader takes as a number at all, and a real number that is a date in 1970.
+        attack(MALFORMED_TOKEN, "exp 1e999999999999 (beyond BigDecimal)", sign(HS256_HEADER, "{\"exp\":1e999999999999}", SECRET));
+        attack(EXPIRED, "exp 1e-7 (1970)", sign(HS256_HEADER, "{\"exp\":1e-7}", SECRET));
+        attack(MISSING_EXPIRATION, "exp missing", sign(HS256_HEADER, "{\"iat\":" + now + "}", SECRET));
+        attack(MISSING_EXPIRATION, "empty claims", sign(HS256_HEADER, "{}", SECRET));
+        attack(EXPIRED, "exp a second ago", sign(HS256_HEADER, "{\"exp\":" + (now - 1) + "}", SECRET));
+        attack(EXPIRED, "exp half a second ago", sign(HS256_HEADER, "{\"exp\":" + (now - 1) + ".5}", SECRET));
+        attack(EXPIRED, "exp in 1970", sign(HS256_HEADER, "{\"exp\":1}", SECRET));
+        attack(MALFORMED_TOKEN, "exp twice, past then future", sign(HS256_HEADER, "{\"exp\":1," + exp + "}", SECRET));
+        attack(MALFORMED_TOKEN, "exp twice, future then past", sign(HS256_HEADER, "{" + exp + ",\"exp\":1}", SECRET));
+        attack(MISSING_EXPIRATION, "exp only in the header", sign("{\"alg\":\"HS256\"," + exp + "}", "{\"iat\":" + now + "}", SECRET));
+        attack(MALFORMED_TOKEN, "exp with a plus sign (not JSON)", sign(HS256_HEADER, "{\"exp\":+" + (now + 3600) + "}", SECRET));
+        attack(MALFORMED_TOKEN, "exp in hex (not JSON)", sign(HS256_HEADER, "{\"exp\":0x7fffffff}", SECRET));
+        attack(MALFORMED_TOKEN, "exp Infinity (not JSON)", sign(HS256_HEADER, "{\"exp\":Infinity}", SECRET));
+        attack(MALFORMED_TOKEN, "exp NaN (not JSON)", sign(HS256_HEADER, "{\"exp\":NaN}", SECRET));
+        attack(NOT_YET_VALID, "nbf an hour ahead", sign(HS256_HEADER, "{" + exp + ",\"nbf\":" + (now + 3600) + "}", SECRET));
+        attack(NOT_YET_VALID, "nbf 1e300", sign(HS256_HEADER, "{" + exp + ",\"nbf\":1e300}", SECRET));
+        attack(MALFORMED_CLAIMS, "nbf a string", sign(HS256_HEADER, "{" + exp + ",\"nbf\":\"" + now + "\"}", SECRET));
+        attack(MALFORMED_CLAIMS, "nbf null", sign(HS256_HEADER, "{" + exp + ",\"nbf\":null}", SECRET));
+        attack(NOT_YET_VALID, "nbf of 5000 digits", sign(HS256_HEADER, "{" + exp + ",\"nbf\":" + "9".repeat(5000) + "}", SECRET));
+        attack(MALFORMED_CLAIMS, "iat a string", sign(HS256_HEADER, "{" + exp + ",\"iat\":\"yesterday\"}", SECRET));
+        attack(MALFORMED_CLAIMS, "aud a number", sign(HS256_HEADER, "{" + exp + ",\"aud\":1}", SECRET));
+        attack(MALFORMED_CLAIMS, "aud an array holding a number", sign(HS256_HEADER, "{" + exp + ",\"aud\":[\"a\",1]}", SECRET));
+        attack(MALFORMED_CLAIMS, "aud an object", sign(HS256_HEADER, "{" + exp + ",\"aud\":{}}", SECRET));
     }
 
     private void audience() {
         group = "audience (expected audience configured)";
         String[] auds = {null, "\"other.example.com\"", "\"API.EXAMPLE.COM\"", "[\"other.example.com\"]", "[]", "\"" + AUDIENCE + " \"",
-            "\"api.example\"", "null", "\"" + AUDIENCE + ".attacker.example\""};
+            "\"api.example\"", "\"" + AUDIENCE + ".attacker.example\""};
         String[] names = {"aud missing", "aud another API", "aud in other case", "aud array without ours", "aud empty array",
-            "aud with a trailing space", "aud a prefix of ours", "aud null", "aud ours as a subdomain prefix"};
+            "aud with a trailing space", "aud a prefix of ours", "aud ours as a subdomain prefix"};
         for (int i = 0; i < auds.length; i++) {
-            hardened(names[i] + ", genuinely signed", sign("{\"alg\":\"HS256\",\"kid\":\"" + HS_KID + "\"}", "{" + exp
-                    + (auds[i] == null ? "" : ",\"aud\":" + auds[i]) + "}", SECRET));
+            hardened(AUDIENCE_MISMATCH, names[i] + ", genuinely signed", sign("{\"alg\":\"HS256\",\"kid\":\"" + HS_KID + "\"}", "{"
+                    + exp + (auds[i] == null ? "" : ",\"aud\":" + auds[i]) + "}", SECRET));
         }
-        hardened("aud of another API, RS256 genuinely signed", asymmetric("{\"alg\":\"RS256\"}", "{" + exp
+        // null is no audience at all, neither a string nor an array of them.
+        hardened(MALFORMED_CLAIMS, "aud null, genuinely signed", sign("{\"alg\":\"HS256\",\"kid\":\"" + HS_KID + "\"}", "{" + exp
+                + ",\"aud\":null}", SECRET));
+        hardened(AUDIENCE_MISMATCH, "aud of another API, RS256 genuinely signed", asymmetric("{\"alg\":\"RS256\"}", "{" + exp
                 + ",\"aud\":\"other.example.com\"}", RSA.getPrivate(), "RS256"));
     }
 
@@ -445,93 +537,114 @@ final class AttackMatrix {
         group = "JWE and nesting";
         byte[] iv = new byte[12];
         byte[] tag = new byte[16];
-        attack("five-segment JWE, dir + A128GCM", b64url("{\"alg\":\"dir\",\"enc\":\"A128GCM\"}") + ".." + b64url(iv) + "."
+        attack(MALFORMED_TOKEN, "five-segment JWE, dir + A128GCM", b64url("{\"alg\":\"dir\",\"enc\":\"A128GCM\"}") + ".." + b64url(iv) + "."
                 + b64url("ciphertext") + "." + b64url(tag));
-        attack("JWE with PBES2 p2c 2^31-1 (jose4j CVE-2023-51775)", b64url("{\"alg\":\"PBES2-HS256+A128KW\",\"enc\":\"A128CBC-HS256\","
+        attack(MALFORMED_TOKEN, "JWE with PBES2 p2c 2^31-1 (jose4j CVE-2023-51775)",
+                b64url("{\"alg\":\"PBES2-HS256+A128KW\",\"enc\":\"A128CBC-HS256\","
                 + "\"p2c\":2147483647,\"p2s\":\"" + b64url(new byte[16]) + "\"}") + "." + b64url(new byte[40]) + "." + b64url(new byte[16])
                 + "." + b64url(new byte[32]) + "." + b64url(new byte[16]));
-        attack("compressed JWE, zip DEF bomb (jose4j CVE-2024-29371)", b64url("{\"alg\":\"dir\",\"enc\":\"A128GCM\",\"zip\":\"DEF\"}")
+        attack(MALFORMED_TOKEN, "compressed JWE, zip DEF bomb (jose4j CVE-2024-29371)",
+                b64url("{\"alg\":\"dir\",\"enc\":\"A128GCM\",\"zip\":\"DEF\"}")
                 + ".." + b64url(iv) + "." + b64url(deflate("0".repeat(200_000))) + "." + b64url(tag));
-        attack("JWE wrapping an alg none token (pac4j CVE-2021-44878)", b64url("{\"alg\":\"dir\",\"enc\":\"A128GCM\",\"cty\":\"JWT\"}")
+        attack(MALFORMED_TOKEN, "JWE wrapping an alg none token (pac4j CVE-2021-44878)",
+                b64url("{\"alg\":\"dir\",\"enc\":\"A128GCM\",\"cty\":\"JWT\"}")
                 + ".." + b64url(iv) + "." + b64url(b64url("{\"alg\":\"none\"}") + "." + b64url(claims) + ".") + "." + b64url(tag));
-        attack("JWE with RSA-OAEP", b64url("{\"alg\":\"RSA-OAEP\",\"enc\":\"A256GCM\"}") + "." + b64url(new byte[256]) + "."
+        attack(MALFORMED_TOKEN, "JWE with RSA-OAEP",
+                b64url("{\"alg\":\"RSA-OAEP\",\"enc\":\"A256GCM\"}") + "." + b64url(new byte[256]) + "."
                 + b64url(iv) + "." + b64url("x") + "." + b64url(tag));
-        attack("a genuine token with two more segments", valid + "." + parts[1] + "." + parts[2]);
-        attack("JWE header (enc) in a three-segment token, with the real secret", sign("{\"alg\":\"HS256\",\"enc\":\"A128GCM\"}", claims,
+        attack(MALFORMED_TOKEN, "a genuine token with two more segments", valid + "." + parts[1] + "." + parts[2]);
+        attack(UNSUPPORTED_HEADER_PARAMETER, "JWE header (enc) in a three-segment token, with the real secret",
+                sign("{\"alg\":\"HS256\",\"enc\":\"A128GCM\"}", claims,
                 SECRET));
-        attack("nested JWS: cty JWT around a genuine token, outer with the real secret", sign("{\"alg\":\"HS256\",\"cty\":\"JWT\"}",
+        attack(UNSUPPORTED_HEADER_PARAMETER, "nested JWS: cty JWT around a genuine token, outer with the real secret",
+                sign("{\"alg\":\"HS256\",\"cty\":\"JWT\"}",
                 valid, SECRET));
-        attack("nested JWS: cty JWT around a genuine token, outer alg none", b64url("{\"alg\":\"none\",\"cty\":\"JWT\"}") + "."
+        attack(MALFORMED_TOKEN, "nested JWS: cty JWT around a genuine token, outer alg none",
+                b64url("{\"alg\":\"none\",\"cty\":\"JWT\"}") + "."
                 + b64url(valid) + ".");
-        attack("nested JWS: cty JWT around a genuine token, outer by the attacker", sign("{\"alg\":\"HS256\",\"cty\":\"JWT\"}", valid,
+        attack(UNSUPPORTED_HEADER_PARAMETER, "nested JWS: cty JWT around a genuine token, outer by the attacker",
+                sign("{\"alg\":\"HS256\",\"cty\":\"JWT\"}", valid,
                 ATTACKER_SECRET));
-        attack("JWS general JSON serialization", "{\"payload\":\"" + parts[1] + "\",\"signatures\":[{\"protected\":\"" + parts[0]
+        attack(MALFORMED_TOKEN, "JWS general JSON serialization",
+                "{\"payload\":\"" + parts[1] + "\",\"signatures\":[{\"protected\":\"" + parts[0]
                 + "\",\"signature\":\"" + parts[2] + "\"}]}");
     }
 
     private void transport() {
         group = "transport";
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "no token header");
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "empty token header", "Approov-Token", "");
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "whitespace-only token header", "Approov-Token", "   ");
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "two lines, both the genuine token", "Approov-Token", valid, "Approov-Token", valid);
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "two lines, genuine then garbage", "Approov-Token", valid, "Approov-Token", "x");
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "two lines, garbage then genuine", "Approov-Token", "x", "Approov-Token", valid);
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "two lines with names in different case", "approov-token", valid,
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "no token header");
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "empty token header", "Approov-Token", "");
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "whitespace-only token header", "Approov-Token", "   ");
+        add(PROTECTED, "GET", refused(DUPLICATE_TOKEN_HEADER), Target.DEFAULT, "two lines, both the genuine token",
+                "Approov-Token", valid, "Approov-Token", valid);
+        add(PROTECTED, "GET", refused(DUPLICATE_TOKEN_HEADER), Target.DEFAULT, "two lines, genuine then garbage",
+                "Approov-Token", valid, "Approov-Token", "x");
+        add(PROTECTED, "GET", refused(DUPLICATE_TOKEN_HEADER), Target.DEFAULT, "two lines, garbage then genuine",
+                "Approov-Token", "x", "Approov-Token", valid);
+        add(PROTECTED, "GET", refused(DUPLICATE_TOKEN_HEADER), Target.DEFAULT, "two lines with names in different case",
+                "approov-token", valid,
                 "APPROOV-TOKEN", valid);
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "two lines, expired then genuine", "Approov-Token",
+        add(PROTECTED, "GET", refused(DUPLICATE_TOKEN_HEADER), Target.DEFAULT, "two lines, expired then genuine", "Approov-Token",
                 sign(HS256_HEADER, "{\"exp\":" + (now - 10) + "}", SECRET), "Approov-Token", valid);
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "fifty token lines", repeat("Approov-Token", valid, 50));
-        attack("two tokens comma-joined in one line", valid + "," + valid);
-        attack("two tokens comma-space-joined in one line", valid + ", " + valid);
-        attack("Bearer prefix", "Bearer " + valid);
-        attack("bearer prefix in lower case", "bearer " + valid);
-        attack("Approov prefix", "Approov " + valid);
-        attack("token in double quotes", "\"" + valid + "\"");
-        add(PROTECTED + "?Approov-Token=" + valid, "GET", REFUSED, Target.DEFAULT, "token in the query string only");
-        add(PROTECTED + "?token=" + valid + "&approov_token=" + valid, "GET", REFUSED, Target.DEFAULT,
+        add(PROTECTED, "GET", refused(DUPLICATE_TOKEN_HEADER), Target.DEFAULT, "fifty token lines", repeat("Approov-Token", valid, 50));
+        attack(MALFORMED_TOKEN, "two tokens comma-joined in one line", valid + "," + valid);
+        attack(MALFORMED_TOKEN, "two tokens comma-space-joined in one line", valid + ", " + valid);
+        attack(MALFORMED_TOKEN, "Bearer prefix", "Bearer " + valid);
+        attack(MALFORMED_TOKEN, "bearer prefix in lower case", "bearer " + valid);
+        attack(MALFORMED_TOKEN, "Approov prefix", "Approov " + valid);
+        attack(MALFORMED_TOKEN, "token in double quotes", "\"" + valid + "\"");
+        add(PROTECTED + "?Approov-Token=" + valid, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "token in the query string only");
+        add(PROTECTED + "?token=" + valid + "&approov_token=" + valid, "GET", refused(MISSING_TOKEN), Target.DEFAULT,
                 "token in other query parameters");
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "token as Authorization: Bearer", "Authorization", "Bearer " + valid);
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "token as bare Authorization", "Authorization", valid);
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "token in a cookie", "Cookie", "Approov-Token=" + valid);
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "token in X-Approov-Token", "X-Approov-Token", valid);
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "token in Approov_Token (underscore)", "Approov_Token", valid);
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, "token in Approov-Token2", "Approov-Token2", valid);
-        add(PROTECTED, "HEAD", REFUSED, Target.DEFAULT, "HEAD without a token");
-        add(PROTECTED, "DELETE", Set.of(401, 405), Target.DEFAULT, "DELETE without a token");
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "token as Authorization: Bearer", "Authorization", "Bearer " + valid);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "token as bare Authorization", "Authorization", valid);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "token in a cookie", "Cookie", "Approov-Token=" + valid);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "token in X-Approov-Token", "X-Approov-Token", valid);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "token in Approov_Token (underscore)", "Approov_Token", valid);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "token in Approov-Token2", "Approov-Token2", valid);
+        add(PROTECTED, "HEAD", refused(MISSING_TOKEN), Target.DEFAULT, "HEAD without a token");
+        add(PROTECTED, "DELETE", container(405), Target.DEFAULT, "DELETE without a token");
     }
 
     private void binding() {
         group = "binding (@ApproovBound)";
         String bound = sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay(BEARER) + "\"}", SECRET);
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "no Authorization", "Approov-Token", bound);
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "empty Authorization", "Approov-Token", bound, "Authorization", "");
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "two Authorization lines, both the bound value", "Approov-Token", bound,
+        add(BOUND, "GET", refused(MISSING_BINDING_HEADER), Target.DEFAULT, "no Authorization", "Approov-Token", bound);
+        add(BOUND, "GET", refused(MISSING_BINDING_HEADER), Target.DEFAULT, "empty Authorization",
+                "Approov-Token", bound, "Authorization", "");
+        add(BOUND, "GET", refused(DUPLICATE_BINDING_HEADER), Target.DEFAULT, "two Authorization lines, both the bound value",
+                "Approov-Token", bound,
                 "Authorization", BEARER, "Authorization", BEARER);
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "Authorization split over two lines", "Approov-Token", bound,
+        add(BOUND, "GET", refused(DUPLICATE_BINDING_HEADER), Target.DEFAULT, "Authorization split over two lines", "Approov-Token", bound,
                 "Authorization", "Bearer", "Authorization", "0123456789abcdef");
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "another Authorization value", "Approov-Token", bound, "Authorization",
+        add(BOUND, "GET", refused(BINDING_MISMATCH), Target.DEFAULT, "another Authorization value", "Approov-Token", bound, "Authorization",
                 "Bearer fedcba9876543210");
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "Authorization without its scheme", "Approov-Token", bound, "Authorization",
+        add(BOUND, "GET", refused(BINDING_MISMATCH), Target.DEFAULT, "Authorization without its scheme",
+                "Approov-Token", bound, "Authorization",
                 "0123456789abcdef");
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "scheme in lower case", "Approov-Token", bound, "Authorization",
+        add(BOUND, "GET", refused(BINDING_MISMATCH), Target.DEFAULT, "scheme in lower case", "Approov-Token", bound, "Authorization",
                 "bearer 0123456789abcdef");
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "two spaces after the scheme", "Approov-Token", bound, "Authorization",
+        add(BOUND, "GET", refused(BINDING_MISMATCH), Target.DEFAULT, "two spaces after the scheme", "Approov-Token", bound, "Authorization",
                 "Bearer  0123456789abcdef");
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "the bound value in a cookie instead", "Approov-Token", bound, "Cookie",
+        add(BOUND, "GET", refused(MISSING_BINDING_HEADER), Target.DEFAULT, "the bound value in a cookie instead",
+                "Approov-Token", bound, "Cookie",
                 "Authorization=" + BEARER.replace(' ', '+'));
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "the bound value in Proxy-Authorization instead", "Approov-Token", bound,
+        add(BOUND, "GET", refused(MISSING_BINDING_HEADER), Target.DEFAULT, "the bound value in Proxy-Authorization instead",
+                "Approov-Token", bound,
                 "Proxy-Authorization", BEARER);
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "no token, only the Authorization", "Authorization", BEARER);
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "the bound token twice", "Approov-Token", bound, "Approov-Token", bound,
+        add(BOUND, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "no token, only the Authorization", "Authorization", BEARER);
+        add(BOUND, "GET", refused(DUPLICATE_TOKEN_HEADER), Target.DEFAULT, "the bound token twice",
+                "Approov-Token", bound, "Approov-Token", bound,
                 "Authorization", BEARER);
+        // Rule B3: pay must be a non-empty string; rule B4: it must be base64(SHA-256(the value)) exactly.
+        Map<String, String> noPay = new LinkedHashMap<>();
+        noPay.put("pay missing", null);
+        noPay.put("pay empty", "\"\"");
+        noPay.put("pay a number", "1");
+        noPay.put("pay null", "null");
+        noPay.put("pay an array holding the right value", "[\"" + pay(BEARER) + "\"]");
+        noPay.put("pay an object", "{\"v\":\"" + pay(BEARER) + "\"}");
         Map<String, String> pays = new LinkedHashMap<>();
-        pays.put("pay missing", null);
-        pays.put("pay empty", "\"\"");
-        pays.put("pay a number", "1");
-        pays.put("pay null", "null");
-        pays.put("pay an array holding the right value", "[\"" + pay(BEARER) + "\"]");
-        pays.put("pay an object", "{\"v\":\"" + pay(BEARER) + "\"}");
         pays.put("pay in base64url without padding", "\"" + pay(BEARER).replace('+', '-').replace('/', '_').replace("=", "") + "\"");
         pays.put("pay in hex", "\"" + HexFormat.of().formatHex(digest("SHA-256", BEARER)) + "\"");
         pays.put("pay the raw value, unhashed", "\"" + BEARER + "\"");
@@ -542,61 +655,73 @@ final class AttackMatrix {
         pays.put("pay of SHA-512", "\"" + Base64.getEncoder().encodeToString(digest("SHA-512", BEARER)) + "\"");
         pays.put("pay of the UTF-16 bytes", "\"" + Base64.getEncoder().encodeToString(sha256(BEARER.getBytes(StandardCharsets.UTF_16BE)))
                 + "\"");
-        for (Map.Entry<String, String> entry : pays.entrySet()) {
+        for (Map.Entry<String, String> entry : noPay.entrySet()) {
             String token = sign(HS256_HEADER, "{" + exp + (entry.getValue() == null ? "" : ",\"pay\":" + entry.getValue()) + "}", SECRET);
-            add(BOUND, "GET", REFUSED, Target.DEFAULT, entry.getKey(), "Approov-Token", token, "Authorization", BEARER);
+            add(BOUND, "GET", refused(MISSING_PAY_CLAIM), Target.DEFAULT, entry.getKey(), "Approov-Token", token, "Authorization", BEARER);
+        }
+        for (Map.Entry<String, String> entry : pays.entrySet()) {
+            String token = sign(HS256_HEADER, "{" + exp + ",\"pay\":" + entry.getValue() + "}", SECRET);
+            add(BOUND, "GET", refused(BINDING_MISMATCH), Target.DEFAULT, entry.getKey(), "Approov-Token", token, "Authorization", BEARER);
         }
         String rightPay = ",\"pay\":\"" + pay(BEARER) + "\"";
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "pay twice, both right", "Approov-Token", sign(HS256_HEADER, "{" + exp + rightPay
+        add(BOUND, "GET", refused(MALFORMED_TOKEN), Target.DEFAULT, "pay twice, both right",
+                "Approov-Token", sign(HS256_HEADER, "{" + exp + rightPay
                 + rightPay + "}", SECRET), "Authorization", BEARER);
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "pay right, token expired", "Approov-Token", sign(HS256_HEADER, "{\"exp\":" + (now - 1)
+        add(BOUND, "GET", refused(EXPIRED), Target.DEFAULT, "pay right, token expired",
+                "Approov-Token", sign(HS256_HEADER, "{\"exp\":" + (now - 1)
                 + rightPay + "}", SECRET), "Authorization", BEARER);
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "pay right, token signed by the attacker", "Approov-Token", sign(HS256_HEADER, "{" + exp
+        add(BOUND, "GET", refused(BAD_SIGNATURE), Target.DEFAULT, "pay right, token signed by the attacker",
+                "Approov-Token", sign(HS256_HEADER, "{" + exp
                 + rightPay + "}", ATTACKER_SECRET), "Authorization", BEARER);
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "pay right, alg none", "Approov-Token", b64url("{\"alg\":\"none\"}") + "."
+        add(BOUND, "GET", refused(MALFORMED_TOKEN), Target.DEFAULT, "pay right, alg none",
+                "Approov-Token", b64url("{\"alg\":\"none\"}") + "."
                 + b64url("{" + exp + rightPay + "}") + ".", "Authorization", BEARER);
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "pay right, token in Authorization and no token header", "Authorization", bound);
+        add(BOUND, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "pay right, token in Authorization and no token header",
+                "Authorization", bound);
     }
 
     private void size() {
         group = "size";
-        add(PROTECTED, "GET", REFUSED_OR_TOO_LARGE, Target.DEFAULT, "a 100 KB token header", "Approov-Token", "A".repeat(100_000));
-        add(PROTECTED, "GET", REFUSED_OR_TOO_LARGE, Target.DEFAULT, "a 100 KB token of genuine shape", "Approov-Token",
+        add(PROTECTED, "GET", container(400), Target.DEFAULT, "a 100 KB token header", "Approov-Token", "A".repeat(100_000));
+        add(PROTECTED, "GET", container(400), Target.DEFAULT, "a 100 KB token of genuine shape", "Approov-Token",
                 parts[0] + "." + "A".repeat(100_000) + "." + parts[2]);
-        add(PROTECTED, "GET", REFUSED_OR_TOO_LARGE, Target.DEFAULT, "a 9000-character token (over the verifier's 8192)",
+        add(PROTECTED, "GET", container(400), Target.DEFAULT, "a 9000-character token (over the verifier's 8192)",
                 "Approov-Token", sign(HS256_HEADER, "{" + exp + ",\"x\":\"" + "a".repeat(6600) + "\"}", SECRET));
-        attack("a 7000-character genuinely signed token with junk claims", sign(HS256_HEADER, "{" + exp + ",\"x\":\"" + "a".repeat(5000)
+        attack(MALFORMED_TOKEN, "a 7000-character genuinely signed token with junk claims",
+                sign(HS256_HEADER, "{" + exp + ",\"x\":\"" + "a".repeat(5000)
                 + "\",\"exp\":1}", SECRET));
-        attack("exp of 5000 digits with a fraction", sign(HS256_HEADER, "{\"exp\":1." + "0".repeat(5000) + "1}", SECRET));
-        attack("exp 1e+999999999", sign(HS256_HEADER, "{\"exp\":1e+999999999}", SECRET));
+        attack(EXPIRED, "exp of 5000 digits with a fraction", sign(HS256_HEADER, "{\"exp\":1." + "0".repeat(5000) + "1}", SECRET));
+        attack(MALFORMED_CLAIMS, "exp 1e+999999999", sign(HS256_HEADER, "{\"exp\":1e+999999999}", SECRET));
         StringBuilder many = new StringBuilder("{\"exp\":\"soon\"");
         for (int i = 0; i < 400; i++) {
             many.append(",\"c").append(i).append("\":").append(i);
         }
-        attack("400 claims with exp a string", sign(HS256_HEADER, many.append('}').toString(), SECRET));
+        attack(MALFORMED_CLAIMS, "400 claims with exp a string", sign(HS256_HEADER, many.append('}').toString(), SECRET));
         StringBuilder params = new StringBuilder("{\"alg\":\"HS256\"");
         for (int i = 0; i < 300; i++) {
             params.append(",\"p").append(i).append("\":").append(i);
         }
-        attack("300 header parameters, signed by the attacker", sign(params.append('}').toString(), claims, ATTACKER_SECRET));
+        attack(BAD_SIGNATURE, "300 header parameters, signed by the attacker",
+                sign(params.append('}').toString(), claims, ATTACKER_SECRET));
         String bound = sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay(BEARER) + "\"}", SECRET);
-        add(BOUND, "GET", REFUSED_OR_TOO_LARGE, Target.DEFAULT, "a 100 KB Authorization", "Approov-Token", bound, "Authorization",
+        add(BOUND, "GET", container(400), Target.DEFAULT, "a 100 KB Authorization", "Approov-Token", bound, "Authorization",
                 "Bearer " + "a".repeat(100_000));
-        add(BOUND, "GET", REFUSED, Target.DEFAULT, "a 6 KB Authorization", "Approov-Token", bound, "Authorization",
+        add(BOUND, "GET", refused(BINDING_MISMATCH), Target.DEFAULT, "a 6 KB Authorization", "Approov-Token", bound, "Authorization",
                 "Bearer " + "a".repeat(6_000));
-        add(PROTECTED, "GET", REFUSED_OR_TOO_LARGE, Target.DEFAULT, "a garbage token beside 100 KB of other headers", repeat("X-Pad",
+        add(PROTECTED, "GET", container(400), Target.DEFAULT, "a garbage token beside 100 KB of other headers", repeat("X-Pad",
                 "p".repeat(1_000), 100, "Approov-Token", "garbage"));
     }
 
     private void routing() {
         group = "routing";
-        add(PROTECTED + "/", "GET", REFUSED_OR_NOT_FOUND, Target.DEFAULT, "trailing slash, no token");
-        add("/methods/%70rotected", "GET", REFUSED_OR_NOT_FOUND, Target.DEFAULT, "percent-encoded path, no token");
-        add(PROTECTED + ";jsessionid=x", "GET", REFUSED_OR_NOT_FOUND, Target.DEFAULT, "matrix parameter, no token");
-        add("/" + PROTECTED, "GET", REFUSED_OR_NOT_FOUND, Target.DEFAULT, "double slash, no token");
-        add("/METHODS/protected", "GET", REFUSED_OR_NOT_FOUND, Target.DEFAULT, "path in upper case, no token");
-        add(PROTECTED + "?x=" + valid, "GET", REFUSED_OR_NOT_FOUND, Target.DEFAULT, "genuine token in an unrelated query parameter");
-        add(BOUND + "/", "GET", REFUSED_OR_NOT_FOUND, Target.DEFAULT, "bound endpoint with a trailing slash, token but no binding",
+        add(PROTECTED + "/", "GET", refused(MISSING_TOKEN), Target.DEFAULT, "trailing slash, no token");
+        add("/methods/%70rotected", "GET", container(404), Target.DEFAULT, "percent-encoded path, no token");
+        add(PROTECTED + ";jsessionid=x", "GET", refused(MISSING_TOKEN), Target.DEFAULT, "matrix parameter, no token");
+        add("/" + PROTECTED, "GET", container(404), Target.DEFAULT, "double slash, no token");
+        add("/METHODS/protected", "GET", container(404), Target.DEFAULT, "path in upper case, no token");
+        add(PROTECTED + "?x=" + valid, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "genuine token in an unrelated query parameter");
+        add(BOUND + "/", "GET", refused(MISSING_BINDING_HEADER), Target.DEFAULT,
+                "bound endpoint with a trailing slash, token but no binding",
                 "Approov-Token", valid);
     }
 
@@ -609,28 +734,35 @@ final class AttackMatrix {
         String inner = input.substring("install=".length(), input.indexOf(";alg="));
 
         // The fields (rule M4)
-        signed("an ipk token and no signature fields", "GET", SIGNED, "Approov-Token", token);
-        signed("Signature-Input without Signature", "GET", SIGNED, "Approov-Token", token, "Signature-Input", input);
-        signed("Signature without Signature-Input", "GET", SIGNED, "Approov-Token", token, "Signature", genuine.signature());
-        signed("empty Signature-Input", "GET", SIGNED, "Approov-Token", token, "Signature-Input", "", "Signature",
+        signed(MISSING_MESSAGE_SIGNATURE, "an ipk token and no signature fields", "GET", SIGNED, "Approov-Token", token);
+        signed(MISSING_MESSAGE_SIGNATURE, "Signature-Input without Signature",
+                "GET", SIGNED, "Approov-Token", token, "Signature-Input", input);
+        signed(MISSING_MESSAGE_SIGNATURE, "Signature without Signature-Input",
+                "GET", SIGNED, "Approov-Token", token, "Signature", genuine.signature());
+        signed(MISSING_MESSAGE_SIGNATURE, "empty Signature-Input",
+                "GET", SIGNED, "Approov-Token", token, "Signature-Input", "", "Signature",
                 genuine.signature());
-        signed("empty Signature", "GET", SIGNED, "Approov-Token", token, "Signature-Input", input, "Signature", "");
-        signed("Signature-Input twice: the genuine line, then one covering only @method and the token", "GET", SIGNED,
+        signed(MISSING_MESSAGE_SIGNATURE, "empty Signature",
+                "GET", SIGNED, "Approov-Token", token, "Signature-Input", input, "Signature", "");
+        signed(REQUIRED_COMPONENT_NOT_COVERED, "Signature-Input twice: the genuine line, then one covering only @method and the token",
+                "GET", SIGNED,
                 "Approov-Token", token, "Signature-Input", input, "Signature-Input",
                 "install=(\"@method\" \"approov-token\")" + params, "Signature", genuine.signature());
-        signed("Signature twice: the genuine line, then another key's", "GET", SIGNED, "Approov-Token", token,
+        signed(BAD_MESSAGE_SIGNATURE, "Signature twice: the genuine line, then another key's", "GET", SIGNED, "Approov-Token", token,
                 "Signature-Input", input, "Signature", genuine.signature(), "Signature",
                 sdk("GET", SIGNED, token, ATTACKER_EC.getPrivate()).sign().signature());
-        signed("other labels only (sig1)", "GET", SIGNED, "Approov-Token", token, "Signature-Input",
+        signed(MISSING_MESSAGE_SIGNATURE, "other labels only (sig1)", "GET", SIGNED, "Approov-Token", token, "Signature-Input",
                 input.replace("install=", "sig1="), "Signature", genuine.signature().replace("install=", "sig1="));
-        signed("the genuine signature under another label, garbage under install", "GET", SIGNED, "Approov-Token", token,
+        signed(BAD_MESSAGE_SIGNATURE, "the genuine signature under another label, garbage under install",
+                "GET", SIGNED, "Approov-Token", token,
                 "Signature-Input", input, "Signature", genuine.signature().replace("install=", "sig1=") + ", install=:"
                         + Base64.getEncoder().encodeToString(new byte[64]) + ":");
-        signed("Signature-Input a bare inner list, not a dictionary", "GET", SIGNED, "Approov-Token", token,
+        signed(MALFORMED_MESSAGE_SIGNATURE, "Signature-Input a bare inner list, not a dictionary", "GET", SIGNED, "Approov-Token", token,
                 "Signature-Input", input.substring("install=".length()), "Signature", genuine.signature());
-        signed("the install input an item, not an inner list", "GET", SIGNED, "Approov-Token", token, "Signature-Input",
+        signed(MALFORMED_MESSAGE_SIGNATURE, "the install input an item, not an inner list",
+                "GET", SIGNED, "Approov-Token", token, "Signature-Input",
                 "install=\"@method\"" + params, "Signature", genuine.signature());
-        signed("components as tokens, not strings", "GET", SIGNED, "Approov-Token", token, "Signature-Input",
+        signed(MALFORMED_MESSAGE_SIGNATURE, "components as tokens, not strings", "GET", SIGNED, "Approov-Token", token, "Signature-Input",
                 input.replace("\"", ""), "Signature", genuine.signature());
 
         // The algorithm (M5), each otherwise genuinely signed over its own parameters
@@ -638,84 +770,109 @@ final class AttackMatrix {
         for (String alg : List.of(";alg=\"hmac-sha256\"", ";alg=\"rsa-pss-sha512\"", ";alg=\"ed25519\"",
                 ";alg=\"ecdsa-p384-sha384\"", ";alg=\"ECDSA-P256-SHA256\"", ";alg=ecdsa-p256-sha256", ";alg=\"\"",
                 "", ";alg=\"ecdsa-p256-sha256\";alg=\"hmac-sha256\"")) {
-            signedGet((alg.isEmpty() ? "alg missing" : alg.substring(1)) + ", signed with the installation key", token,
+            signedGet(MESSAGE_SIGNATURE_ALGORITHM_NOT_ALLOWED, (alg.isEmpty() ? "alg missing" : alg.substring(1))
+                    + ", signed with the installation key", token,
                     sdk("GET", SIGNED, token).parameters(alg + times).sign());
         }
 
         // Time (M5, M6): the server allows 60 s of clock tolerance and signatures up to an hour old
-        signedGet("created an hour in the future", token, sdk("GET", SIGNED, token).created(now + 3600).expires(now + 3615).sign());
-        signedGet("expired 15 minutes ago", token, sdk("GET", SIGNED, token).created(now - 1000).expires(now - 900).sign());
-        signedGet("created two hours ago, not yet expired (too old)", token, sdk("GET", SIGNED, token).created(now - 7200)
+        signedGet(MESSAGE_SIGNATURE_NOT_YET_VALID, "created an hour in the future",
+                token, sdk("GET", SIGNED, token).created(now + 3600).expires(now + 3615).sign());
+        signedGet(MESSAGE_SIGNATURE_EXPIRED, "expired 15 minutes ago",
+                token, sdk("GET", SIGNED, token).created(now - 1000).expires(now - 900).sign());
+        signedGet(MESSAGE_SIGNATURE_EXPIRED, "created two hours ago, not yet expired (too old)",
+                token, sdk("GET", SIGNED, token).created(now - 7200)
                 .expires(now + 3600).sign());
-        signedGet("expires missing", token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";created=" + now).sign());
-        signedGet("expires before created", token, sdk("GET", SIGNED, token).created(now).expires(now - 1).sign());
-        signedGet("created a string", token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";created=\"" + now
+        signedGet(MALFORMED_MESSAGE_SIGNATURE, "expires missing",
+                token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";created=" + now).sign());
+        signedGet(MALFORMED_MESSAGE_SIGNATURE, "expires before created",
+                token, sdk("GET", SIGNED, token).created(now).expires(now - 1).sign());
+        signedGet(MALFORMED_MESSAGE_SIGNATURE, "created a string",
+                token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";created=\"" + now
                 + "\";expires=" + (now + 3600)).sign());
-        signedGet("created a decimal", token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";created=" + now
+        signedGet(MALFORMED_MESSAGE_SIGNATURE, "created a decimal",
+                token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";created=" + now
                 + ".5;expires=" + (now + 3600)).sign());
-        signedGet("created missing", token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";expires="
+        signedGet(MALFORMED_MESSAGE_SIGNATURE, "created missing",
+                token, sdk("GET", SIGNED, token).parameters(";alg=\"ecdsa-p256-sha256\";expires="
                 + (now + 3600)).sign());
 
         // The covered components (M5, M7, M8)
-        signedGet("@method covered twice", token, sdk("GET", SIGNED, token).cover("@method", "GET").sign());
-        signedGet("@method not covered", token, signer().cover("@target-uri", SIGNED_ORIGIN + SIGNED)
+        signedGet(MALFORMED_MESSAGE_SIGNATURE, "@method covered twice", token, sdk("GET", SIGNED, token).cover("@method", "GET").sign());
+        signedGet(REQUIRED_COMPONENT_NOT_COVERED, "@method not covered", token, signer().cover("@target-uri", SIGNED_ORIGIN + SIGNED)
                 .cover("approov-token", token).sign());
-        signedGet("the token not covered", token, signer().cover("@method", "GET").cover("@target-uri", SIGNED_ORIGIN + SIGNED).sign());
-        signedGet("no target covered (@authority only)", token, signer().cover("@method", "GET")
+        signedGet(REQUIRED_COMPONENT_NOT_COVERED, "the token not covered",
+                token, signer().cover("@method", "GET").cover("@target-uri", SIGNED_ORIGIN + SIGNED).sign());
+        signedGet(REQUIRED_COMPONENT_NOT_COVERED, "no target covered (@authority only)", token, signer().cover("@method", "GET")
                 .cover("@authority", "api.example.com").cover("approov-token", token).sign());
-        signedGet("an unknown derived component, @status", token, sdk("GET", SIGNED, token).cover("@status", "200").sign());
-        signedGet("@signature-params covered as a component", token, sdk("GET", SIGNED, token)
+        signedGet(UNSUPPORTED_MESSAGE_COMPONENT, "an unknown derived component, @status",
+                token, sdk("GET", SIGNED, token).cover("@status", "200").sign());
+        signedGet(UNSUPPORTED_MESSAGE_COMPONENT, "@signature-params covered as a component", token, sdk("GET", SIGNED, token)
                 .cover("@signature-params", inner + params).sign());
-        signedGet("@method in upper case (@Method)", token, signer().cover("@Method", "GET")
+        signedGet(REQUIRED_COMPONENT_NOT_COVERED, "@method in upper case (@Method)", token, signer().cover("@Method", "GET")
                 .cover("@target-uri", SIGNED_ORIGIN + SIGNED).cover("approov-token", token).sign());
-        signedGet("the token header name in upper case", token, signer().cover("@method", "GET")
+        signedGet(REQUIRED_COMPONENT_NOT_COVERED, "the token header name in upper case", token, signer().cover("@method", "GET")
                 .cover("@target-uri", SIGNED_ORIGIN + SIGNED).cover("Approov-Token", token).sign());
-        signedGet("the token covered with the sf parameter", token, signer().cover("@method", "GET")
+        signedGet(REQUIRED_COMPONENT_NOT_COVERED, "the token covered with the sf parameter", token, signer().cover("@method", "GET")
                 .cover("@target-uri", SIGNED_ORIGIN + SIGNED).coverIdentifier("\"approov-token\";sf", token).sign());
-        signedGet("@method with the req parameter", token, signer().coverIdentifier("\"@method\";req", "GET")
+        signedGet(REQUIRED_COMPONENT_NOT_COVERED, "@method with the req parameter",
+                token, signer().coverIdentifier("\"@method\";req", "GET")
                 .cover("@target-uri", SIGNED_ORIGIN + SIGNED).cover("approov-token", token).sign());
-        signedGet("@query-param without a name", token, sdk("GET", SIGNED, token).coverIdentifier("\"@query-param\"", "").sign());
-        signedGet("a covered header that is not sent", token, sdk("GET", SIGNED, token).cover("x-device-info", "model=a").sign());
+        signedGet(UNSUPPORTED_MESSAGE_COMPONENT, "@query-param without a name",
+                token, sdk("GET", SIGNED, token).coverIdentifier("\"@query-param\"", "").sign());
+        signedGet(MISSING_MESSAGE_COMPONENT, "a covered header that is not sent",
+                token, sdk("GET", SIGNED, token).cover("x-device-info", "model=a").sign());
         String twice = SIGNED + "?a=1&a=2";
-        signed("@query-param of a name sent twice", "GET", twice, headers(token, sdk("GET", twice, token)
+        signed(UNSUPPORTED_MESSAGE_COMPONENT, "@query-param of a name sent twice", "GET", twice, headers(token, sdk("GET", twice, token)
                 .coverIdentifier("\"@query-param\";name=\"a\"", "1").sign()));
 
         // A signature of another request (M8, M9, M11)
         String body = "{\"shape\":\"circle\"}";
-        signed("signed as a POST, sent as a GET", "GET", SIGNED, headers(token, sdk("POST", SIGNED, token).sign()));
-        signed("the token and its signature lifted onto another path", "GET", SIGNED + "/items/1", headers(token, genuine));
-        signed("signed with ?a=1, sent with ?a=2", "GET", SIGNED + "?a=2", headers(token, sdk("GET", SIGNED + "?a=1", token).sign()));
-        signed("signed without a query, sent with ?admin=true", "GET", SIGNED + "?admin=true", headers(token, genuine));
-        signed("signed for another host", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
+        signed(BAD_MESSAGE_SIGNATURE, "signed as a POST, sent as a GET", "GET", SIGNED, headers(token, sdk("POST", SIGNED, token).sign()));
+        signed(BAD_MESSAGE_SIGNATURE, "the token and its signature lifted onto another path",
+                "GET", SIGNED + "/items/1", headers(token, genuine));
+        signed(BAD_MESSAGE_SIGNATURE, "signed with ?a=1, sent with ?a=2",
+                "GET", SIGNED + "?a=2", headers(token, sdk("GET", SIGNED + "?a=1", token).sign()));
+        signed(BAD_MESSAGE_SIGNATURE, "signed without a query, sent with ?admin=true",
+                "GET", SIGNED + "?admin=true", headers(token, genuine));
+        signed(BAD_MESSAGE_SIGNATURE, "signed for another host", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
                 .cover("@target-uri", "https://evil.example.com" + SIGNED).cover("approov-token", token).sign()));
-        signed("signed for http://", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
+        signed(BAD_MESSAGE_SIGNATURE, "signed for http://", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
                 .cover("@target-uri", "http://api.example.com" + SIGNED).cover("approov-token", token).sign()));
-        signed("signed for another port", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
+        signed(BAD_MESSAGE_SIGNATURE, "signed for another port", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
                 .cover("@target-uri", "https://api.example.com:8443" + SIGNED).cover("approov-token", token).sign()));
-        signed("a signature of the same device over another of its tokens", "GET", SIGNED,
+        signed(BAD_MESSAGE_SIGNATURE, "a signature of the same device over another of its tokens", "GET", SIGNED,
                 headers(token, sdk("GET", SIGNED, ipkToken(DEVICE.getPublic(), ",\"did\":\"another\"")).sign()));
-        signedPost("the body changed under a covered Content-Digest", "{\"shape\":\"square\"}", token,
+        signedPost(CONTENT_DIGEST_MISMATCH, "the body changed under a covered Content-Digest", "{\"shape\":\"square\"}", token,
                 MessageSignature.contentDigest(body.getBytes(StandardCharsets.UTF_8)),
                 sdk("POST", SIGNED, token).cover("content-digest", MessageSignature.contentDigest(body.getBytes(StandardCharsets.UTF_8))));
 
         // The signature's bytes (M10, M11)
         byte[] bytes = genuine.bytes();
-        signedBytes("r = s = 0 (CVE-2022-21449)", token, input, "install=:" + Base64.getEncoder().encodeToString(new byte[64]) + ":");
+        signedBytes(BAD_MESSAGE_SIGNATURE, "r = s = 0 (CVE-2022-21449)",
+                token, input, "install=:" + Base64.getEncoder().encodeToString(new byte[64]) + ":");
         byte[] nn = concat(unsigned32(P256_ORDER), unsigned32(P256_ORDER));
-        signedBytes("r = s = n", token, input, "install=:" + Base64.getEncoder().encodeToString(nn) + ":");
-        signedBytes("r and s swapped", token, input, "install=:" + Base64.getEncoder().encodeToString(
+        signedBytes(BAD_MESSAGE_SIGNATURE, "r = s = n", token, input, "install=:" + Base64.getEncoder().encodeToString(nn) + ":");
+        signedBytes(BAD_MESSAGE_SIGNATURE, "r and s swapped", token, input, "install=:" + Base64.getEncoder().encodeToString(
                 concat(Arrays.copyOfRange(bytes, 32, 64), Arrays.copyOfRange(bytes, 0, 32))) + ":");
-        signedBytes("the signature DER-encoded", token, input, "install=:" + Base64.getEncoder().encodeToString(der(bytes)) + ":");
+        signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the signature DER-encoded",
+                token, input, "install=:" + Base64.getEncoder().encodeToString(der(bytes)) + ":");
         MessageSignature slashy = findSignature(s -> s.signature().contains("+") || s.signature().contains("/"), token);
-        signedBytes("the signature in the base64url alphabet", token, slashy.signatureInput(),
+        signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the signature in the base64url alphabet", token, slashy.signatureInput(),
                 slashy.signature().replace('+', '-').replace('/', '_'));
         String b64 = Base64.getEncoder().encodeToString(bytes);
-        signedBytes("the signature with non-zero trailing bits", token, input, "install=:" + StartupSafetyTest.withTrailingBits(b64) + ":");
-        signedBytes("the signature without its padding", token, input, "install=:" + b64.replace("=", "") + ":");
-        signedBytes("the Android string form without its padding", token, input, "install=\"" + b64.replace("=", "") + "\"");
-        signedBytes("a 63-byte signature", token, input, "install=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, 63)) + ":");
-        signedBytes("a 65-byte signature", token, input, "install=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, 65)) + ":");
-        signed("signed by another key than the ipk's", "GET", SIGNED, headers(token, sdk("GET", SIGNED, token, ATTACKER_EC.getPrivate())
+        signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the signature with non-zero trailing bits",
+                token, input, "install=:" + StartupSafetyTest.withTrailingBits(b64) + ":");
+        signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the signature without its padding",
+                token, input, "install=:" + b64.replace("=", "") + ":");
+        signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the Android string form without its padding",
+                token, input, "install=\"" + b64.replace("=", "") + "\"");
+        signedBytes(MALFORMED_MESSAGE_SIGNATURE, "a 63-byte signature",
+                token, input, "install=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, 63)) + ":");
+        signedBytes(MALFORMED_MESSAGE_SIGNATURE, "a 65-byte signature",
+                token, input, "install=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, 65)) + ":");
+        signed(BAD_MESSAGE_SIGNATURE, "signed by another key than the ipk's",
+                "GET", SIGNED, headers(token, sdk("GET", SIGNED, token, ATTACKER_EC.getPrivate())
                 .sign()));
 
         // The ipk (M2, M3), each request signed with the installation key over its own token
@@ -730,64 +887,77 @@ final class AttackMatrix {
         ipks.put("ipk a number", "42");
         ipks.put("ipk without its padding", "\"" + der.replace("=", "") + "\"");
         ipks.put("ipk in base64url", "\"" + Base64.getUrlEncoder().encodeToString(DEVICE.getPublic().getEncoded()) + "\"");
-        ipks.put("ipk another installation's key, signed by this one", "\"" + ApproovTokens.ipk(ATTACKER_EC.getPublic()) + "\"");
         for (Map.Entry<String, String> ipk : ipks.entrySet()) {
             String other = sign(HS256_HEADER, "{" + exp + ",\"ipk\":" + ipk.getValue() + "}", SECRET);
-            signed(ipk.getKey(), "GET", SIGNED, headers(other, sdk("GET", SIGNED, other).sign()));
+            signed(MALFORMED_INSTALLATION_KEY, ipk.getKey(), "GET", SIGNED, headers(other, sdk("GET", SIGNED, other).sign()));
         }
+        // A well-formed key of another installation: the signature by this one does not verify with it.
+        String otherInstallation = ipkToken(ATTACKER_EC.getPublic(), "");
+        signed(BAD_MESSAGE_SIGNATURE, "ipk another installation's key, signed by this one", "GET", SIGNED, headers(otherInstallation,
+                sdk("GET", SIGNED, otherInstallation).sign()));
         String expired = sign(HS256_HEADER, "{\"exp\":" + (now - 1) + ",\"ipk\":\"" + der + "\"}", SECRET);
-        signed("a genuine signature on an expired ipk token", "GET", SIGNED, headers(expired, sdk("GET", SIGNED, expired).sign()));
-        signed("the ipk token twice", "GET", SIGNED, "Approov-Token", token, "Approov-Token", token, "Signature-Input", input,
+        signed(EXPIRED, "a genuine signature on an expired ipk token", "GET", SIGNED, headers(expired, sdk("GET", SIGNED, expired).sign()));
+        signed(DUPLICATE_TOKEN_HEADER, "the ipk token twice",
+                "GET", SIGNED, "Approov-Token", token, "Approov-Token", token, "Signature-Input", input,
                 "Signature", genuine.signature());
 
         // The body (M12): the server requires a covered Content-Digest on any body
         byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         String digest = MessageSignature.contentDigest(bodyBytes);
-        signedPost("a body and no Content-Digest", body, token, null, sdk("POST", SIGNED, token));
-        signedPost("a right Content-Digest, not covered", body, token, digest, sdk("POST", SIGNED, token));
+        signedPost(MISSING_CONTENT_DIGEST, "a body and no Content-Digest", body, token, null, sdk("POST", SIGNED, token));
+        signedPost(MISSING_CONTENT_DIGEST, "a right Content-Digest, not covered", body, token, digest, sdk("POST", SIGNED, token));
         String md5 = "md5=:" + Base64.getEncoder().encodeToString(digest("MD5", body)) + ":";
-        signedPost("a covered Content-Digest of an unknown algorithm only (md5)", body, token, md5,
+        signedPost(MALFORMED_CONTENT_DIGEST, "a covered Content-Digest of an unknown algorithm only (md5)", body, token, md5,
                 sdk("POST", SIGNED, token).cover("content-digest", md5));
         String wrong512 = digest + ", sha-512=:" + Base64.getEncoder().encodeToString(new byte[64]) + ":";
-        signedPost("a covered Content-Digest: sha-256 right, sha-512 wrong", body, token, wrong512,
+        signedPost(CONTENT_DIGEST_MISMATCH, "a covered Content-Digest: sha-256 right, sha-512 wrong", body, token, wrong512,
                 sdk("POST", SIGNED, token).cover("content-digest", wrong512));
-        signedPost("a covered Content-Digest that is no byte sequence", body, token, "sha-256=\"x\"",
+        signedPost(MALFORMED_CONTENT_DIGEST, "a covered Content-Digest that is no byte sequence", body, token, "sha-256=\"x\"",
                 sdk("POST", SIGNED, token).cover("content-digest", "sha-256=\"x\""));
         for (int size : List.of(MAX_BODY_BYTES + 1, 100_000)) {
             String big = "x".repeat(size);
             String bigDigest = MessageSignature.contentDigest(big.getBytes(StandardCharsets.UTF_8));
             attacks.add(new Request(group, "a genuinely signed and digested body of " + size + " bytes, over the limit",
                     Target.SIGNED, "POST", SIGNED, List.of(headers(token, sdk("POST", SIGNED, token).cover("content-digest", bigDigest)
-                            .sign(), "Content-Digest", bigDigest)), TOO_LARGE, big));
+                            .sign(), "Content-Digest", bigDigest)), refused(MESSAGE_BODY_TOO_LARGE), big));
         }
 
         // Where the request went (M9): forwarded headers are never trusted, the raw path and query are signed
         MessageSignature forEvil = signer().cover("@method", "GET").cover("@target-uri", "https://evil.example.com" + SIGNED)
                 .cover("approov-token", token).sign();
-        signed("X-Forwarded-Host of the host signed for", "GET", SIGNED, headers(token, forEvil, "X-Forwarded-Host",
+        signed(BAD_MESSAGE_SIGNATURE, "X-Forwarded-Host of the host signed for", "GET", SIGNED, headers(token, forEvil, "X-Forwarded-Host",
                 "evil.example.com"));
-        signed("Forwarded: host and proto of the origin signed for", "GET", SIGNED, headers(token, signer().cover("@method", "GET")
+        signed(BAD_MESSAGE_SIGNATURE, "Forwarded: host and proto of the origin signed for",
+                "GET", SIGNED, headers(token, signer().cover("@method", "GET")
                 .cover("@target-uri", "http://evil.example.com" + SIGNED).cover("approov-token", token).sign(), "Forwarded",
                 "host=evil.example.com;proto=http"));
-        signed("X-Forwarded-Proto and X-Forwarded-Port of the origin signed for", "GET", SIGNED, headers(token, signer()
+        signed(BAD_MESSAGE_SIGNATURE, "X-Forwarded-Proto and X-Forwarded-Port of the origin signed for",
+                "GET", SIGNED, headers(token, signer()
                 .cover("@method", "GET").cover("@target-uri", "http://api.example.com:8080" + SIGNED).cover("approov-token", token)
                 .sign(), "X-Forwarded-Proto", "http", "X-Forwarded-Port", "8080"));
-        signed("signed %41 in the path, sent A", "GET", SIGNED + "/items/A", headers(token, sdk("GET", SIGNED + "/items/%41", token).sign()));
-        signed("signed A in the path, sent %41", "GET", SIGNED + "/items/%41", headers(token, sdk("GET", SIGNED + "/items/A", token).sign()));
-        signed("signed %20 in the path, sent +", "GET", SIGNED + "/items/a+b", headers(token, sdk("GET", SIGNED + "/items/a%20b", token).sign()));
-        signed("signed %2f in the query, sent %2F", "GET", SIGNED + "?q=a%2Fb", headers(token, sdk("GET", SIGNED + "?q=a%2fb", token).sign()));
-        signed("signed + in the query, sent %20", "GET", SIGNED + "?q=a%20b", headers(token, sdk("GET", SIGNED + "?q=a+b", token).sign()));
+        signed(BAD_MESSAGE_SIGNATURE, "signed %41 in the path, sent A",
+                "GET", SIGNED + "/items/A", headers(token, sdk("GET", SIGNED + "/items/%41", token).sign()));
+        signed(BAD_MESSAGE_SIGNATURE, "signed A in the path, sent %41",
+                "GET", SIGNED + "/items/%41", headers(token, sdk("GET", SIGNED + "/items/A", token).sign()));
+        signed(BAD_MESSAGE_SIGNATURE, "signed %20 in the path, sent +",
+                "GET", SIGNED + "/items/a+b", headers(token, sdk("GET", SIGNED + "/items/a%20b", token).sign()));
+        signed(BAD_MESSAGE_SIGNATURE, "signed %2f in the query, sent %2F",
+                "GET", SIGNED + "?q=a%2Fb", headers(token, sdk("GET", SIGNED + "?q=a%2fb", token).sign()));
+        signed(BAD_MESSAGE_SIGNATURE, "signed + in the query, sent %20",
+                "GET", SIGNED + "?q=a%20b", headers(token, sdk("GET", SIGNED + "?q=a+b", token).sign()));
 
         // Composed with @ApproovBound: token, then binding, then signature
         String bound = ipkToken(DEVICE.getPublic(), ",\"pay\":\"" + pay(BEARER) + "\"");
         MessageSignature all = sdk("GET", SIGNED_ALL, bound).sign();
-        signed("bound and signed: no Authorization", "GET", SIGNED_ALL, headers(bound, all));
-        signed("bound and signed: another Authorization", "GET", SIGNED_ALL, headers(bound, all, "Authorization", "Bearer other"));
-        signed("bound and signed: the right Authorization, no signature", "GET", SIGNED_ALL, "Approov-Token", bound,
+        signed(MISSING_BINDING_HEADER, "bound and signed: no Authorization", "GET", SIGNED_ALL, headers(bound, all));
+        signed(BINDING_MISMATCH, "bound and signed: another Authorization",
+                "GET", SIGNED_ALL, headers(bound, all, "Authorization", "Bearer other"));
+        signed(MISSING_MESSAGE_SIGNATURE, "bound and signed: the right Authorization, no signature",
+                "GET", SIGNED_ALL, "Approov-Token", bound,
                 "Authorization", BEARER);
-        signed("bound and signed: the right Authorization, the signature of /signed", "GET", SIGNED_ALL,
+        signed(BAD_MESSAGE_SIGNATURE, "bound and signed: the right Authorization, the signature of /signed", "GET", SIGNED_ALL,
                 headers(bound, sdk("GET", SIGNED, bound).sign(), "Authorization", BEARER));
-        signed("bound and signed: a covered Authorization replaced by the bound one", "GET", SIGNED_ALL,
+        signed(BAD_MESSAGE_SIGNATURE, "bound and signed: a covered Authorization replaced by the bound one", "GET", SIGNED_ALL,
                 headers(bound, sdk("GET", SIGNED_ALL, bound).cover("authorization", "Bearer other").sign(), "Authorization", BEARER));
     }
 
@@ -886,20 +1056,22 @@ final class AttackMatrix {
 
     // ---- building requests ----
 
-    private void attack(String name, String token) {
-        add(PROTECTED, "GET", REFUSED, Target.DEFAULT, name, "Approov-Token", token);
+    /** A GET of the protected endpoint of the default server with {@code token}, refused for {@code reason}. */
+    private void attack(ApproovFailure reason, String name, String token) {
+        add(PROTECTED, "GET", refused(reason), Target.DEFAULT, name, "Approov-Token", token);
     }
 
-    private void hardened(String name, String token) {
-        add(PROTECTED, "GET", REFUSED, Target.HARDENED, name, "Approov-Token", token);
+    /** The same on the key-set server. */
+    private void hardened(ApproovFailure reason, String name, String token) {
+        add(PROTECTED, "GET", refused(reason), Target.HARDENED, name, "Approov-Token", token);
     }
 
-    private void add(String path, String method, Set<Integer> allowed, Target target, String name, String... headers) {
-        attacks.add(new Request(group, name, target, method, path, List.of(headers), allowed, null));
+    private void add(String path, String method, Expected expected, Target target, String name, String... headers) {
+        attacks.add(new Request(group, name, target, method, path, List.of(headers), expected, null));
     }
 
     private void legit(Target target, String path, String method, String name, String... headers) {
-        legitimate.add(new Request(group, name, target, method, path, List.of(headers), OK, null));
+        legitimate.add(new Request(group, name, target, method, path, List.of(headers), Expected.ACCEPTED, null));
     }
 
     private static String[] repeat(String name, String value, int times, String... more) {
@@ -1024,34 +1196,34 @@ final class AttackMatrix {
 
     /** The segment with its last character's unused low bits set: the same bytes to a lenient decoder. */
     static String withTrailingBits(String segment) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         int unusedBits = segment.length() % 4 == 2 ? 0x0F : 0x03;
         char last = segment.charAt(segment.length() - 1);
-        return segment.substring(0, segment.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | unusedBits);
+        return segment.substring(0, segment.length() - 1) + BASE64URL.charAt(BASE64URL.indexOf(last) | unusedBits);
     }
 
-    private void signed(String name, String method, String path, String... headers) {
-        add(path, method, REFUSED, Target.SIGNED, name, headers);
+    private void signed(ApproovFailure reason, String name, String method, String path, String... headers) {
+        add(path, method, refused(reason), Target.SIGNED, name, headers);
     }
 
-    private void signedGet(String name, String token, MessageSignature signature) {
-        signed(name, "GET", SIGNED, headers(token, signature));
+    private void signedGet(ApproovFailure reason, String name, String token, MessageSignature signature) {
+        signed(reason, name, "GET", SIGNED, headers(token, signature));
     }
 
     /** The genuine Signature-Input with another Signature value. */
-    private void signedBytes(String name, String token, String signatureInput, String signature) {
-        signed(name, "GET", SIGNED, "Approov-Token", token, "Signature-Input", signatureInput, "Signature", signature);
+    private void signedBytes(ApproovFailure reason, String name, String token, String signatureInput, String signature) {
+        signed(reason, name, "GET", SIGNED, "Approov-Token", token, "Signature-Input", signatureInput, "Signature", signature);
     }
 
     /** A POST of {@code body}, with {@code contentDigest} (null: none) and the signature {@code signer} makes. */
-    private void signedPost(String name, String body, String token, String contentDigest, MessageSignature.Builder signer) {
+    private void signedPost(ApproovFailure reason, String name, String body, String token, String contentDigest,
+            MessageSignature.Builder signer) {
         String[] headers = contentDigest == null ? headers(token, signer.sign())
                 : headers(token, signer.sign(), "Content-Digest", contentDigest);
-        attacks.add(new Request(group, name, Target.SIGNED, "POST", SIGNED, List.of(headers), REFUSED, body));
+        attacks.add(new Request(group, name, Target.SIGNED, "POST", SIGNED, List.of(headers), refused(reason), body));
     }
 
     private void signedLegit(String name, String method, String path, String body, String... headers) {
-        legitimate.add(new Request("legitimate", name, Target.SIGNED, method, path, List.of(headers), OK, body));
+        legitimate.add(new Request("legitimate", name, Target.SIGNED, method, path, List.of(headers), Expected.ACCEPTED, body));
     }
 
     /** The token, the signature fields, then {@code more} header name/value pairs. */

@@ -1,5 +1,6 @@
 package io.github.approovjaxrs;
 
+import io.github.approovjaxrs.core.ApproovFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,9 +27,11 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The attack matrix over HTTP (SECURITY.md, promise 1): every hostile request of {@link AttackMatrix}, sent to
- * a real Jersey container (Grizzly), gets 401 with the contract's body — 413 for a signed body over the
- * limit, or, for a header block over the container's limit, the container's own 4xx — and never a 2xx or a
- * 5xx; every legitimate variant gets 200 (and a signed one reaches its resource marked signed).
+ * a real Jersey container (Grizzly), gets exactly what it expects: 401 with the contract's body (413 for a
+ * signed body over the limit) and, heard by a listener, the one reason the request states; or, where the
+ * container answers before the library (a header block over its limit, no matching resource), the container's
+ * status and no decision at all. Never a 2xx or a 5xx; every legitimate variant gets 200 (and a signed one
+ * reaches its resource marked signed).
  * Each request must be answered within {@link RawHttp}'s per-request timeout, so a hang fails the case.
  *
  * <p>After the run it prints the tally that SECURITY.md quotes (cases tried, accepted, 5xx).
@@ -74,10 +77,12 @@ class AttackMatrixTest {
                 group.getValue().stream().map(request -> DynamicTest.dynamicTest(request.name(), () -> {
                     recorder.events.clear();
                     HttpResponse<String> response = AttackMatrix.send(request, servers);
+                    List<String> heard = List.copyOf(recorder.events);
                     statuses.put(request.toString(), response.statusCode());
-                    reasons.put(request.toString(), recorder.events.isEmpty() ? "(container: " + response.statusCode() + ")"
-                            : recorder.events.get(recorder.events.size() - 1).replaceAll("^rejected \\S+ \\S+ ", ""));
+                    reasons.put(request.toString(), heard.isEmpty() ? "(container: " + response.statusCode() + ")"
+                            : heard.get(heard.size() - 1).replaceAll("^rejected \\S+ \\S+ ", ""));
                     assertRefused(request, response);
+                    assertHeard(request, heard);
                 }))));
     }
 
@@ -117,8 +122,8 @@ class AttackMatrixTest {
 
     static void assertRefused(AttackMatrix.Request request, HttpResponse<String> response) {
         int status = response.statusCode();
-        assertTrue(request.allowedStatuses().contains(status),
-                request + ": expected one of " + request.allowedStatuses() + ", got " + status + " " + response.body());
+        assertEquals(request.expected().status(), status, request + ": expected " + request.expected() + ", got " + status + " "
+                + response.body());
         if (status == 401) {
             if (!request.method().equals("HEAD")) {
                 assertEquals("{}", response.body(), request + ": the 401 body never says why");
@@ -128,6 +133,21 @@ class AttackMatrixTest {
         if (status == 413 && request.body() != null) {
             assertEquals("{}", response.body(), request + ": the library's 413 body never says why either");
         }
+    }
+
+    /**
+     * What the listener heard for {@code request}: one refusal, for its expected reason; nothing when the
+     * container answered first.
+     */
+    static void assertHeard(AttackMatrix.Request request, List<String> heard) {
+        ApproovFailure expected = request.expected().reason();
+        if (expected == null) {
+            assertEquals(List.of(), heard, request + ": the container answered " + request.expected().status()
+                    + " before the library");
+            return;
+        }
+        assertEquals(List.of(expected.code()), heard.stream().map(event -> event.replaceAll("^rejected \\S+ \\S+ ", "")).toList(),
+                request + ": the reasons the listener heard (" + heard + ")");
     }
 
     private Map<String, List<AttackMatrix.Request>> groups() {

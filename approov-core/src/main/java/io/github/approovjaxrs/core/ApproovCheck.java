@@ -36,19 +36,21 @@ public final class ApproovCheck {
     private final ApproovConfig config;
     private final List<ApproovListener> listeners;
 
-    private ApproovCheck(ApproovVerifier verifier, List<ApproovListener> listeners) {
+    private ApproovCheck(ApproovVerifier verifier, List<ApproovListener> listeners, LoggingListener logging) {
         this.verifier = verifier;
         this.config = verifier.config();
         List<ApproovListener> all = new ArrayList<>();
         if (config.loggingEnabled()) {
-            all.add(new LoggingListener());
+            all.add(logging != null ? logging : new LoggingListener());
         }
         all.addAll(listeners);
         this.listeners = List.copyOf(all);
     }
 
     /**
-     * The check for {@code config}, logging each decision when {@link ApproovConfig#loggingEnabled()}.
+     * The check for {@code config}, logging its decisions when {@link ApproovConfig#loggingEnabled()}: a line
+     * per decision, and under a flood the first 10 lines of each reason per second, then one line that counts
+     * the rest.
      *
      * @throws ApproovConfigurationException if the JVM has jose4j's unsafe system properties
      *     {@code org.jose4j.jws.default-allow-none} or {@code org.jose4j.jws.getPayload-skip-verify} set
@@ -181,6 +183,7 @@ public final class ApproovCheck {
         private final ApproovConfig config;
         private final List<ApproovListener> listeners = new ArrayList<>();
         private EcdsaP256 ecdsa = EcdsaP256.DEFAULT;
+        private LoggingListener logging;
 
         private Builder(ApproovConfig config) {
             this.config = config;
@@ -198,13 +201,19 @@ public final class ApproovCheck {
             return this;
         }
 
+        /** The default logging with a test's logger, clock and timer (used only when logging is enabled). */
+        Builder logging(LoggingListener logging) {
+            this.logging = Objects.requireNonNull(logging, "logging");
+            return this;
+        }
+
         /**
          * The check.
          *
          * @throws ApproovConfigurationException if the JVM has jose4j's unsafe system properties set
          */
         public ApproovCheck build() {
-            return new ApproovCheck(ApproovVerifier.create(config, ecdsa), listeners);
+            return new ApproovCheck(ApproovVerifier.create(config, ecdsa), listeners, logging);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.approovjaxrs.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -52,9 +53,31 @@ class StrictJsonTest {
     }
 
     @Test
-    void nestingUpToTheLimitIsAccepted() throws Exception {
-        int arrays = StrictJson.MAX_DEPTH - 1;
-        StrictJson.parseObject("{\"a\":" + "[".repeat(arrays) + "]".repeat(arrays) + "}");
+    void nestingUpToTheLimitIsAcceptedAndParsedWhole() throws Exception {
+        int levels = StrictJson.MAX_DEPTH - 1; // below the top-level object, which is the first level
+        Object arrays = StrictJson.parseObject("{\"a\":" + "[".repeat(levels) + "1" + "]".repeat(levels) + "}").get("a");
+        for (int level = 0; level < levels; level++) {
+            List<?> array = assertInstanceOf(List.class, arrays, "array level " + level);
+            assertEquals(1, array.size(), "array level " + level);
+            arrays = array.get(0);
+        }
+        assertEquals(1L, arrays);
+        Object objects = StrictJson.parseObject("{\"a\":" + "{\"a\":".repeat(levels) + "1" + "}".repeat(levels) + "}");
+        for (int level = 0; level <= levels; level++) { // the top-level object, then the nested ones
+            Map<?, ?> object = assertInstanceOf(Map.class, objects, "object level " + level);
+            assertEquals(List.of("a"), List.copyOf(object.keySet()), "object level " + level);
+            objects = object.get("a");
+        }
+        assertEquals(1L, objects);
+    }
+
+    @Test
+    void nestingOneLevelBeyondTheLimitIsRefused() {
+        int levels = StrictJson.MAX_DEPTH;
+        assertThrows(StrictJson.MalformedJsonException.class,
+                () -> StrictJson.parseObject("{\"a\":" + "[".repeat(levels) + "1" + "]".repeat(levels) + "}"));
+        assertThrows(StrictJson.MalformedJsonException.class,
+                () -> StrictJson.parseObject("{\"a\":" + "{\"a\":".repeat(levels) + "1" + "}".repeat(levels) + "}"));
     }
 
     @ParameterizedTest
