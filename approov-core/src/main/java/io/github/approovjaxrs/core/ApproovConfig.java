@@ -667,7 +667,7 @@ public final class ApproovConfig {
         public Builder accountMessageSigningSecretBase64Url(String base64url) {
             Objects.requireNonNull(base64url, "base64url");
             return primaryAccountSecret(ACCOUNT_SECRET_BASE64URL, "accountMessageSigningSecretBase64Url(...)",
-                    () -> ConfigVariables.accountSecretBase64Url(base64url));
+                    () -> ConfigVariables.accountSigningSecretBase64Url(base64url));
         }
 
         /**
@@ -677,7 +677,7 @@ public final class ApproovConfig {
         public Builder accountMessageSigningSecretBase64(String base64) {
             Objects.requireNonNull(base64, "base64");
             return primaryAccountSecret(ACCOUNT_SECRET_BASE64, "accountMessageSigningSecretBase64(...)",
-                    () -> ConfigVariables.accountSecretBase64(base64));
+                    () -> ConfigVariables.accountSigningSecretBase64(base64));
         }
 
         /**

@@ -108,10 +108,10 @@ final class ConfigVariables {
             new Setting<>(REQUIRED_COMPONENTS, "requiredSignedComponents", Kind.COMPONENTS,
                     Builder::requiredSignedComponents, b -> b.requiredSignedComponents),
             new Setting<>(ACCOUNT_SECRET_BASE64URL, "accountMessageSigningSecretBase64Url",
-                    Kind.accountSecret(ConfigVariables::accountSecretBase64Url),
+                    Kind.accountSecret(ConfigVariables::accountSigningSecretBase64Url),
                     (b, secret) -> b.accountSecret(ACCOUNT_SECRET_BASE64URL, secret), b -> b.accountSecretBase64Url),
             new Setting<>(ACCOUNT_SECRET_BASE64, "accountMessageSigningSecretBase64",
-                    Kind.accountSecret(ConfigVariables::accountSecretBase64),
+                    Kind.accountSecret(ConfigVariables::accountSigningSecretBase64),
                     (b, secret) -> b.accountSecret(ACCOUNT_SECRET_BASE64, secret), b -> b.accountSecretBase64),
             new Setting<>(ACCOUNT_KEY_ID, "accountMessageSigningKeyId", Kind.nonBlank("the key id tokens carry as mskid"),
                     Builder::accountMessageSigningKeyId, b -> b.accountKeyId),
@@ -240,7 +240,7 @@ final class ConfigVariables {
                         .toList());
 
         /** More account message-signing keys: comma-separated {@code [kid:]secret} entries, each checked as read. */
-        static final Kind<List<AccountKey>> ACCOUNT_SECRETS = new Kind<>(ConfigVariables::accountSecretList,
+        static final Kind<List<AccountKey>> ACCOUNT_SECRETS = new Kind<>(ConfigVariables::accountSigningSecretList,
                 keys -> List.of());
 
         /** An account message-signing secret as {@code decoder} reads its text (at least 32 bytes); or unset. */
@@ -331,14 +331,14 @@ final class ConfigVariables {
     }
 
     /** The account message-signing secret in base64url, checked as a key (at least 32 bytes). */
-    static byte[] accountSecretBase64Url(String text) throws Rejected {
+    static byte[] accountSigningSecretBase64Url(String text) throws Rejected {
         byte[] secret = strictBase64Url(text);
         AccountKey.of(null, secret);
         return secret;
     }
 
     /** The account message-signing secret in standard base64 with padding, checked as a key. */
-    static byte[] accountSecretBase64(String text) throws Rejected {
+    static byte[] accountSigningSecretBase64(String text) throws Rejected {
         byte[] secret;
         try {
             secret = strictBase64(text);
@@ -353,7 +353,7 @@ final class ConfigVariables {
      * {@code [kid:]secret} entries separated by commas, each secret in base64url or standard base64 (whichever
      * it is canonical in); refusals name the entry by position only.
      */
-    static List<AccountKey> accountSecretList(String text) throws Rejected {
+    static List<AccountKey> accountSigningSecretList(String text) throws Rejected {
         List<AccountKey> keys = new ArrayList<>();
         String[] entries = text.split(",");
         for (int i = 0; i < entries.length; i++) {
@@ -366,7 +366,7 @@ final class ConfigVariables {
                 try {
                     secret = strictBase64Url(secretText);
                 } catch (Rejected notUrlSafe) {
-                    secret = accountSecretBase64(secretText);
+                    secret = accountSigningSecretBase64(secretText);
                 }
                 keys.add(AccountKey.of(named.isEmpty() ? null : named, secret));
             } catch (Rejected rejected) {
