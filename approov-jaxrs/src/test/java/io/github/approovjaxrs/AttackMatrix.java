@@ -1362,9 +1362,14 @@ final class AttackMatrix {
     /** A POST of {@code body}, with {@code contentDigest} (null: none) and the signature {@code signer} makes. */
     private void signedPost(ApproovFailure reason, String name, String body, String token, String contentDigest,
             MessageSignature.Builder signer) {
+        post(Target.SIGNED, reason, name, body, token, contentDigest, signer);
+    }
+
+    private void post(Target target, ApproovFailure reason, String name, String body, String token, String contentDigest,
+            MessageSignature.Builder signer) {
         String[] headers = contentDigest == null ? headers(token, signer.sign())
                 : headers(token, signer.sign(), "Content-Digest", contentDigest);
-        attacks.add(new Request(group, name, Target.SIGNED, "POST", SIGNED, List.of(headers), refused(reason), body));
+        attacks.add(new Request(group, name, target, "POST", SIGNED, List.of(headers), refused(reason), body));
     }
 
     private void account(ApproovFailure reason, String name, String method, String path, String... headers) {
@@ -1377,9 +1382,7 @@ final class AttackMatrix {
 
     private void accountPost(ApproovFailure reason, String name, String body, String token, String contentDigest,
             MessageSignature.Builder signer) {
-        String[] headers = contentDigest == null ? headers(token, signer.sign())
-                : headers(token, signer.sign(), "Content-Digest", contentDigest);
-        attacks.add(new Request(group, name, Target.ACCOUNT, "POST", SIGNED, List.of(headers), refused(reason), body));
+        post(Target.ACCOUNT, reason, name, body, token, contentDigest, signer);
     }
 
     private void accountLegit(String name, String method, String path, String body, String... headers) {

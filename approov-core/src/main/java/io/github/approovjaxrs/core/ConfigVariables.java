@@ -332,18 +332,23 @@ final class ConfigVariables {
 
     /** The account message-signing secret in base64url, checked as a key (at least 32 bytes). */
     static byte[] accountSigningSecretBase64Url(String text) throws Rejected {
-        byte[] secret = strictBase64Url(text);
-        AccountKey.of(null, secret);
-        return secret;
+        return accountSigningSecret(text, ConfigVariables::strictBase64Url,
+                " is not valid base64url (the URL-safe alphabet, - and _, padding optional).");
     }
 
     /** The account message-signing secret in standard base64 with padding, checked as a key. */
     static byte[] accountSigningSecretBase64(String text) throws Rejected {
+        return accountSigningSecret(text, ConfigVariables::strictBase64,
+                " is not valid base64 (the standard alphabet, + and /, with = padding).");
+    }
+
+    /** {@code text} decoded, refused in the words of this key (not of the token secret's), then checked as a key. */
+    private static byte[] accountSigningSecret(String text, Parser<byte[]> decoder, String notEncoded) throws Rejected {
         byte[] secret;
         try {
-            secret = strictBase64(text);
-        } catch (Rejected notBase64) {
-            throw new Rejected(" is not valid base64 (the standard alphabet, + and /, with = padding).");
+            secret = decoder.parse(text);
+        } catch (Rejected wrongEncoding) {
+            throw new Rejected(notEncoded);
         }
         AccountKey.of(null, secret);
         return secret;

@@ -146,22 +146,11 @@ public class SignedRequestBenchmark {
         }
 
         ApproovRequest accountGet() {
-            return ApproovRequest.builder().method("GET").target(TARGET)
-                    .header("Approov-Token", new String(accountToken))
-                    .header("Signature-Input", accountGetSignatureInput)
-                    .header("Signature", accountGetSignature)
-                    .build();
+            return signedGet(accountToken, accountGetSignatureInput, accountGetSignature);
         }
 
         ApproovRequest accountPost() {
-            return ApproovRequest.builder().method("POST").target(TARGET)
-                    .header("Approov-Token", new String(accountToken))
-                    .header("Content-Type", "application/json")
-                    .header("Content-Digest", contentDigest)
-                    .header("Signature-Input", accountPostSignatureInput)
-                    .header("Signature", accountPostSignature)
-                    .body(body)
-                    .build();
+            return signedPost(accountToken, accountPostSignatureInput, accountPostSignature);
         }
 
         ApproovRequest accountTokenOnly() {
@@ -170,20 +159,30 @@ public class SignedRequestBenchmark {
         }
 
         ApproovRequest get() {
-            return ApproovRequest.builder().method("GET").target(TARGET)
-                    .header("Approov-Token", new String(token))
-                    .header("Signature-Input", getSignatureInput)
-                    .header("Signature", getSignature)
-                    .build();
+            return signedGet(token, getSignatureInput, getSignature);
         }
 
         ApproovRequest post() {
+            return signedPost(token, postSignatureInput, postSignature);
+        }
+
+        /** A GET of {@code token} (a fresh copy, as a request's header value is) with these signature fields. */
+        private ApproovRequest signedGet(String token, String signatureInput, String signature) {
+            return ApproovRequest.builder().method("GET").target(TARGET)
+                    .header("Approov-Token", new String(token))
+                    .header("Signature-Input", signatureInput)
+                    .header("Signature", signature)
+                    .build();
+        }
+
+        /** The same for the POST of {@link #body}, with its Content-Type and Content-Digest. */
+        private ApproovRequest signedPost(String token, String signatureInput, String signature) {
             return ApproovRequest.builder().method("POST").target(TARGET)
                     .header("Approov-Token", new String(token))
                     .header("Content-Type", "application/json")
                     .header("Content-Digest", contentDigest)
-                    .header("Signature-Input", postSignatureInput)
-                    .header("Signature", postSignature)
+                    .header("Signature-Input", signatureInput)
+                    .header("Signature", signature)
                     .body(body)
                     .build();
         }

@@ -103,12 +103,11 @@ final class StartupBanner {
         String token = exampleTokens(settings, now).installationKey(installation.publicKey()).mint();
         String tokenHeader = settings.config().tokenHeaderName();
         long lifetime = TokenTool.signatureLifetime(settings).toSeconds();
-        URI url = base.resolve("v5/shapes");
-        SignedRequest get = SignedRequest.sign(installation, "GET", url, tokenHeader, token, Map.of(), null,
-                now, lifetime);
-        SignedRequest post = SignedRequest.sign(installation, "POST", url, tokenHeader, token, Map.of(),
-                EXAMPLE_BODY.getBytes(StandardCharsets.UTF_8), now, lifetime);
-        SignedRequest tampered = new SignedRequest("POST", url, post.headers(), OTHER_BODY.getBytes(StandardCharsets.UTF_8));
+        SignedRequest[] getAndPost = getAndPost(settings, base, now, token, installation, null);
+        SignedRequest get = getAndPost[0];
+        SignedRequest post = getAndPost[1];
+        SignedRequest tampered = new SignedRequest("POST", post.url(), post.headers(),
+                OTHER_BODY.getBytes(StandardCharsets.UTF_8));
         return "# /v5/shapes with a token carrying an app installation's key (ipk), the request\n"
                 + "# signed with that key as Approov's SDK signs (valid " + lifetime / 60 + " minutes): 200\n"
                 + get.curl() + "\n"
@@ -137,11 +136,9 @@ final class StartupBanner {
         byte[] key = settings.accountKey().get();
         String token = exampleTokens(settings, now).accountKeyId(settings.accountKeyId()).mint();
         String tokenHeader = settings.config().tokenHeaderName();
-        long lifetime = TokenTool.signatureLifetime(settings).toSeconds();
-        URI url = base.resolve("v5/shapes");
-        SignedRequest get = SignedRequest.sign(null, key, "GET", url, tokenHeader, token, Map.of(), null, now, lifetime);
-        SignedRequest post = SignedRequest.sign(null, key, "POST", url, tokenHeader, token, Map.of(),
-                EXAMPLE_BODY.getBytes(StandardCharsets.UTF_8), now, lifetime);
+        SignedRequest[] getAndPost = getAndPost(settings, base, now, token, null, key);
+        SignedRequest get = getAndPost[0];
+        SignedRequest post = getAndPost[1];
         String keyText = "\n" + (settings.accountKeyGenerated()
                 ? "Account message-signing key of this run (generated now, demo only), base64url:\n  "
                         + Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n"
@@ -160,6 +157,22 @@ final class StartupBanner {
                 + curl(base, "v5/shapes", tokenHeader, token) + "\n"
                 + "\n"
                 + "Account-signed requests: token --signed-curl <url> --account-key <key>\n";
+    }
+
+    /**
+     * A GET and a POST of {@link #EXAMPLE_BODY} to {@code /v5/shapes} with {@code token}, signed with the
+     * installation's key or the account key (whichever is given), valid as long as the server allows.
+     */
+    private static SignedRequest[] getAndPost(ApproovSettings settings, URI base, Instant now, String token,
+            AppInstallation installation, byte[] accountKey) {
+        String tokenHeader = settings.config().tokenHeaderName();
+        long lifetime = TokenTool.signatureLifetime(settings).toSeconds();
+        URI url = base.resolve("v5/shapes");
+        return new SignedRequest[] {
+            SignedRequest.sign(installation, accountKey, "GET", url, tokenHeader, token, Map.of(), null, now, lifetime),
+            SignedRequest.sign(installation, accountKey, "POST", url, tokenHeader, token, Map.of(),
+                    EXAMPLE_BODY.getBytes(StandardCharsets.UTF_8), now, lifetime)
+        };
     }
 
     /** Tokens signed with the (dummy) secret, issued {@code now} and valid for {@link #EXAMPLE_LIFETIME}. */
