@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.RequestExecutorProvider;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.threadpool.Threads;
 
 /**
  * The check service's one handler: a proxy asks whether to let a client's request through, and gets one
@@ -57,6 +60,7 @@ final class CheckHandler extends HttpHandler {
     private final String tokenHeaderToRemove;
     private final String deviceIdHeader;
     private final AtomicBoolean ambiguityReported = new AtomicBoolean();
+    private final RequestExecutorProvider executors = CheckHandler::executorFor;
 
     /**
      * @param stripTokenHeader whether allowed answers ask Envoy to remove the token header upstream
@@ -111,6 +115,24 @@ final class CheckHandler extends HttpHandler {
         } else {
             allow(response, decision instanceof ApproovDecision.Accepted accepted ? accepted.claims() : null);
         }
+    }
+
+    /**
+     * Where a check runs: where Grizzly read it (the selector thread, with {@link CheckService}'s same-thread
+     * I/O strategy), since a token check takes microseconds and never waits, and handing it to another thread
+     * would cost more than the check; a signed check on a worker thread, since it may read a body (a blocking
+     * read) and verifies an ECDSA signature.
+     */
+    @Override
+    public RequestExecutorProvider getRequestExecutorProvider() {
+        return executors;
+    }
+
+    private static Executor executorFor(Request request) {
+        if (!Threads.isService() || !request.getRequestURI().startsWith(CheckPolicy.SIGNED.path())) {
+            return null; // run here
+        }
+        return request.getContext().getConnection().getTransport().getWorkerThreadPool();
     }
 
     /** 200 and no body; the headers for the proxy (see the class comment). */

@@ -8,6 +8,9 @@ import io.github.approovjaxrs.core.ApproovCheck;
 import java.net.URI;
 import java.util.List;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
+import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 
 /**
  * The running check service ({@code --check}): the {@link CheckHandler} on Grizzly, with no Jersey and no
@@ -52,6 +55,15 @@ final class CheckService implements AutoCloseable {
             // A proxy keeps its connections to the check service open; Grizzly would close each after 256
             // requests and make it connect again.
             listener.getKeepAlive().setMaxRequestsCount(-1);
+            // Token checks run on the threads that read them (CheckHandler#getRequestExecutorProvider): no hand-off
+            // per request. Signed checks, which may read a body, go to the worker pool, set here since the
+            // same-thread strategy would make none.
+            TCPNIOTransport transport = listener.getTransport();
+            transport.setIOStrategy(SameThreadIOStrategy.getInstance());
+            int cores = Runtime.getRuntime().availableProcessors();
+            transport.setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setPoolName("approov-check-worker").setCorePoolSize(cores).setMaxPoolSize(4 * cores + 8)
+                    .setDaemon(true));
         });
         LOG.log(System.Logger.Level.INFO, () -> "Approov check service ready: " + handler.describe());
         return new CheckService(server);
