@@ -458,7 +458,7 @@ REFERENCE=${TARGETS%% *}
         line("bound token (/v1/forms) against NGINX without the check", ratio("nginx-check", "nginx", "forms"), "")
         if (gateway) {
           line("valid token (/v1/shapes) against the home-made gateway", ratio("nginx-check", "approov-gateway", "shapes"), 2.5)
-          line(pool " distinct valid tokens against the home-made gateway", ratio("nginx-check", "approov-gateway", "shapes-pool"), 2.5)
+          line(pool " distinct valid tokens against the home-made gateway", ratio("nginx-check", "approov-gateway", "shapes-pool"), "")
           line("bound token (/v1/forms) against the home-made gateway", ratio("nginx-check", "approov-gateway", "forms"), 2.5)
           line("forged-token flood against the home-made gateway", ratio("nginx-check", "approov-gateway", "shapes-bad-signature"), "")
         }
