@@ -46,16 +46,18 @@ if [ "$CONNECTIONS" -lt "$THREADS" ]; then
   exit 2
 fi
 
-if ! command -v wrk >/dev/null 2>&1; then
+# Installs Debian's package when run as root, else says how.
+install_package() { # <package> <why>
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "wrk not found: installing Debian's wrk package" >&2
+    echo "$1 not found: installing Debian's $1 package" >&2
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
   else
-    echo "load.sh needs wrk: sudo apt-get install wrk (Debian, Ubuntu), or your system's package" >&2
+    echo "load.sh: $2 needs $1: sudo apt-get install $1 (Debian, Ubuntu), or your system's package" >&2
     exit 1
   fi
-fi
+}
+command -v wrk >/dev/null 2>&1 || install_package wrk "the load test"
 
 WORK=$(mktemp -d)
 PIDS=()
@@ -197,16 +199,7 @@ free_port() { # a port nothing listens on, from bash alone
 }
 start_nginx() { # <name> <check service URL, or - for none> <API URL>
   local name=$1 check=$2 api=$3 directory="$WORK/$1" port
-  if [ ! -x "$NGINX" ]; then
-    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-      echo "nginx not found: installing Debian's nginx package" >&2
-      apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
-    else
-      echo "load.sh: the $name target needs nginx: sudo apt-get install nginx" >&2
-      exit 1
-    fi
-  fi
+  [ -x "$NGINX" ] || install_package nginx "the $name target"
   port=$(free_port)
   mkdir -p "$directory"
   chmod 755 "$directory"

@@ -12,8 +12,16 @@ import java.util.function.Function;
  * ({@link SettingsReader}) and validated together. It forwards nothing, so it has no upstream; the proxy in
  * front chooses the policy by the path it calls, so the gateway's per-path settings are refused rather
  * than silently ignored.
+ *
+ * @param host where to listen
+ * @param port the port to listen on; 0 picks a free one
+ * @param stripTokenHeader whether allowed answers ask Envoy to remove the token header upstream (default true)
+ * @param deviceIdHeader the header that carries the verified device id to the proxy; null for none
+ * @param approov the library's settings
+ * @param usesDummySecret true when the key in use is Approov's public dummy secret (only with {@code --demo})
  */
-final class CheckServiceConfig {
+record CheckServiceConfig(String host, int port, boolean stripTokenHeader, String deviceIdHeader,
+        ApproovConfig approov, boolean usesDummySecret) {
 
     /** Next to the gateway's 8003, so the Shapes API, the gateway and the check service run side by side. */
     static final int DEFAULT_PORT = 8004;
@@ -22,22 +30,6 @@ final class CheckServiceConfig {
     /** The gateway's variables that choose the policy by path: the proxy does that here. */
     static final List<String> GATEWAY_POLICY_VARIABLES = List.of(GatewayConfig.VERIFICATION_STRATEGY,
             GatewayConfig.BINDING_PATH_PREFIXES);
-
-    private final String host;
-    private final int port;
-    private final boolean stripTokenHeader;
-    private final String deviceIdHeader;
-    private final ApproovConfig approov;
-    private final boolean dummySecret;
-
-    private CheckServiceConfig(Reader read) {
-        this.host = read.host;
-        this.port = read.port;
-        this.stripTokenHeader = read.stripTokenHeader;
-        this.deviceIdHeader = read.deviceIdHeader;
-        this.approov = read.approov;
-        this.dummySecret = read.dummySecret;
-    }
 
     /**
      * Reads and validates every setting.
@@ -49,44 +41,9 @@ final class CheckServiceConfig {
     static CheckServiceConfig read(Function<String, String> environment, boolean demo) {
         Reader reader = new Reader(environment, demo);
         reader.readAll();
-        if (!reader.problems.isEmpty()) {
-            throw new GatewayConfigException(String.join(" ", reader.problems));
-        }
-        return new CheckServiceConfig(reader);
-    }
-
-    String host() {
-        return host;
-    }
-
-    /** The port to listen on; 0 picks a free one. */
-    int port() {
-        return port;
-    }
-
-    /** Whether allowed answers ask Envoy to remove the token header upstream (default true). */
-    boolean stripTokenHeader() {
-        return stripTokenHeader;
-    }
-
-    /** The header that carries the verified device id to the proxy; null for none. */
-    String deviceIdHeader() {
-        return deviceIdHeader;
-    }
-
-    ApproovConfig approov() {
-        return approov;
-    }
-
-    /** True when the key in use is Approov's public dummy secret (only possible with {@code --demo}). */
-    boolean usesDummySecret() {
-        return dummySecret;
-    }
-
-    @Override
-    public String toString() {
-        return "CheckServiceConfig[listen=" + host + ":" + port + ", stripTokenHeader=" + stripTokenHeader
-                + ", deviceIdHeader=" + deviceIdHeader + ", dummySecret=" + dummySecret + ", " + approov + "]";
+        reader.failOnProblems();
+        return new CheckServiceConfig(reader.host, reader.port, reader.stripTokenHeader, reader.deviceIdHeader,
+                reader.approov, reader.dummySecret);
     }
 
     private static final class Reader extends SettingsReader {

@@ -103,9 +103,7 @@ final class GatewayConfig {
     static GatewayConfig read(Function<String, String> environment, boolean demo) {
         Reader reader = new Reader(environment, demo);
         reader.readAll();
-        if (!reader.problems.isEmpty()) {
-            throw new GatewayConfigException(String.join(" ", reader.problems));
-        }
+        reader.failOnProblems();
         return new GatewayConfig(reader);
     }
 

@@ -90,9 +90,7 @@ public final class Main {
     static Gateway start(Function<String, String> environment, boolean demo, PrintStream out) {
         GatewayConfig config = GatewayConfig.read(environment, demo);
         Gateway gateway = Gateway.start(config);
-        ConsoleLog.flush(); // the start-up log lines before the banner
-        out.print(banner(config, gateway.clientUri(), demo));
-        out.flush();
+        announce(banner(config, gateway.clientUri(), demo), out);
         return gateway;
     }
 
@@ -106,10 +104,15 @@ public final class Main {
     static CheckService startCheckService(Function<String, String> environment, boolean demo, PrintStream out) {
         CheckServiceConfig config = CheckServiceConfig.read(environment, demo);
         CheckService service = CheckService.start(config);
-        ConsoleLog.flush(); // the start-up log lines before the banner
-        out.print(checkBanner(config, service.clientUri(), demo));
-        out.flush();
+        announce(checkBanner(config, service.clientUri(), demo), out);
         return service;
+    }
+
+    /** Prints the banner once it listens, after the start-up log lines. */
+    private static void announce(String banner, PrintStream out) {
+        ConsoleLog.flush();
+        out.print(banner);
+        out.flush();
     }
 
     /** What is printed once the check service listens: where, the policies, and with {@code --demo} how to try it. */

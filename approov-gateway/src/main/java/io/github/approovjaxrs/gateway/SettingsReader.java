@@ -116,6 +116,17 @@ abstract class SettingsReader {
         }
     }
 
+    /**
+     * Ends the reading.
+     *
+     * @throws GatewayConfigException listing every problem found, in one line
+     */
+    final void failOnProblems() {
+        if (!problems.isEmpty()) {
+            throw new GatewayConfigException(String.join(" ", problems));
+        }
+    }
+
     /** {@code true} or {@code false} in any case; a problem, and {@code fallback}, otherwise. */
     final boolean parseBoolean(String name, String value, boolean fallback) {
         String normalized = value.toLowerCase(Locale.ROOT);
