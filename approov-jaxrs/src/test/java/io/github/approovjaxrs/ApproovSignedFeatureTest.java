@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ReplayStore;
 import io.github.approovjaxrs.testing.AppInstallation;
 import io.github.approovjaxrs.testing.MessageSignature;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -75,6 +77,26 @@ class ApproovSignedFeatureTest {
         public String all(@Context ContainerRequestContext request) {
             return seen(request);
         }
+
+        /** An order: each signed request is accepted once. */
+        @POST
+        @Path("orders")
+        @ApproovSigned(singleUse = true)
+        @Consumes(MediaType.WILDCARD)
+        public String order(byte[] body, @Context ContainerRequestContext request) {
+            return seen(request) + " order:" + new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every method single-use, by the class's annotation; the method's own {@code @ApproovSigned} says no more. */
+    @Path("single-use")
+    @ApproovSigned(singleUse = true)
+    public static class SingleUseClass {
+        @GET
+        @ApproovSigned
+        public String get(@Context ContainerRequestContext request) {
+            return seen(request);
+        }
     }
 
     @Path("protected-class")
@@ -95,8 +117,19 @@ class ApproovSignedFeatureTest {
 
         @Override
         ResourceConfig application() {
-            return new ResourceConfig(SignedResource.class, ProtectedClass.class)
+            return new ResourceConfig(SignedResource.class, ProtectedClass.class, SingleUseClass.class)
                     .register(feature(settings().apply(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64).loggingEnabled(false))).build());
+        }
+
+        @Override
+        ApproovFeature.Builder feature(ApproovConfig.Builder config) {
+            ReplayStore store = replayStore();
+            return store == null ? super.feature(config) : super.feature(config).replayStore(store);
+        }
+
+        /** The replay store of single-use endpoints; null: the configuration's (in memory). */
+        ReplayStore replayStore() {
+            return null;
         }
 
         /** Sends {@code method} to {@code path} with a new token carrying the device's ipk, signed as the SDK signs. */
@@ -107,7 +140,12 @@ class ApproovSignedFeatureTest {
         /** Signs for {@code signedPath} (and the headers given) but sends to {@code sentPath}. */
         HttpResponse<String> send(String method, String signedPath, String sentPath, byte[] body, String token,
                 String... extraHeaders) {
-            AppInstallation.RequestSigner signer = DEVICE.request(method, server.uri(signedPath)).header("Approov-Token", token);
+            return RawHttp.send(server.uri(sentPath), method, body, signedHeaders(method, signedPath, body, token, extraHeaders));
+        }
+
+        /** The header lines (name, value, ...) of a request to {@code path} signed as the SDK signs it. */
+        String[] signedHeaders(String method, String path, byte[] body, String token, String... extraHeaders) {
+            AppInstallation.RequestSigner signer = DEVICE.request(method, server.uri(path)).header("Approov-Token", token);
             List<String> headers = new ArrayList<>(List.of("Approov-Token", token));
             for (int i = 0; i < extraHeaders.length; i += 2) {
                 signer.header(extraHeaders[i], extraHeaders[i + 1]);
@@ -118,7 +156,7 @@ class ApproovSignedFeatureTest {
                 signer.body(body);
             }
             signer.sign().headers().forEach((name, value) -> headers.addAll(List.of(name, value)));
-            return RawHttp.send(server.uri(sentPath), method, body, headers.toArray(String[]::new));
+            return headers.toArray(String[]::new);
         }
 
         /** A new token (its own device id) carrying the device's key as ipk. */
@@ -242,6 +280,38 @@ class ApproovSignedFeatureTest {
         }
 
         @Test
+        void aSingleUseOrderIsAcceptedOnceAndItsReplayRefused() {
+            String[] order = signedHeaders("POST", "signed/orders", BODY, token());
+            assertOk(RawHttp.send(server.uri("signed/orders"), "POST", BODY, order),
+                    "claims:exp,iat,did,ip,ipk signed order:{\"hello\":\"world\"}");
+            assertRefused(RawHttp.send(server.uri("signed/orders"), "POST", BODY, order));
+            assertEquals(List.of("accepted POST /signed/orders", "rejected POST /signed/orders replayed_message_signature"),
+                    recorder.events);
+        }
+
+        @Test
+        void aPlainSignedEndpointStillTakesTheSameRequestTwice() {
+            String[] get = signedHeaders("GET", "signed", null, token());
+            assertOk(RawHttp.send(server.uri("signed"), "GET", null, get), "claims:exp,iat,did,ip,ipk signed");
+            assertOk(RawHttp.send(server.uri("signed"), "GET", null, get), "claims:exp,iat,did,ip,ipk signed");
+        }
+
+        @Test
+        void aClassMarkedSingleUseMakesItsSignedMethodsSingleUse() {
+            String[] get = signedHeaders("GET", "single-use", null, token());
+            assertOk(RawHttp.send(server.uri("single-use"), "GET", null, get), "claims:exp,iat,did,ip,ipk signed");
+            assertRefused(RawHttp.send(server.uri("single-use"), "GET", null, get));
+            assertEquals(List.of("accepted GET /single-use", "rejected GET /single-use replayed_message_signature"),
+                    recorder.events);
+        }
+
+        @Test
+        void aTokenWithoutIpkIsRefusedOnASingleUseEndpoint() {
+            assertRefused(RawHttp.send(server.uri("signed/orders"), "POST", BODY, "Approov-Token", TOKENS.mint()));
+            assertEquals(List.of("rejected POST /signed/orders missing_installation_key"), recorder.events);
+        }
+
+        @Test
         void aSignedMethodInAProtectedClassIsCheckedOnce() {
             assertOk(signed("GET", "protected-class/signed", null), "claims:exp,iat,did,ip,ipk signed");
             assertRefused(RawHttp.get(server.uri("protected-class/signed"), "Approov-Token", token()));
@@ -279,6 +349,57 @@ class ApproovSignedFeatureTest {
 
         @Test
         void validRequestsStillGetSignedClaims() {
+            assertOk(signed("GET", "signed", null), "claims:exp,iat,did,ip,ipk signed");
+        }
+
+        @Test
+        void aReplayIsLoggedAndLetThroughWithoutClaims() {
+            String[] order = signedHeaders("POST", "signed/orders", new byte[] {'1'}, token());
+            assertOk(RawHttp.send(server.uri("signed/orders"), "POST", new byte[] {'1'}, order),
+                    "claims:exp,iat,did,ip,ipk signed order:1");
+            assertOk(RawHttp.send(server.uri("signed/orders"), "POST", new byte[] {'1'}, order), "no claims order:1");
+            assertEquals(List.of("accepted POST /signed/orders",
+                    "rejected POST /signed/orders replayed_message_signature (monitor)"), recorder.events);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class StoreUnavailable extends SignedServer {
+        @Override
+        UnaryOperator<ApproovConfig.Builder> settings() {
+            return c -> c;
+        }
+
+        @Override
+        ReplayStore replayStore() {
+            return new ReplayStore() {
+                @Override
+                public Outcome firstUse(byte[] key, Duration ttl) {
+                    return Outcome.UNAVAILABLE;
+                }
+
+                @Override
+                public String describe() {
+                    return "down";
+                }
+            };
+        }
+
+        @Test
+        void aSingleUseRequestGets503WithRetryAfterAndNeverReachesTheResource() {
+            HttpResponse<String> response = RawHttp.send(server.uri("signed/orders"), "POST", BODY,
+                    signedHeaders("POST", "signed/orders", BODY, token()));
+            assertEquals(503, response.statusCode(), response.body());
+            assertEquals("{}", response.body());
+            assertEquals("1", response.headers().firstValue("Retry-After").orElse(""));
+            assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("", response.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertEquals(List.of("rejected POST /signed/orders replay_store_unavailable"), recorder.events);
+        }
+
+        @Test
+        void otherEndpointsNeverAskTheStore() {
             assertOk(signed("GET", "signed", null), "claims:exp,iat,did,ip,ipk signed");
         }
     }

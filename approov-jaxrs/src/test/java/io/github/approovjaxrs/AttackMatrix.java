@@ -35,6 +35,8 @@ import static io.github.approovjaxrs.core.ApproovFailure.MISSING_MESSAGE_SIGNATU
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_PAY_CLAIM;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_TOKEN;
 import static io.github.approovjaxrs.core.ApproovFailure.NOT_YET_VALID;
+import static io.github.approovjaxrs.core.ApproovFailure.REPLAYED_MESSAGE_SIGNATURE;
+import static io.github.approovjaxrs.core.ApproovFailure.REPLAY_STORE_UNAVAILABLE;
 import static io.github.approovjaxrs.core.ApproovFailure.REQUIRED_COMPONENT_NOT_COVERED;
 import static io.github.approovjaxrs.core.ApproovFailure.UNKNOWN_ACCOUNT_KEY_ID;
 import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_ACCOUNT_MESSAGE_COMPONENT;
@@ -48,6 +50,7 @@ import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.core.ReplayStore;
 import io.github.approovjaxrs.testing.ApproovTokens;
 import io.github.approovjaxrs.testing.MessageSignature;
 import io.github.approovjaxrs.testing.TestKeys;
@@ -97,7 +100,10 @@ import org.glassfish.jersey.server.ResourceConfig;
  * an expected audience, for key-confusion, psychic-signature and audience cases, {@link Target#SIGNED},
  * the account secret with message signing behind a TLS proxy ({@link #SIGNED_ORIGIN}) requiring a covered
  * {@code Content-Digest} on any body, for the message-signing cases, and {@link Target#ACCOUNT}, the same
- * with an account message-signing key ({@link #ACCOUNT_KEY_ID}), for the account-signature cases.
+ * with an account message-signing key ({@link #ACCOUNT_KEY_ID}), for the account-signature cases. The replay
+ * cases go to the single-use endpoint ({@link #ORDERS}) of those two, each after its original
+ * ({@link Request#original()}) was accepted, and to {@link Target#STORE_DOWN}, the signing server whose replay
+ * store cannot answer.
  */
 final class AttackMatrix {
 
@@ -120,15 +126,22 @@ final class AttackMatrix {
         DEFAULT,
         HARDENED,
         SIGNED,
-        ACCOUNT
+        ACCOUNT,
+        STORE_DOWN
     }
 
     /**
      * One request: where it goes, its header lines (name, value pairs), its body (UTF-8 text; null for none)
-     * and what it must get.
+     * and what it must get; for a replay, the original request sent (and accepted) just before it.
      */
     record Request(String group, String name, Target target, String method, String path, List<String> headers,
-            Expected expected, String body) {
+            Expected expected, String body, Request original) {
+
+        Request(String group, String name, Target target, String method, String path, List<String> headers,
+                Expected expected, String body) {
+            this(group, name, target, method, path, headers, expected, body, null);
+        }
+
         @Override
         public String toString() {
             return group + ": " + name;
@@ -164,9 +177,9 @@ final class AttackMatrix {
         }
     }
 
-    /** Refused by the library for {@code reason}. */
+    /** Refused by the library for {@code reason}: 401, 413 for a body over the limit, 503 when the store cannot answer. */
     static Expected refused(ApproovFailure reason) {
-        return new Expected(reason == MESSAGE_BODY_TOO_LARGE ? 413 : 401, reason);
+        return new Expected(reason == MESSAGE_BODY_TOO_LARGE ? 413 : reason == REPLAY_STORE_UNAVAILABLE ? 503 : 401, reason);
     }
 
     /** Answered by the container with {@code status} before the library sees the request. */
@@ -184,6 +197,8 @@ final class AttackMatrix {
     /** {@link ApproovSignedFeatureTest.SignedResource}: {@code @ApproovSigned} GET and POST, and a bound one. */
     static final String SIGNED = "/signed";
     static final String SIGNED_ALL = "/signed/all";
+    /** {@link ApproovSignedFeatureTest.SignedResource}'s single-use POST: {@code @ApproovSigned(singleUse = true)}. */
+    static final String ORDERS = "/signed/orders";
     /** The origin clients of {@link Target#SIGNED} sign, as behind a TLS proxy. */
     static final String SIGNED_ORIGIN = "https://api.example.com";
     static final int MAX_BODY_BYTES = 1024;
@@ -212,6 +227,8 @@ final class AttackMatrix {
     private final String valid;
     private final String[] parts;
     private String group;
+    /** Orders made so far by the replay cases, each with its own body. */
+    private int orders;
 
     /** The configuration of a target; {@code logging} on for the log-hygiene test, {@code monitor} for monitor mode. */
     static ApproovConfig config(Target target, boolean logging, boolean monitor) {
@@ -224,7 +241,7 @@ final class AttackMatrix {
                     .expectedAudience(AUDIENCE);
             // The public origin makes signatures independent of the test server's port; the hour-long maximum
             // age keeps the legitimate signatures valid however long a slow machine takes over the matrix.
-            case SIGNED -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
+            case SIGNED, STORE_DOWN -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
                     .signatureMaxAge(java.time.Duration.ofHours(1)).requireContentDigest(true).maxBodyBytes(MAX_BODY_BYTES);
             case ACCOUNT -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
                     .signatureMaxAge(java.time.Duration.ofHours(1)).requireContentDigest(true).maxBodyBytes(MAX_BODY_BYTES)
@@ -241,8 +258,30 @@ final class AttackMatrix {
      * hearing each decision.
      */
     static ResourceConfig application(Target target, boolean logging, boolean monitor, ApproovListener listener) {
+        ApproovFeature.Builder feature = ApproovFeature.builder(config(target, logging, monitor)).listener(listener);
+        if (target == Target.STORE_DOWN) {
+            feature.replayStore(UNREACHABLE_STORE);
+        }
         return new ResourceConfig(ApproovFeatureTest.MethodLevel.class, ApproovSignedFeatureTest.SignedResource.class)
-                .register(ApproovFeature.builder(config(target, logging, monitor)).listener(listener).build());
+                .register(feature.build());
+    }
+
+    /** The replay store of {@link Target#STORE_DOWN}: as a Redis that does not answer, it cannot say. */
+    static final ReplayStore UNREACHABLE_STORE = new ReplayStore() {
+        @Override
+        public Outcome firstUse(byte[] key, java.time.Duration ttl) {
+            return Outcome.UNAVAILABLE;
+        }
+
+        @Override
+        public String describe() {
+            return "unreachable";
+        }
+    };
+
+    /** Sends the original of a replay (nothing for any other request); it must be accepted. */
+    static HttpResponse<String> sendOriginal(Request request, Map<Target, JerseyServer> servers) {
+        return request.original() == null ? null : send(request.original(), servers);
     }
 
     /** Sends {@code request} to its target (a generous per-request timeout bounds the wait: see {@link RawHttp}). */
@@ -279,6 +318,7 @@ final class AttackMatrix {
         routing();
         messageSigning();
         accountSigning();
+        replays();
         legitimateVariants();
         legitimateSignedVariants();
         legitimateAccountVariants();
@@ -1086,6 +1126,117 @@ final class AttackMatrix {
                 "Signature-Input", input.substring("account=".length()), "Signature", genuine.signature());
     }
 
+    /**
+     * Replays of a single-use order: each case is its own order (its own body), sent once and accepted, then
+     * sent again as the case says. The same signature base is the same request, however the signature and the
+     * fields around it are spelled: refused as a replay. Then a replay while the store cannot answer: 503.
+     */
+    private void replays() {
+        group = "replay (@ApproovSigned(singleUse = true))";
+        String token = ipkToken(DEVICE.getPublic(), "");
+
+        Order same = order(sdk("POST", ORDERS, token));
+        String[] sent = same.headers(token, same.sign());
+        replay(Target.SIGNED, "the same signed order sent again", same, sent, sent);
+
+        Order reordered = order(sdk("POST", ORDERS, token));
+        MessageSignature genuine = reordered.sign();
+        replay(Target.SIGNED, "the same order, its header lines in another order", reordered,
+                reordered.headers(token, genuine),
+                new String[] {"Signature", genuine.signature(), "Content-Digest", reordered.digest(),
+                    "Signature-Input", genuine.signatureInput(), "Approov-Token", token});
+
+        Order spelled = order(sdk("POST", ORDERS, token));
+        genuine = spelled.sign();
+        replay(Target.SIGNED, "the same signature bytes in the other spelling (Android's sf-String)", spelled,
+                spelled.headers(token, genuine), new String[] {"Approov-Token", token, "Content-Digest", spelled.digest(),
+                    "Signature-Input", genuine.signatureInput(), "Signature", genuine.signatureAsString()});
+
+        Order resigned = order(sdk("POST", ORDERS, token));
+        replay(Target.SIGNED, "the same base signed again by the device (new ECDSA bytes)", resigned,
+                resigned.headers(token, resigned.sign()), resigned.headers(token, resigned.sign()));
+
+        Order malleated = order(sdk("POST", ORDERS, token));
+        genuine = malleated.sign();
+        byte[] rs = genuine.bytes();
+        java.math.BigInteger s = new java.math.BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
+        byte[] highS = concat(Arrays.copyOfRange(rs, 0, 32), unsigned32(P256_ORDER.subtract(s)));
+        replay(Target.SIGNED, "the same signature malleated to (r, n - s), which verifies too", malleated,
+                malleated.headers(token, genuine), new String[] {"Approov-Token", token, "Content-Digest",
+                    malleated.digest(), "Signature-Input", genuine.signatureInput(), "Signature", "install=:"
+                    + Base64.getEncoder().encodeToString(highS) + ":"});
+
+        Order extra = order(sdk("POST", ORDERS, token));
+        genuine = extra.sign();
+        replay(Target.SIGNED, "the same order with an uncovered header added (X-Request-Id)", extra,
+                extra.headers(token, genuine), extra.headers(token, genuine, "X-Request-Id", "retry-2"));
+
+        Order spaced = order(sdk("POST", ORDERS, token));
+        genuine = spaced.sign();
+        String input = genuine.signatureInput();
+        replay(Target.SIGNED, "the same Signature-Input respelled with more spaces (the same parsed value)", spaced,
+                spaced.headers(token, genuine), new String[] {"Approov-Token", token, "Content-Digest", spaced.digest(),
+                    "Signature-Input", input.replace("(", "(  ").replace("\" \"", "\"   \"").replace(")", "  )"),
+                    "Signature", genuine.signature()});
+
+        Order labelled = order(sdk("POST", ORDERS, token));
+        genuine = labelled.sign();
+        replay(Target.SIGNED, "the same signature beside another label, over two lines", labelled,
+                labelled.headers(token, genuine), new String[] {"Approov-Token", token, "Content-Digest", labelled.digest(),
+                    "Signature-Input", genuine.signatureInput().replace("install=", "sig1="), "Signature-Input",
+                    genuine.signatureInput(), "Signature", "sig1=:" + Base64.getEncoder().encodeToString(new byte[64]) + ":",
+                    "Signature", genuine.signature()});
+
+        String accountToken = accountToken("\"" + ACCOUNT_KEY_ID + "\"", "");
+        Order accountOrder = order(account("POST", ORDERS, accountToken));
+        String[] accountSent = accountOrder.headers(accountToken, accountOrder.sign());
+        replay(Target.ACCOUNT, "an account-signed order sent again", accountOrder, accountSent, accountSent);
+        Order accountSpelled = order(account("POST", ORDERS, accountToken));
+        genuine = accountSpelled.sign();
+        replay(Target.ACCOUNT, "an account-signed order again, its MAC as an sf-String", accountSpelled,
+                accountSpelled.headers(accountToken, genuine), new String[] {"Approov-Token", accountToken, "Content-Digest",
+                    accountSpelled.digest(), "Signature-Input", genuine.signatureInput(), "Signature",
+                    genuine.signatureAsString()});
+
+        Order down = order(sdk("POST", ORDERS, token));
+        attacks.add(new Request(group, "a captured order replayed while the replay store cannot answer: 503, never let through",
+                Target.STORE_DOWN, "POST", ORDERS, List.of(down.headers(token, down.sign())),
+                refused(REPLAY_STORE_UNAVAILABLE), down.body()));
+    }
+
+    /** An order of its own (its own body and covered digest), so that no two replay cases share a base. */
+    private record Order(String body, String digest, MessageSignature.Builder signer) {
+        MessageSignature sign() {
+            return signer.sign();
+        }
+
+        /** The token, the signature fields with the digest, then {@code more} header name/value pairs. */
+        String[] headers(String token, MessageSignature signature, String... more) {
+            return AttackMatrix.headers(token, signature, concat(new String[] {"Content-Digest", digest}, more));
+        }
+
+        private static String[] concat(String[] first, String[] second) {
+            String[] both = Arrays.copyOf(first, first.length + second.length);
+            System.arraycopy(second, 0, both, first.length, second.length);
+            return both;
+        }
+    }
+
+    /** The next order, signed by {@code signer} with its body's digest covered. */
+    private Order order(MessageSignature.Builder signer) {
+        String body = "{\"order\":" + (++orders) + "}";
+        String digest = MessageSignature.contentDigest(body.getBytes(StandardCharsets.UTF_8));
+        return new Order(body, digest, signer.cover("content-digest", digest));
+    }
+
+    /** A replay to {@link #ORDERS} of {@code target}: {@code original} is sent first, then {@code replayed}. */
+    private void replay(Target target, String name, Order order, String[] original, String[] replayed) {
+        Request first = new Request("legitimate", name + " (original)", target, "POST", ORDERS, List.of(original),
+                Expected.ACCEPTED, order.body());
+        attacks.add(new Request(group, name, target, "POST", ORDERS, List.of(replayed), refused(REPLAYED_MESSAGE_SIGNATURE),
+                order.body(), first));
+    }
+
     private void legitimateAccountVariants() {
         String token = accountToken("\"" + ACCOUNT_KEY_ID + "\"", "");
         MessageSignature genuine = account("GET", SIGNED, token).sign();
@@ -1148,6 +1299,8 @@ final class AttackMatrix {
                 .parameters(";alg=\"ecdsa-p256-sha256\";created=" + now + ";expires=" + (now + 3600) + ";nonce=\"n-1\";tag=\"approov\"")
                 .sign()));
         signedLegit("signed endpoint: a token without ipk passes as token-only", "GET", SIGNED, null, "Approov-Token", valid);
+        Order order = order(sdk("POST", ORDERS, token));
+        signedLegit("single-use: a signed order, sent once", "POST", ORDERS, order.body(), order.headers(token, order.sign()));
         String bound = ipkToken(DEVICE.getPublic(), ",\"pay\":\"" + pay(BEARER) + "\"");
         signedLegit("bound and signed: the right Authorization and signature", "GET", SIGNED_ALL, null,
                 headers(bound, sdk("GET", SIGNED_ALL, bound).cover("authorization", BEARER).sign(), "Authorization", BEARER));

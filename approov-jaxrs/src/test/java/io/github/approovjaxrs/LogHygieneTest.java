@@ -99,7 +99,10 @@ class LogHygieneTest {
                     servers.put(target, new JerseyServer(AttackMatrix.application(target, true, monitor, recorder)).start());
                 }
                 try {
-                    matrix.attacks.forEach(request -> AttackMatrix.send(request, servers));
+                    matrix.attacks.forEach(request -> {
+                        AttackMatrix.sendOriginal(request, servers);
+                        AttackMatrix.send(request, servers);
+                    });
                     matrix.legitimate.forEach(request -> AttackMatrix.send(request, servers));
                 } finally {
                     servers.values().forEach(JerseyServer::stop);
@@ -198,6 +201,9 @@ class LogHygieneTest {
         forbidden.put(ipk.substring(ipk.length() - 24), "the installation key's point (the end of the ipk)");
         for (AttackMatrix.Request request : matrix.attacks) {
             collect(request, forbidden);
+            if (request.original() != null) {
+                collect(request.original(), forbidden);
+            }
         }
         for (AttackMatrix.Request request : matrix.legitimate) {
             collect(request, forbidden);
