@@ -198,7 +198,8 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    /** Sleeps, keeping the interrupt. */
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
