@@ -30,7 +30,7 @@ import java.io.SequenceInputStream;
 abstract class ApproovFilter implements ContainerRequestFilter {
 
     /** Request property holding the verified {@link ApproovClaims}. */
-    static final String CLAIMS_PROPERTY = ApproovClaims.class.getName();
+    static final String CLAIMS_PROPERTY = ApproovFeature.CLAIMS_PROPERTY;
     /** Request property holding the {@link ApproovRequirements} the request was decided for. */
     private static final String DECIDED_PROPERTY = ApproovFilter.class.getName() + ".decided";
     /** Request property holding the matched method's {@link ApproovRequirements} (see {@link ProtectedEndpoints}). */
