@@ -1,0 +1,47 @@
+package io.github.approovjaxrs.conformance;
+
+import jakarta.ws.rs.SeBootstrap;
+import jakarta.ws.rs.ext.RuntimeDelegate;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a scenario with the standard {@link SeBootstrap} API of Jakarta REST 3.1, on a free loopback port: the
+ * runtime is whichever implementation is on the class path (Jersey with its Grizzly server, RESTEasy with
+ * Undertow, Apache CXF with Jetty).
+ */
+public class SeBootstrapRuntime implements RuntimeUnderTest {
+
+    @Override
+    public String name() {
+        String implementation = RuntimeDelegate.getInstance().getClass().getName();
+        Package delegate = RuntimeDelegate.getInstance().getClass().getPackage();
+        return "SeBootstrap on " + implementation + (delegate.getImplementationVersion() == null ? ""
+                : " " + delegate.getImplementationVersion());
+    }
+
+    @Override
+    public Server start(Scenario scenario) throws Exception {
+        SeBootstrap.Instance instance = SeBootstrap.start(scenario.application(),
+                SeBootstrap.Configuration.builder().protocol("HTTP").host("127.0.0.1").port(SeBootstrap.Configuration.FREE_PORT)
+                        .rootPath("/").build())
+                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+        URI base = instance.configuration().baseUri();
+        URI root = base.toString().endsWith("/") ? base : URI.create(base + "/");
+        return new Server() {
+            @Override
+            public URI baseUri() {
+                return root;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not stop " + scenario, e);
+                }
+            }
+        };
+    }
+}
