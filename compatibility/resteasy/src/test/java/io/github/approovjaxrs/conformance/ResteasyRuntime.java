@@ -1,0 +1,37 @@
+package io.github.approovjaxrs.conformance;
+
+import static io.github.approovjaxrs.conformance.AttackMatrix.refused;
+import static io.github.approovjaxrs.core.ApproovFailure.BINDING_MISMATCH;
+import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_TOKEN;
+
+import java.util.Map;
+
+/**
+ * RESTEasy with its Undertow server, started through the standard {@code SeBootstrap} API like Jersey; only its
+ * answers to a few hostile requests differ, because Undertow reads headers otherwise than Grizzly.
+ */
+public class ResteasyRuntime extends SeBootstrapRuntime {
+
+    @Override
+    public String name() {
+        return "RESTEasy " + org.jboss.resteasy.core.ResteasyDeploymentImpl.class.getPackage().getImplementationVersion()
+                + " on Undertow";
+    }
+
+    /**
+     * Undertow accepts a header block of up to 1 MB (Grizzly: 8 KB), so the header-size cases reach the library,
+     * which refuses them; and it collapses a run of spaces inside a header value into one before any application
+     * code sees it, so "Bearer{two spaces}0123456789abcdef" is the genuine bound value by the time the binding is
+     * checked (the application reads the same collapsed value).
+     */
+    @Override
+    public Map<String, AttackMatrix.Expected> ownAnswers() {
+        return Map.of(
+                "size: a 100 KB token header", refused(MALFORMED_TOKEN),
+                "size: a 100 KB token of genuine shape", refused(MALFORMED_TOKEN),
+                "size: a 9000-character token (over the verifier's 8192)", refused(MALFORMED_TOKEN),
+                "size: a garbage token beside 100 KB of other headers", refused(MALFORMED_TOKEN),
+                "size: a 100 KB Authorization", refused(BINDING_MISMATCH),
+                "binding (@ApproovBound): two spaces after the scheme", AttackMatrix.Expected.ACCEPTED);
+    }
+}
