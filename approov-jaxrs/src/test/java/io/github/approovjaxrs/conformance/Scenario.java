@@ -167,7 +167,13 @@ public enum Scenario {
             return scenario.classes();
         }
 
+        /**
+         * The feature, built with its configuration: {@code getSingletons} is how a plain {@code Application} hands
+         * over a configured instance on every runtime that starts one (Jakarta REST 3.1 deprecates it in favour of
+         * CDI, which not every runtime has).
+         */
         @Override
+        @SuppressWarnings("deprecation")
         public Set<Object> getSingletons() {
             return Set.of(scenario.feature());
         }
