@@ -15,6 +15,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JAX-RS adapter of {@link ApproovCheck}: maps the request to an {@link ApproovRequest}, the endpoint's
@@ -147,11 +150,34 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     private ApproovRequirements applicationRequirements() {
         ApproovRequirements known = applicationRequirements;
         if (known == null) {
-            known = application == null ? ApproovRequirements.token()
-                    : ProtectedEndpoints.requirements(application.getClass(), null);
+            known = ApproovRequirements.token();
+            for (Object layer : applicationLayers(application)) {
+                known = known.and(ProtectedEndpoints.requirements(layer.getClass(), null));
+            }
             applicationRequirements = known;
         }
         return known;
+    }
+
+    /**
+     * The application the container serves, and the one it wraps when it hands filters a wrapper: Jersey does
+     * when it serves a plain {@code Application} from a servlet (Spring Boot's Jersey), giving a
+     * {@code ResourceConfig} whose public {@code getApplication()} returns the original, which carries the
+     * annotations. Found by that method's shape, so the adapter depends on no runtime.
+     */
+    static List<Object> applicationLayers(Application application) {
+        List<Object> layers = new ArrayList<>();
+        Object layer = application;
+        while (layer != null && layers.size() < 4 && !layers.contains(layer)) {
+            layers.add(layer);
+            try {
+                Method unwrap = layer.getClass().getMethod("getApplication");
+                layer = Application.class.isAssignableFrom(unwrap.getReturnType()) ? unwrap.invoke(layer) : null;
+            } catch (ReflectiveOperationException | RuntimeException notAWrapper) {
+                layer = null;
+            }
+        }
+        return layers;
     }
 
     /** Bound to {@link ApproovProtected}: the token check. */
