@@ -7,6 +7,7 @@ import io.github.approovjaxrs.core.ApproovCheck;
 import io.github.approovjaxrs.core.ApproovListener;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.Objects;
@@ -107,6 +108,16 @@ public final class ApproovFeature implements Feature {
                 : Optional.empty();
     }
 
+    /**
+     * What {@link #configure(FeatureContext)} also registers: a {@link DynamicFeature} that works out once per
+     * resource method what its annotations require (so that a request is judged once however many annotations
+     * apply) and logs each protected endpoint at start-up. Quarkus REST ignores a {@code DynamicFeature} that a
+     * {@code Feature} registers, so there register this one as a provider of its own (see the README's Runtimes).
+     */
+    public DynamicFeature endpoints() {
+        return new ProtectedEndpoints(priority);
+    }
+
     /** The check behind the filters, for requests judged outside JAX-RS resources. */
     public ApproovCheck check() {
         return check;
@@ -117,7 +128,7 @@ public final class ApproovFeature implements Feature {
         context.register(new ApproovFilter.TokenFilter(check, bindingExtractor, failureResponder), priority);
         context.register(new ApproovFilter.BoundFilter(check, bindingExtractor, failureResponder), priority);
         context.register(new ApproovFilter.SignedFilter(check, bindingExtractor, failureResponder), priority);
-        context.register(new ProtectedEndpoints(priority));
+        context.register(endpoints());
         LOG.log(System.Logger.Level.INFO, () -> "Approov token check ready: " + check.describe());
         return true;
     }
