@@ -50,8 +50,8 @@ final class ProtectedEndpoints implements DynamicFeature {
 
     /**
      * What the Approov annotations on {@code method} (may be null) and {@code type} ask for beyond the token.
-     * A subclass made by a CDI container or a proxy inherits nothing of the annotations (they are not
-     * {@code @Inherited}), so the superclass chain is read too.
+     * The annotations are {@code @Inherited}, so a proxy subclass that a container makes of the class carries them;
+     * the superclass chain is read all the same, as it is for {@code @Path}, which is not.
      */
     static ApproovRequirements requirements(Class<?> type, Method method) {
         ApproovRequirements requirements = ApproovRequirements.token();
