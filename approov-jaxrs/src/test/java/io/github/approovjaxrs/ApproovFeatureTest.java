@@ -67,18 +67,9 @@ class ApproovFeatureTest {
     }
 
     @Test
-    void theFeatureRegisteredByClassIsConfiguredFromTheEnvironment() {
-        String previous = System.setProperty("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64);
-        JerseyServer server;
-        try {
-            server = new JerseyServer(new ResourceConfig(ClaimsResource.class, ApproovFeature.class)).start();
-        } finally {
-            if (previous == null) {
-                System.clearProperty("APPROOV_BASE64_SECRET");
-            } else {
-                System.setProperty("APPROOV_BASE64_SECRET", previous);
-            }
-        }
+    void theFeatureRegisteredByClassIsConfiguredFromTheEnvironment() throws Exception {
+        JerseyServer server = TestSecret.inTheEnvironment(
+                () -> new JerseyServer(new ResourceConfig(ClaimsResource.class, ApproovFeature.class)).start());
         try {
             assertEquals(401, RawHttp.get(server.uri("claims")).statusCode());
             assertEquals("device-1", RawHttp.get(server.uri("claims"), "Approov-Token", TOKENS.mint()).body());
