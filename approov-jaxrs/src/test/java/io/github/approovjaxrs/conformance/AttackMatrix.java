@@ -159,6 +159,15 @@ public final class AttackMatrix {
         return new Expected(reason == MESSAGE_BODY_TOO_LARGE ? 413 : 401, reason);
     }
 
+    /**
+     * The cases whose header block is over 100 KB, each answered {@code answer}: a runtime's own answer to a header
+     * block over its limit.
+     */
+    static Map<String, Expected> oversizedHeaderBlocks(Expected answer) {
+        return Map.of("size: a 100 KB token header", answer, "size: a 100 KB token of genuine shape", answer,
+                "size: a garbage token beside 100 KB of other headers", answer, "size: a 100 KB Authorization", answer);
+    }
+
     /** Answered by the container with {@code status} before the library sees the request. */
     static Expected container(int status) {
         return new Expected(status, null);

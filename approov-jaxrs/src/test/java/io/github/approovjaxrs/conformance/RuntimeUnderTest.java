@@ -49,6 +49,21 @@ public interface RuntimeUnderTest {
 
         @Override
         void close();
+
+        /** The server whose root is {@code base}, stopped by {@code stop}. */
+        static Server at(URI base, Runnable stop) {
+            return new Server() {
+                @Override
+                public URI baseUri() {
+                    return base;
+                }
+
+                @Override
+                public void close() {
+                    stop.run();
+                }
+            };
+        }
     }
 
     /** The runtime of this test run: the one named in the service file, else {@link SeBootstrapRuntime}. */

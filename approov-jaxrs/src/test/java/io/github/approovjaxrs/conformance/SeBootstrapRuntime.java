@@ -1,6 +1,7 @@
 package io.github.approovjaxrs.conformance;
 
 import jakarta.ws.rs.SeBootstrap;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -22,26 +23,22 @@ public class SeBootstrapRuntime implements RuntimeUnderTest {
 
     @Override
     public Server start(Scenario scenario) throws Exception {
-        SeBootstrap.Instance instance = SeBootstrap.start(scenario.application(),
+        return start(scenario.application());
+    }
+
+    /** {@code application} started on a free loopback port with the implementation on the class path. */
+    public static Server start(Application application) throws Exception {
+        SeBootstrap.Instance instance = SeBootstrap.start(application,
                 SeBootstrap.Configuration.builder().protocol("HTTP").host("127.0.0.1").port(SeBootstrap.Configuration.FREE_PORT)
                         .rootPath("/").build())
                 .toCompletableFuture().get(60, TimeUnit.SECONDS);
         URI base = instance.configuration().baseUri();
-        URI root = base.toString().endsWith("/") ? base : URI.create(base + "/");
-        return new Server() {
-            @Override
-            public URI baseUri() {
-                return root;
+        return Server.at(base.toString().endsWith("/") ? base : URI.create(base + "/"), () -> {
+            try {
+                instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop " + application.getClass().getName(), e);
             }
-
-            @Override
-            public void close() {
-                try {
-                    instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("could not stop " + scenario, e);
-                }
-            }
-        };
+        });
     }
 }

@@ -1,12 +1,10 @@
 package io.github.approovjaxrs.dropwizard;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.dropwizard.core.Configuration;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.github.approovjaxrs.RawHttp;
 import io.github.approovjaxrs.TestSecret;
+import io.github.approovjaxrs.conformance.ShapesExample;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +21,7 @@ class DropwizardExampleTest {
             return service;
         });
         try {
-            URI shapes = URI.create("http://localhost:" + service.getLocalPort() + "/shapes");
-            assertEquals(401, RawHttp.get(shapes).statusCode());
-            assertEquals("{\"shape\":\"Circle\",\"device\":\"phone-1\"}",
-                    RawHttp.get(shapes, "Approov-Token", TestSecret.TOKENS.deviceId("phone-1").mint()).body());
+            ShapesExample.assertProtectedAndReadingTheClaims(URI.create("http://localhost:" + service.getLocalPort() + "/shapes"));
         } finally {
             service.after();
         }

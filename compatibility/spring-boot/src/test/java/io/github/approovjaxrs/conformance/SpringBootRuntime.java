@@ -1,7 +1,6 @@
 package io.github.approovjaxrs.conformance;
 
 import java.net.URI;
-import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -30,23 +29,8 @@ public class SpringBootRuntime implements RuntimeUnderTest {
                         () -> ResourceConfig.forApplication(scenario.application())))
                 .properties("server.address=127.0.0.1", "server.port=0", "spring.main.banner-mode=off")
                 .run();
-        URI base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/");
-        return new Server() {
-            @Override
-            public URI baseUri() {
-                return base;
-            }
-
-            @Override
-            public void close() {
-                context.close();
-            }
-        };
-    }
-
-    @Override
-    public Map<String, AttackMatrix.Expected> ownAnswers() {
-        return Map.of();
+        return Server.at(URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/"),
+                context::close);
     }
 
     /** The Spring Boot application: auto-configuration only (Jersey, Tomcat); the scenario adds its ResourceConfig. */
