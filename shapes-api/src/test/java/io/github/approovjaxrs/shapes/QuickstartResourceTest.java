@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Approov's current quickstart endpoints in the demo, with tokens minted by the demo's token tool in the Approov
  * CLI's spelling, as Approov's test harness mints them ({@code token -setDataHashInToken <value> -genExample
- * example.com}); the harness itself runs against the demo jar in {@code QuickstartHarnessIT}.
+ * example.com}); the harness's cases run against the demo jar, tokens minted by the wrapper, in
+ * {@code QuickstartHarnessIT}.
  */
 class QuickstartResourceTest {
 
