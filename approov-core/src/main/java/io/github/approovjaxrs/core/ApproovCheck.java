@@ -185,18 +185,19 @@ public final class ApproovCheck {
 
     /**
      * One line for an adapter's start-up log: header names, keys (algorithm, id and size only, never key
-     * material), the modes, audience, clock skew and message-signing settings.
+     * material), the modes, audience, clock skew, the headers of the client's report and message-signing
+     * settings.
      */
     public String describe() {
         return "token header " + config.tokenHeaderName()
                 + ", binding header" + (config.bindingHeaderNames().size() > 1 ? "s " : " ")
                 + String.join(" + ", config.bindingHeaderNames())
-                + ", client report headers " + config.statusHeaderName() + ", " + config.traceIdHeaderName()
                 + ", keys " + config.keys().stream().map(VerificationKey::describe).toList()
                 + (config.abortOnInvalidToken() ? "" : ", MONITOR MODE for tokens")
                 + (config.abortOnInvalidBinding() ? "" : ", MONITOR MODE for bindings")
                 + config.expectedAudience().map(a -> ", expected audience " + a).orElse("")
                 + ", clock skew " + config.clockSkew().toSeconds() + "s"
+                + ", client report in " + config.statusHeaderName() + " and " + config.traceIdHeaderName()
                 + "; message signatures: tolerance " + config.signatureTolerance().toSeconds() + "s, max age "
                 + config.signatureMaxAge().toSeconds() + "s, origin "
                 + config.publicOrigin().orElse("from the request URI") + ", " + verifier.ecdsaEngine()

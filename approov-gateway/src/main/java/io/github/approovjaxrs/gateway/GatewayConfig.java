@@ -60,8 +60,10 @@ final class GatewayConfig {
     static final String DUMMY_SECRET_BASE64 =
             "h+CX0tOzdAAR9l15bWAqvq7w9olk66daIH+Xk+IAHhVVHszjDzeGobzNnqyRze3lw/WVyWrc2gZfh3XXfBOmww==";
     /** The library's variables that configure a key; if none is set, there is no key. */
-    static final List<String> KEY_VARIABLES = List.of("APPROOV_BASE64_SECRET", "APPROOV_BASE64_SECRETS",
-            "APPROOV_JWKS_FILE", "APPROOV_PUBLIC_KEY_PEM");
+    static final List<String> KEY_VARIABLES = List.of("APPROOV_BASE64_SECRET", "APPROOV_BASE64URL_SECRET",
+            "APPROOV_BASE64_SECRETS", "APPROOV_JWKS_FILE", "APPROOV_PUBLIC_KEY_PEM");
+    /** The dummy secret as `approov secret -get base64url` prints it: a configured value may hold this text too. */
+    static final String DUMMY_SECRET_BASE64URL = DUMMY_SECRET_BASE64.replace('+', '-').replace('/', '_').replace("=", "");
 
     /** Which requests must carry a token bound to the binding header, as Approov's Cloudflare worker names it. */
     enum Strategy {
@@ -348,18 +350,19 @@ final class GatewayConfig {
         private void readApproov() {
             String gatewayName = get(BINDING_HEADER_NAME);
             String libraryName = get(LIBRARY_BINDING_HEADER_NAME);
-            if (gatewayName != null && libraryName != null && !gatewayName.equalsIgnoreCase(libraryName)) {
+            if (gatewayName != null && libraryName != null && !headerList(gatewayName).equals(headerList(libraryName))) {
                 problems.add(BINDING_HEADER_NAME + " and " + LIBRARY_BINDING_HEADER_NAME + " name different headers ("
                         + quoteSafely(gatewayName) + ", " + quoteSafely(libraryName) + "): set only one of them.");
             }
             String bindingHeader = gatewayName != null ? gatewayName : libraryName;
             boolean noKey = KEY_VARIABLES.stream().map(this::get).allMatch(Objects::isNull);
-            boolean configuredDummy = KEY_VARIABLES.subList(0, 2).stream().map(this::get)
-                    .anyMatch(value -> value != null && value.contains(DUMMY_SECRET_BASE64));
+            boolean configuredDummy = KEY_VARIABLES.subList(0, 3).stream().map(this::get)
+                    .anyMatch(value -> value != null && (value.contains(DUMMY_SECRET_BASE64)
+                            || value.contains(DUMMY_SECRET_BASE64URL)));
             if (configuredDummy && !demo) {
                 problems.add("The configured Approov secret is Approov's public dummy secret, with which anyone can"
-                        + " mint tokens: set APPROOV_BASE64_SECRET to your account's secret (`approov secret -get"
-                        + " base64`), or run with --demo to try the gateway with it.");
+                        + " mint tokens: set APPROOV_BASE64URL_SECRET to your account's secret (`approov secret -get"
+                        + " base64url`), or run with --demo to try the gateway with it.");
             }
             dummySecret = demo && (noKey || configuredDummy);
             boolean demoFallback = demo && noKey;
@@ -378,6 +381,12 @@ final class GatewayConfig {
                 problems.add(invalid.getMessage() + (noKey ? " (Or run with --demo to try the gateway with"
                         + " Approov's public dummy secret.)" : ""));
             }
+        }
+
+        /** A comma-separated list of header names as the library reads it: stripped, compared in any case. */
+        private static List<String> headerList(String names) {
+            return java.util.Arrays.stream(names.split(",", -1)).map(name -> name.strip().toLowerCase(Locale.ROOT))
+                    .toList();
         }
 
         private Duration readMillis(String name, Duration fallback) {

@@ -27,7 +27,8 @@ public final class Main {
             Settings (system property, environment, or .env file in the working directory):
               APPROOV_UPSTREAM_URL      the API to forward checked requests to, e.g. https://api.example.com
                                         (or API_DOMAIN=api.example.com); required unless --demo
-              APPROOV_BASE64_SECRET     the account secret, `approov secret -get base64`; required unless --demo
+              APPROOV_BASE64URL_SECRET  the account secret, `approov secret -get base64url` (or APPROOV_BASE64_SECRET,
+                                        `approov secret -get base64`); required unless --demo
               APPROOV_VERIFICATION_STRATEGY  token (default) or token-binding
               APPROOV_BINDING_PATH_PREFIXES  with token: paths that need the binding too, e.g. /v1/forms,/pay
               APPROOV_STRIP_TOKEN_HEADER     remove the token header before forwarding (default true)
@@ -83,14 +84,15 @@ public final class Main {
     static String banner(GatewayConfig config, URI listening, boolean demo) {
         String rule = "=".repeat(78) + "\n";
         String token = config.approov().tokenHeaderName();
-        String binding = config.approov().bindingHeaderName();
+        List<String> bindingHeaders = config.approov().bindingHeaderNames();
+        String binding = String.join(" + ", bindingHeaders);
         StringBuilder text = new StringBuilder();
         if (config.usesDummySecret()) {
             text.append(rule)
                     .append(" WARNING: this gateway accepts tokens signed with APPROOV'S PUBLIC DUMMY\n")
                     .append(" SECRET, which anyone can mint. For trying it only (--demo): NEVER USE IT IN\n")
-                    .append(" PRODUCTION. Set APPROOV_BASE64_SECRET to your account's secret\n")
-                    .append(" (`approov secret -get base64`), in the environment or in a .env file.\n")
+                    .append(" PRODUCTION. Set APPROOV_BASE64URL_SECRET to your account's secret\n")
+                    .append(" (`approov secret -get base64url`), in the environment or in a .env file.\n")
                     .append(rule);
         }
         text.append(LISTENING).append(listening).append('\n')
@@ -105,6 +107,14 @@ public final class Main {
         if (demo) {
             String tokenTool = "java -jar shapes-api/target/shapes-api.jar token";
             String base = listening.toString();
+            // One value per bound header, the first the Authorization of the README; the token binds them all.
+            StringBuilder bound = new StringBuilder();
+            StringBuilder boundHeaders = new StringBuilder();
+            for (int i = 0; i < bindingHeaders.size(); i++) {
+                String value = i == 0 ? "Bearer 0123456789abcdef" : "example-" + (i + 1);
+                bound.append(value);
+                boundHeaders.append(" -H '").append(bindingHeaders.get(i)).append(": ").append(value).append('\'');
+            }
             text.append("\nTry it, with the Shapes API running (see the README) and its token tool:\n\n")
                     .append("# /v1/shapes, open on the Shapes API, now needs a token: 401\n")
                     .append("curl -i ").append(base).append("v1/shapes\n\n")
@@ -113,8 +123,8 @@ public final class Main {
                     .append(base).append("v1/shapes\n\n")
                     .append("# /v1/forms needs the token bound to ").append(binding).append(": 200 and a form\n")
                     .append("curl -i -H \"").append(token).append(": $(").append(tokenTool)
-                    .append(" --bind 'Bearer 0123456789abcdef')\" -H '").append(binding)
-                    .append(": Bearer 0123456789abcdef' ").append(base).append("v1/forms\n\n");
+                    .append(" --bind '").append(bound).append("')\"").append(boundHeaders).append(' ')
+                    .append(base).append("v1/forms\n\n");
         }
         return text.append("Stop: Ctrl-C\n").toString();
     }
