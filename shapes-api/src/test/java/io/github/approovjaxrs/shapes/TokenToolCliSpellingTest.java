@@ -102,11 +102,7 @@ class TokenToolCliSpellingTest {
         "-genExample example.com extra",
     })
     void badCliSpellingsPrintUsageOnStderrWithStatus2(String commandLine) {
-        TokenToolTest.Run run = run(ENVIRONMENT, commandLine.split(" "));
-        assertEquals(TokenTool.USAGE_ERROR, run.status(), run.err());
-        assertEquals("", run.out());
-        assertTrue(run.err().startsWith("token: "), run.err());
-        assertTrue(run.err().endsWith(TokenTool.USAGE), run.err());
+        run(ENVIRONMENT, commandLine.split(" ")).assertUsageError();
     }
 
     @Test
