@@ -10,6 +10,9 @@
 #                                             also the same jar with APPROOV_LOGGING_ENABLED=false
 #   TARGETS="shapes-api approov-gateway" benchmarks/load.sh
 #                                             also the gateway in front of a Shapes API (module approov-gateway)
+#   TARGETS="nginx nginx-check approov-gateway shapes-api" benchmarks/load.sh
+#                                             the check service behind NGINX, side by side with NGINX without
+#                                             it, the gateway and the Shapes API direct (issue 17; needs nginx)
 #
 # The report also goes to benchmarks/target/load-report.txt. See benchmarks/README.md.
 set -euo pipefail
@@ -43,16 +46,18 @@ if [ "$CONNECTIONS" -lt "$THREADS" ]; then
   exit 2
 fi
 
-if ! command -v wrk >/dev/null 2>&1; then
+# Installs Debian's package when run as root, else says how.
+install_package() { # <package> <why>
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "wrk not found: installing Debian's wrk package" >&2
+    echo "$1 not found: installing Debian's $1 package" >&2
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
   else
-    echo "load.sh needs wrk: sudo apt-get install wrk (Debian, Ubuntu), or your system's package" >&2
+    echo "load.sh: $2 needs $1: sudo apt-get install $1 (Debian, Ubuntu), or your system's package" >&2
     exit 1
   fi
-fi
+}
+command -v wrk >/dev/null 2>&1 || install_package wrk "the load test"
 
 WORK=$(mktemp -d)
 PIDS=()
@@ -70,7 +75,7 @@ trap 'exit 130' INT TERM HUP
 
 if [ "$BUILD" = 1 ]; then
   modules=shapes-api,benchmarks
-  if [[ " $TARGETS " == *" approov-gateway "* ]] && [ -d approov-gateway ]; then
+  if [[ " $TARGETS " == *" approov-gateway "* || " $TARGETS " == *" nginx-check "* ]] && [ -d approov-gateway ]; then
     modules=$modules,approov-gateway
   fi
   mvn -B -q -pl "$modules" -am package -DskipTests >&2
@@ -180,10 +185,76 @@ target_approov_gateway() {
   SCENARIO_OVERRIDE[approov-gateway/forms]="forms|/v1/forms|$WORK/bound.txt|$BINDING|200"
 }
 
+# NGINX (Debian's package) with deploy/nginx/'s files, in the foreground, its files in $WORK: the check
+# service (--check --demo, for the dummy secret) and a Shapes API of its own behind it, as the README runs
+# them. Target nginx is the same configuration without its auth_request lines: the proxy alone, so that the
+# two differ by the check only. CPU per request counts NGINX's master and workers and the JVMs behind.
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+free_port() { # a port nothing listens on, from bash alone
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+start_nginx() { # <name> <check service URL, or - for none> <API URL>
+  local name=$1 check=$2 api=$3 directory="$WORK/$1" port
+  [ -x "$NGINX" ] || install_package nginx "the $name target"
+  port=$(free_port)
+  mkdir -p "$directory"
+  chmod 755 "$directory"
+  cp "$REPO/deploy/nginx/nginx.conf" "$directory/nginx.conf"
+  sed -e "s|server 127.0.0.1:8002;|server ${api#http://};|" \
+      -e "s|server 127.0.0.1:8004;|server ${check#http://};|" \
+      -e "s|listen 127.0.0.1:8080;|listen 127.0.0.1:$port;|" \
+      "$REPO/deploy/nginx/approov.conf" >"$directory/approov.conf"
+  if [ "$check" = - ]; then
+    sed -i -e '/^ *auth_request \//d' -e "s|server -;|server 127.0.0.1:9;|" "$directory/approov.conf"
+  fi
+  "$NGINX" -p "$directory" -c "$directory/nginx.conf" -e stderr >"$WORK/$name.log" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "load.sh: $name stopped at start-up:" >&2
+      cat "$WORK/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  URL[$name]="http://127.0.0.1:$port"
+  SERVER_PIDS[$name]="$pid $(pgrep -P "$pid" | tr '\n' ' ')"
+}
+target_nginx() {
+  start_server nginx-upstream "$SHAPES_API_JAR" "Shapes API listening on " ""
+  start_nginx nginx - "${URL[nginx-upstream]}"
+  SERVER_PIDS[nginx]="${SERVER_PIDS[nginx]} ${SERVER_PIDS[nginx-upstream]}"
+  # No check: every request is forwarded to the Shapes API's open /v1, the forged tokens' too (200).
+  SCENARIO_OVERRIDE[nginx/hello]="hello|/v1/hello|-||200"
+  SCENARIO_OVERRIDE[nginx/shapes]="shapes|/v1/shapes|$WORK/valid.txt||200"
+  SCENARIO_OVERRIDE[nginx/shapes-pool]="shapes-pool|/v1/shapes|$WORK/valid-pool.txt||200"
+  SCENARIO_OVERRIDE[nginx/shapes-bad-signature]="shapes-bad-signature|/v1/shapes|$WORK/bad-signature-pool.txt||200"
+  SCENARIO_OVERRIDE[nginx/forms]="forms|/v1/forms|$WORK/bound.txt|$BINDING|200"
+}
+target_nginx_check() {
+  local jar=$REPO/approov-gateway/target/approov-gateway.jar
+  start_server nginx-check-upstream "$SHAPES_API_JAR" "Shapes API listening on " ""
+  start_server nginx-check-service "$jar" "Approov check service listening on " "--check --demo"
+  start_nginx nginx-check "${URL[nginx-check-service]}" "${URL[nginx-check-upstream]}"
+  SERVER_PIDS[nginx-check]="${SERVER_PIDS[nginx-check]} ${SERVER_PIDS[nginx-check-service]} ${SERVER_PIDS[nginx-check-upstream]}"
+  # The check on every path (so hello carries a token); /v1/forms bound to Authorization.
+  SCENARIO_OVERRIDE[nginx-check/hello]="hello|/v1/hello|$WORK/valid.txt||200"
+  SCENARIO_OVERRIDE[nginx-check/shapes]="shapes|/v1/shapes|$WORK/valid.txt||200"
+  SCENARIO_OVERRIDE[nginx-check/shapes-pool]="shapes-pool|/v1/shapes|$WORK/valid-pool.txt||200"
+  SCENARIO_OVERRIDE[nginx-check/shapes-bad-signature]="shapes-bad-signature|/v1/shapes|$WORK/bad-signature-pool.txt||401"
+  SCENARIO_OVERRIDE[nginx-check/forms]="forms|/v1/forms|$WORK/bound.txt|$BINDING|200"
+}
+
 for target in $TARGETS; do
   starter="target_${target//-/_}"
   if ! declare -F "$starter" >/dev/null; then
-    echo "load.sh: unknown target '$target' (known: shapes-api shapes-api-quiet approov-gateway)" >&2
+    echo "load.sh: unknown target '$target' (known: shapes-api shapes-api-quiet approov-gateway nginx nginx-check)" >&2
     exit 2
   fi
   "$starter"
@@ -335,7 +406,7 @@ REFERENCE=${TARGETS%% *}
         cpu_ratio[name] = median(r_cpu_hello)
       }
       END {
-        if (target == reference) {
+        if (target == reference && target ~ /^shapes-api/) {
           print ""
           print "Targets (issue 5), " target ", as requests/s (and, for comparison, as server CPU per request):"
           target_line("shapes", 0.90, "/v2/shapes, one valid token")
@@ -348,6 +419,45 @@ REFERENCE=${TARGETS%% *}
       }'
     echo
   done
+  if [[ " $TARGETS " == *" nginx "* && " $TARGETS " == *" nginx-check "* ]]; then
+    # Issue 17: the check service behind NGINX against NGINX alone and against the home-made gateway, each
+    # ratio taken within a round, then its median.
+    awk -v results="$RESULTS" -v pool="$POOL" -v gateway="$([[ " $TARGETS " == *" approov-gateway "* ]] && echo 1)" '
+      function median(list,   n, a, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > t + 0; j--) a[j + 1] = a[j]; a[j + 1] = t }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+      }
+      function ratio(over, under, scenario,   r, list) {
+        list = ""
+        for (r = 1; r <= rounds; r++) list = list " " rps[over SUBSEP scenario SUBSEP r] / rps[under SUBSEP scenario SUBSEP r]
+        return median(list)
+      }
+      function line(label, value, limit) {
+        printf "  %-62s %5.2f x  %s\n", label, value, (limit == "" ? "" : (value >= limit ? "met (>= " limit ")" : "MISSED (< " limit ")"))
+      }
+      BEGIN {
+        while ((getline row < results) > 0) {
+          n = split(row, kv, " ")
+          delete f
+          for (i = 1; i <= n; i++) { split(kv[i], p, "="); f[p[1]] = p[2] }
+          rps[f["target"] SUBSEP f["scenario"] SUBSEP f["round"]] = f["requests"] / (f["duration_us"] / 1e6)
+          if (f["round"] > rounds) rounds = f["round"]
+        }
+        print "Targets (issue 17), requests/s of the check service behind NGINX (nginx-check):"
+        line("valid token (/v1/shapes) against NGINX without the check", ratio("nginx-check", "nginx", "shapes"), 0.60)
+        line("forged-token flood against NGINX forwarding the same", ratio("nginx-check", "nginx", "shapes-bad-signature"), 0.60)
+        line(pool " distinct valid tokens against NGINX without the check", ratio("nginx-check", "nginx", "shapes-pool"), "")
+        line("bound token (/v1/forms) against NGINX without the check", ratio("nginx-check", "nginx", "forms"), "")
+        if (gateway) {
+          line("valid token (/v1/shapes) against the home-made gateway", ratio("nginx-check", "approov-gateway", "shapes"), 2.5)
+          line(pool " distinct valid tokens against the home-made gateway", ratio("nginx-check", "approov-gateway", "shapes-pool"), "")
+          line("bound token (/v1/forms) against the home-made gateway", ratio("nginx-check", "approov-gateway", "forms"), 2.5)
+          line("forged-token flood against the home-made gateway", ratio("nginx-check", "approov-gateway", "shapes-bad-signature"), "")
+        }
+        print ""
+      }'
+  fi
   echo "Raw results (one line per wrk run):"
   sed 's/^/  /' "$RESULTS"
 } >"$REPORT"

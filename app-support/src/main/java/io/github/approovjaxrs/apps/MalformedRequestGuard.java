@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.RequestExecutorProvider;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.util.HttpStatus;
 
@@ -107,6 +108,15 @@ public final class MalformedRequestGuard extends HttpHandler {
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * Where the application runs its requests: the guard is the handler Grizzly dispatches by, and what it
+     * answers itself costs nothing, so the application decides (a worker thread unless it says otherwise).
+     */
+    @Override
+    public RequestExecutorProvider getRequestExecutorProvider() {
+        return application.getRequestExecutorProvider();
     }
 
     // The application (Jersey's container) starts and stops with its handler.

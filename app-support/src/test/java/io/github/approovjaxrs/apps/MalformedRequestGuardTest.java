@@ -1,6 +1,7 @@
 package io.github.approovjaxrs.apps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.RequestExecutorProvider;
 import org.glassfish.grizzly.http.server.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -160,5 +162,26 @@ class MalformedRequestGuardTest {
         server.stop();
 
         assertEquals(List.of("start", "destroy"), application.lifecycle);
+    }
+
+    /** Grizzly dispatches by the handler it was given: the guard's application decides where its requests run. */
+    @Test
+    void theApplicationChoosesWhereItsRequestsRun() {
+        RequestExecutorProvider sameThread = new RequestExecutorProvider.SameThreadProvider();
+        HttpHandler application = new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) {
+            }
+
+            @Override
+            public RequestExecutorProvider getRequestExecutorProvider() {
+                return sameThread;
+            }
+        };
+
+        assertSame(sameThread, MalformedRequestGuard.refusingConnect(application, List.of("GET"), BAD_REQUEST,
+                METHOD_NOT_ALLOWED).getRequestExecutorProvider());
+        assertSame(sameThread, MalformedRequestGuard.servingOnly(application, List.of("GET"), BAD_REQUEST,
+                METHOD_NOT_ALLOWED).getRequestExecutorProvider());
     }
 }

@@ -52,6 +52,7 @@ public final class ApproovRequest {
     private final Function<String, List<String>> headers;
     private final BodyReader bodyReader;
     private final Supplier<List<String>> bindingValues;
+    private final boolean bodyUnavailable;
     private byte[] body;
     /** The headers of the client's report, set by the check that judges this request; null before. */
     private String statusHeaderName;
@@ -75,6 +76,7 @@ public final class ApproovRequest {
         }
         this.bodyReader = builder.bodyReader;
         this.bindingValues = builder.bindingValues;
+        this.bodyUnavailable = builder.bodyUnavailable;
     }
 
     /** A builder; method, target and headers are required. */
@@ -117,6 +119,11 @@ public final class ApproovRequest {
      */
     List<String> bindingValues() {
         return bindingValues == null ? null : bindingValues.get();
+    }
+
+    /** Whether the adapter cannot see the body at all ({@link Builder#bodyUnavailable()}). */
+    boolean bodyUnavailable() {
+        return bodyUnavailable;
     }
 
     /** The first {@code limit + 1} bytes of the body at most, read once. */
@@ -192,6 +199,7 @@ public final class ApproovRequest {
         private final Map<String, List<String>> headerLines = new LinkedHashMap<>();
         private BodyReader bodyReader;
         private Supplier<List<String>> bindingValues;
+        private boolean bodyUnavailable;
 
         private Builder() {
         }
@@ -237,6 +245,7 @@ public final class ApproovRequest {
         public Builder body(byte[] body) {
             byte[] copy = body.clone();
             this.bodyReader = limit -> copy;
+            this.bodyUnavailable = false;
             return this;
         }
 
@@ -246,6 +255,21 @@ public final class ApproovRequest {
          */
         public Builder body(BodyReader reader) {
             this.bodyReader = Objects.requireNonNull(reader, "reader");
+            this.bodyUnavailable = false;
+            return this;
+        }
+
+        /**
+         * The adapter cannot see the body: a proxy's check service that the proxy sends the headers only (NGINX
+         * {@code auth_request}, Caddy {@code forward_auth}). A {@code Content-Digest} is then checked for its
+         * form but not compared with the body, which is left to the origin (the signature still covers the
+         * digest's value when it lists {@code content-digest}); with
+         * {@link ApproovConfig#requireContentDigest()} a covered {@code Content-Digest} is required on every
+         * signed request, since the body may not be empty. The last of this and {@link #body} wins.
+         */
+        public Builder bodyUnavailable() {
+            this.bodyUnavailable = true;
+            this.bodyReader = null;
             return this;
         }
 

@@ -224,25 +224,29 @@ final class MessageSignatureCheck {
     /**
      * Rule M12: when {@code Content-Digest} is present (covered implies present, or the base failed), each
      * sha-256/sha-512 member must match the body, read once and bounded; with
-     * {@code requireContentDigest}, a non-empty body needs a covered digest.
+     * {@code requireContentDigest}, a non-empty body needs a covered digest. When the adapter cannot see the
+     * body ({@link ApproovRequest#bodyUnavailable()}) the digest is checked for its form only, the comparison
+     * is the origin's, and {@code requireContentDigest} asks for a covered digest whatever the body.
      */
     private ApproovFailure checkContentDigest(ApproovRequest request, boolean covered, Crypto local) {
         List<String> digestLines = request.headerLines("content-digest");
         if (digestLines.isEmpty() && !config.requireContentDigest()) {
             return null; // nothing to check, so the body is never read
         }
-        byte[] body;
-        try {
-            body = request.body(config.maxBodyBytes());
-        } catch (IOException | RuntimeException unreadable) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "Approov: request body unreadable ("
-                    + unreadable.getClass().getName() + ")");
-            return ApproovFailure.MESSAGE_BODY_UNREADABLE;
+        byte[] body = null; // null: the body is not available here
+        if (!request.bodyUnavailable()) {
+            try {
+                body = request.body(config.maxBodyBytes());
+            } catch (IOException | RuntimeException unreadable) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "Approov: request body unreadable ("
+                        + unreadable.getClass().getName() + ")");
+                return ApproovFailure.MESSAGE_BODY_UNREADABLE;
+            }
+            if (body.length > config.maxBodyBytes()) {
+                return ApproovFailure.MESSAGE_BODY_TOO_LARGE;
+            }
         }
-        if (body.length > config.maxBodyBytes()) {
-            return ApproovFailure.MESSAGE_BODY_TOO_LARGE;
-        }
-        if (config.requireContentDigest() && body.length > 0 && !covered) {
+        if (config.requireContentDigest() && (body == null || body.length > 0) && !covered) {
             return ApproovFailure.MISSING_CONTENT_DIGEST;
         }
         if (digestLines.isEmpty()) {
@@ -254,7 +258,7 @@ final class MessageSignatureCheck {
         } catch (StructuredFields.ParseException malformed) {
             return ApproovFailure.MALFORMED_CONTENT_DIGEST;
         }
-        boolean compared = false;
+        boolean trusted = false;
         for (Map.Entry<String, Object> member : digests.entrySet()) {
             if (!(member.getValue() instanceof StructuredFields.Item item
                     && item.value() instanceof StructuredFields.ByteSequence received)) {
@@ -266,12 +270,12 @@ final class MessageSignatureCheck {
                 default -> null; // other algorithms (md5, sha, ...) are not trusted, so not compared
             };
             if (digest != null) {
-                if (!MessageDigest.isEqual(digest.digest(body), received.bytes())) {
+                if (body != null && !MessageDigest.isEqual(digest.digest(body), received.bytes())) {
                     return ApproovFailure.CONTENT_DIGEST_MISMATCH;
                 }
-                compared = true;
+                trusted = true;
             }
         }
-        return compared ? null : ApproovFailure.MALFORMED_CONTENT_DIGEST;
+        return trusted ? null : ApproovFailure.MALFORMED_CONTENT_DIGEST;
     }
 }

@@ -604,6 +604,36 @@ class MessageSigningRulesTest {
             assertSigned(requiring, post(BODY, MessageSignature.contentDigest(BODY), true));
             assertSigned(requiring, post(new byte[0], null, false));
         }
+
+        /** A proxy's check service sees the headers only: the digest is the origin's to compare. */
+        @Test
+        void withoutTheBodyADigestIsCheckedForItsFormButNotCompared() {
+            byte[] other = "{\"hello\":\"world!\"}".getBytes(StandardCharsets.UTF_8);
+            String digest = MessageSignature.contentDigest(BODY);
+            assertSigned(post(other, digest, true).bodyUnavailable());
+            assertEquals(Optional.of(ApproovFailure.CONTENT_DIGEST_MISMATCH),
+                    failure(post(other, digest, true).bodyUnavailable().body(other)), "the last of the two wins");
+            assertEquals(Optional.of(ApproovFailure.MALFORMED_CONTENT_DIGEST),
+                    failure(post(BODY, "md5=:AAAA:", true).bodyUnavailable()));
+            assertEquals(Optional.of(ApproovFailure.MALFORMED_CONTENT_DIGEST),
+                    failure(post(BODY, "sha-256=\"abc\"", true).bodyUnavailable()));
+            ApproovRequest.Builder neverRead = post(BODY, digest, true).body(limit -> {
+                throw new IOException("must not be read");
+            }).bodyUnavailable();
+            assertSigned(neverRead);
+            ApproovVerifier small = verifier(c -> c.maxBodyBytes(1));
+            assertSigned(small, post(BODY, digest, true).bodyUnavailable());
+        }
+
+        @Test
+        void withoutTheBodyRequiringADigestAsksForACoveredOneOnEveryRequest() {
+            ApproovVerifier requiring = verifier(c -> c.requireContentDigest(true));
+            assertEquals(Optional.of(ApproovFailure.MISSING_CONTENT_DIGEST),
+                    failure(requiring, post(new byte[0], null, false).bodyUnavailable()), "the body may not be empty");
+            assertEquals(Optional.of(ApproovFailure.MISSING_CONTENT_DIGEST),
+                    failure(requiring, post(BODY, MessageSignature.contentDigest(BODY), false).bodyUnavailable()));
+            assertSigned(requiring, post(BODY, MessageSignature.contentDigest(BODY), true).bodyUnavailable());
+        }
     }
 
     @Nested

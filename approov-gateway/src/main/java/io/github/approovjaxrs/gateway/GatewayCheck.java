@@ -119,14 +119,14 @@ final class GatewayCheck extends HttpHandler {
     }
 
     /** Every line of the header {@code name}, in order (Grizzly matches the name case-insensitively). */
-    private static List<String> lines(Request request, String name) {
+    static List<String> lines(Request request, String name) {
         List<String> lines = new ArrayList<>(1);
         request.getHeaders(name).forEach(lines::add);
         return lines;
     }
 
     /** The decision's answer: 401 (the core's status), its headers, and {@code {}}. */
-    private static void refuse(Response response, ApproovDecision.Refused refused) throws IOException {
+    static void refuse(Response response, ApproovDecision.Refused refused) throws IOException {
         byte[] body = refused.body().getBytes(StandardCharsets.UTF_8);
         response.setStatus(refused.status());
         refused.headers().forEach(response::setHeader);

@@ -3,14 +3,12 @@ package io.github.approovjaxrs.gateway;
 import static io.github.approovjaxrs.core.ApproovConfigurationException.quoteSafely;
 
 import io.github.approovjaxrs.core.ApproovConfig;
-import io.github.approovjaxrs.core.ApproovConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -28,18 +26,13 @@ final class GatewayConfig {
     static final String API_DOMAIN = "API_DOMAIN";
     static final String VERIFICATION_STRATEGY = "APPROOV_VERIFICATION_STRATEGY";
     static final String BINDING_PATH_PREFIXES = "APPROOV_BINDING_PATH_PREFIXES";
-    /** The Cloudflare worker's name for the binding header ... */
-    static final String BINDING_HEADER_NAME = "APPROOV_BINDING_HEADER_NAME";
-    /** ... and the library's, accepted as well. */
-    static final String LIBRARY_BINDING_HEADER_NAME = "APPROOV_TOKEN_BINDING_HEADER_NAME";
+    static final String BINDING_HEADER_NAME = SettingsReader.BINDING_HEADER_NAME;
     static final String STRIP_TOKEN_HEADER = "APPROOV_STRIP_TOKEN_HEADER";
     static final String CONNECT_TIMEOUT = "APPROOV_UPSTREAM_CONNECT_TIMEOUT_MILLIS";
     static final String READ_TIMEOUT = "APPROOV_UPSTREAM_READ_TIMEOUT_MILLIS";
-    static final String HOST = "HTTP_HOST";
-    static final String PORT = "HTTP_PORT";
+    static final String PORT = SettingsReader.PORT;
     static final String WORKER_THREADS = "HTTP_WORKER_THREADS";
 
-    static final String DEFAULT_HOST = "127.0.0.1";
     /** Next to the Shapes API's 8002, so both run side by side with their defaults. */
     static final int DEFAULT_PORT = 8003;
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -53,17 +46,8 @@ final class GatewayConfig {
     static final String DEMO_UPSTREAM = "http://127.0.0.1:8002";
     /** {@code --demo}: the Shapes API's {@code /v1/forms} gains the binding check, the rest the token check. */
     static final String DEMO_BINDING_PATH_PREFIXES = "/v1/forms";
-    /**
-     * Approov's public dummy secret, from the quickstarts' TESTING.md. Canonical base64 (the library accepts
-     * no other spelling), so a configured value contains this exact text when it holds the dummy secret.
-     */
-    static final String DUMMY_SECRET_BASE64 =
-            "h+CX0tOzdAAR9l15bWAqvq7w9olk66daIH+Xk+IAHhVVHszjDzeGobzNnqyRze3lw/WVyWrc2gZfh3XXfBOmww==";
-    /** The library's variables that configure a key; if none is set, there is no key. */
-    static final List<String> KEY_VARIABLES = List.of("APPROOV_BASE64_SECRET", "APPROOV_BASE64URL_SECRET",
-            "APPROOV_BASE64_SECRETS", "APPROOV_JWKS_FILE", "APPROOV_PUBLIC_KEY_PEM");
-    /** The dummy secret as `approov secret -get base64url` prints it: a configured value may hold this text too. */
-    static final String DUMMY_SECRET_BASE64URL = DUMMY_SECRET_BASE64.replace('+', '-').replace('/', '_').replace("=", "");
+    /** Approov's public dummy secret, accepted only with {@code --demo}. */
+    static final String DUMMY_SECRET_BASE64 = SettingsReader.DUMMY_SECRET_BASE64;
 
     /** Which requests must carry a token bound to the binding header, as Approov's Cloudflare worker names it. */
     enum Strategy {
@@ -119,9 +103,7 @@ final class GatewayConfig {
     static GatewayConfig read(Function<String, String> environment, boolean demo) {
         Reader reader = new Reader(environment, demo);
         reader.readAll();
-        if (!reader.problems.isEmpty()) {
-            throw new GatewayConfigException(String.join(" ", reader.problems));
-        }
+        reader.failOnProblems();
         return new GatewayConfig(reader);
     }
 
@@ -188,32 +170,17 @@ final class GatewayConfig {
     }
 
     /** Reads one setting after the other, collecting problems instead of stopping at the first. */
-    private static final class Reader {
-        private final Function<String, String> environment;
-        private final boolean demo;
-        private final List<String> problems = new ArrayList<>();
-
+    private static final class Reader extends SettingsReader {
         private URI upstream;
         private Strategy strategy = Strategy.TOKEN;
         private BindingPolicy bindingPolicy = BindingPolicy.none();
         private boolean stripTokenHeader = true;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
         private int workerThreads = DEFAULT_WORKER_THREADS;
-        private ApproovConfig approov;
-        private boolean dummySecret;
 
         Reader(Function<String, String> environment, boolean demo) {
-            this.environment = Objects.requireNonNull(environment, "environment");
-            this.demo = demo;
-        }
-
-        /** The value of {@code name}, stripped; null when unset or blank, as the library reads its own. */
-        private String get(String name) {
-            String value = environment.apply(name);
-            return value == null || value.isBlank() ? null : value.strip();
+            super(environment, demo, "the gateway", DEFAULT_PORT);
         }
 
         void readAll() {
@@ -321,20 +288,7 @@ final class GatewayConfig {
         }
 
         private void readListener() {
-            String hostValue = get(HOST);
-            if (hostValue != null) {
-                host = hostValue;
-            }
-            String portValue = get(PORT);
-            if (portValue != null) {
-                Integer parsed = parseInteger(portValue);
-                if (parsed == null || parsed < 0 || parsed > 65535) {
-                    problems.add(PORT + " must be a port number from 1 to 65535 (or 0 for any free port); got "
-                            + quoteSafely(portValue) + ".");
-                } else {
-                    port = parsed;
-                }
-            }
+            readHostAndPort();
             String threads = get(WORKER_THREADS);
             if (threads != null) {
                 Integer parsed = parseInteger(threads);
@@ -345,48 +299,6 @@ final class GatewayConfig {
                     workerThreads = parsed;
                 }
             }
-        }
-
-        private void readApproov() {
-            String gatewayName = get(BINDING_HEADER_NAME);
-            String libraryName = get(LIBRARY_BINDING_HEADER_NAME);
-            if (gatewayName != null && libraryName != null && !headerList(gatewayName).equals(headerList(libraryName))) {
-                problems.add(BINDING_HEADER_NAME + " and " + LIBRARY_BINDING_HEADER_NAME + " name different headers ("
-                        + quoteSafely(gatewayName) + ", " + quoteSafely(libraryName) + "): set only one of them.");
-            }
-            String bindingHeader = gatewayName != null ? gatewayName : libraryName;
-            boolean noKey = KEY_VARIABLES.stream().map(this::get).allMatch(Objects::isNull);
-            boolean configuredDummy = KEY_VARIABLES.subList(0, 3).stream().map(this::get)
-                    .anyMatch(value -> value != null && (value.contains(DUMMY_SECRET_BASE64)
-                            || value.contains(DUMMY_SECRET_BASE64URL)));
-            if (configuredDummy && !demo) {
-                problems.add("The configured Approov secret is Approov's public dummy secret, with which anyone can"
-                        + " mint tokens: set APPROOV_BASE64URL_SECRET to your account's secret (`approov secret -get"
-                        + " base64url`), or run with --demo to try the gateway with it.");
-            }
-            dummySecret = demo && (noKey || configuredDummy);
-            boolean demoFallback = demo && noKey;
-            Function<String, String> variables = name -> {
-                if (name.equals(LIBRARY_BINDING_HEADER_NAME)) {
-                    return bindingHeader;
-                }
-                if (demoFallback && name.equals("APPROOV_BASE64_SECRET")) {
-                    return DUMMY_SECRET_BASE64;
-                }
-                return get(name);
-            };
-            try {
-                approov = ApproovConfig.fromEnvironment(variables);
-            } catch (ApproovConfigurationException invalid) {
-                problems.add(invalid.getMessage() + (noKey ? " (Or run with --demo to try the gateway with"
-                        + " Approov's public dummy secret.)" : ""));
-            }
-        }
-
-        /** A comma-separated list of header names as the library reads it: stripped, compared in any case. */
-        private static List<String> headerList(String names) {
-            return java.util.Arrays.stream(names.split(",", -1)).map(name -> name.strip().toLowerCase(Locale.ROOT))
-                    .toList();
         }
 
         private Duration readMillis(String name, Duration fallback) {
@@ -401,23 +313,6 @@ final class GatewayConfig {
                 return fallback;
             }
             return Duration.ofMillis(millis);
-        }
-
-        private boolean parseBoolean(String name, String value, boolean fallback) {
-            String normalized = value.toLowerCase(Locale.ROOT);
-            if (normalized.equals("true") || normalized.equals("false")) {
-                return normalized.equals("true");
-            }
-            problems.add(name + " must be true or false; got " + quoteSafely(value) + ".");
-            return fallback;
-        }
-
-        private static Integer parseInteger(String value) {
-            try {
-                return Integer.valueOf(value);
-            } catch (NumberFormatException notANumber) {
-                return null;
-            }
         }
     }
 }

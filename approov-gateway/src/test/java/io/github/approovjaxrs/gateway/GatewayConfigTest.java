@@ -193,15 +193,15 @@ class GatewayConfigTest {
 
     @Test
     void approovsPublicDummySecretInBase64UrlIsRefusedWithoutDemoAndTakenWithIt() {
-        Map<String, String> settings = minimal("APPROOV_BASE64URL_SECRET", GatewayConfig.DUMMY_SECRET_BASE64URL);
+        Map<String, String> settings = minimal("APPROOV_BASE64URL_SECRET", SettingsReader.DUMMY_SECRET_BASE64URL);
         settings.remove("APPROOV_BASE64_SECRET");
         String message = problem(settings, false);
         assertTrue(message.startsWith("The configured Approov secret is Approov's public dummy secret"), message);
         assertTrue(message.contains("APPROOV_BASE64URL_SECRET"), message);
-        assertFalse(message.contains(GatewayConfig.DUMMY_SECRET_BASE64URL.substring(0, 12)), message);
+        assertFalse(message.contains(SettingsReader.DUMMY_SECRET_BASE64URL.substring(0, 12)), message);
         assertTrue(GatewayConfig.read(settings::get, true).usesDummySecret());
         assertEquals("h-CX0tOzdAAR9l15bWAqvq7w9olk66daIH-Xk-IAHhVVHszjDzeGobzNnqyRze3lw_WVyWrc2gZfh3XXfBOmww",
-                GatewayConfig.DUMMY_SECRET_BASE64URL, "as APPROOV-TODAY.md and Approov's quickstarts print it");
+                SettingsReader.DUMMY_SECRET_BASE64URL, "as APPROOV-TODAY.md and Approov's quickstarts print it");
     }
 
     @Test

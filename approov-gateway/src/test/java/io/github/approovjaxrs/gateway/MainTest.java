@@ -170,4 +170,37 @@ class MainTest {
             reuse.bind(new InetSocketAddress(base.getHost(), base.getPort()));
         }
     }
+
+    @Test
+    void withCheckItStartsTheCheckServiceAndPrintsThePolicies() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (CheckService service = Main.startCheckService(TestCheckService.settings()::get, false,
+                new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            String banner = console.toString(StandardCharsets.UTF_8);
+            assertTrue(banner.startsWith(Main.CHECK_LISTENING + service.clientUri() + "\n"), banner);
+            assertTrue(banner.contains("  /approov/check/token          a valid Approov-Token\n"
+                    + "  /approov/check/token-binding  a valid Approov-Token bound to Authorization\n"
+                    + "  /approov/check/signed         a valid Approov-Token and the app's signature\n"), banner);
+            assertFalse(banner.contains("WARNING") || banner.contains("curl"), banner);
+            assertEquals(200, RawHttp1.send(service.clientUri(), "GET", "/approov/check/token",
+                    "Approov-Token: " + TOKENS.mint()).status());
+        }
+    }
+
+    @Test
+    void withCheckAndDemoItWarnsAndShowsHowToAskAsAProxyDoes() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (CheckService service = Main.startCheckService(Map.of("HTTP_PORT", "0", "APPROOV_LOGGING_ENABLED",
+                "false")::get, true, new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            String banner = console.toString(StandardCharsets.UTF_8);
+            assertTrue(banner.startsWith("=".repeat(78) + "\n WARNING: this service accepts tokens signed with"
+                    + " APPROOV'S PUBLIC DUMMY\n"), banner);
+            assertTrue(banner.contains("curl -i -H 'X-Original-URI: /v1/shapes' " + service.clientUri()
+                    + "approov/check/token\n"), banner);
+            banner.lines().forEach(line -> assertTrue(line.length() <= 80 || line.startsWith("curl "), line));
+            String dummyToken = ApproovTokens.hs256(GatewayConfig.DUMMY_SECRET_BASE64).mint();
+            assertEquals(200, RawHttp1.send(service.clientUri(), "GET", "/approov/check/token",
+                    "Approov-Token: " + dummyToken).status());
+        }
+    }
 }
