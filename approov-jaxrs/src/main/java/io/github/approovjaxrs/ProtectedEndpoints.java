@@ -41,7 +41,14 @@ final class ProtectedEndpoints implements DynamicFeature {
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         Class<?> resource = resourceInfo.getResourceClass();
         Method method = resourceInfo.getResourceMethod();
-        String line = describe(resource, method);
+        String line;
+        try {
+            line = describe(resource, method);
+        } catch (IllegalArgumentException badHeaders) {
+            // An @ApproovBound naming a header twice, or no header name: stop start-up, saying where.
+            throw new IllegalStateException("@ApproovBound on " + resource.getName() + "." + method.getName()
+                    + ": " + badHeaders.getMessage(), badHeaders);
+        }
         if (line != null) {
             LOG.log(System.Logger.Level.INFO, line);
             context.register(new Marker(requirements(resource, method)),
@@ -56,13 +63,30 @@ final class ProtectedEndpoints implements DynamicFeature {
      */
     static ApproovRequirements requirements(Class<?> type, Method method) {
         ApproovRequirements requirements = ApproovRequirements.token();
-        if (annotated(ApproovBound.class, method) || annotatedInChain(ApproovBound.class, type)) {
-            requirements = requirements.withBinding();
+        // The nearest annotation that names headers wins: the method's, then each class's up the chain.
+        if (method != null && method.getAnnotation(ApproovBound.class) != null) {
+            requirements = requirements.and(bound(method.getAnnotation(ApproovBound.class)));
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            ApproovBound bound = c.getAnnotation(ApproovBound.class);
+            if (bound != null) {
+                requirements = requirements.and(bound(bound));
+            }
         }
         if (annotated(ApproovSigned.class, method) || annotatedInChain(ApproovSigned.class, type)) {
             requirements = requirements.withMessageSignature();
         }
         return requirements;
+    }
+
+    /**
+     * The binding one {@link ApproovBound} asks for: to the headers it names, else the configured ones.
+     *
+     * @throws IllegalArgumentException when it names a header twice or something that is no header name
+     */
+    private static ApproovRequirements bound(ApproovBound bound) {
+        return bound.value().length == 0 ? ApproovRequirements.token().withBinding()
+                : ApproovRequirements.token().withBinding(bound.value());
     }
 
     private static boolean annotatedInChain(Class<? extends Annotation> annotation, Class<?> type) {

@@ -164,6 +164,15 @@ final class AttackMatrix {
 
     static final String PROTECTED = "/methods/protected";
     static final String BOUND = "/methods/bound";
+    /** {@link QuickstartContractFeatureTest.Quickstart}: bound to Authorization then Content-Digest, as Approov's harness. */
+    static final String DOUBLE_BOUND = "/quickstart/token-double-binding";
+    static final String HARNESS_AUTHORIZATION = "ExampleAuthToken==";
+    static final String HARNESS_DIGEST = "ContentDigest==";
+    /** A trace id as an SDK may send it: short, of safe characters; the log line may carry it. */
+    static final String SAFE_TRACE_ID = "4bf92f3577b34da6";
+    /** The values of Approov-Status that Approov's SDK layers send; a log line may carry them. */
+    static final List<String> SDK_STATUSES = List.of("success", "no_network", "poor_network", "untrusted_network",
+            "no_approov_service", "rejected", "internal_error");
     static final String BEARER = "Bearer 0123456789abcdef";
     static final String AUDIENCE = "api.example.com";
     static final String HS_KID = "hs-1";
@@ -221,7 +230,8 @@ final class AttackMatrix {
      * hearing each decision.
      */
     static ResourceConfig application(Target target, boolean logging, boolean monitor, ApproovListener listener) {
-        return new ResourceConfig(ApproovFeatureTest.MethodLevel.class, ApproovSignedFeatureTest.SignedResource.class)
+        return new ResourceConfig(ApproovFeatureTest.MethodLevel.class, ApproovSignedFeatureTest.SignedResource.class,
+                QuickstartContractFeatureTest.Quickstart.class)
                 .register(ApproovFeature.builder(config(target, logging, monitor)).listener(listener).build());
     }
 
@@ -255,6 +265,8 @@ final class AttackMatrix {
         jweAndNesting();
         transport();
         binding();
+        bindingToSeveralHeaders();
+        clientReport();
         size();
         routing();
         messageSigning();
@@ -680,6 +692,98 @@ final class AttackMatrix {
                 "Authorization", bound);
     }
 
+    /**
+     * {@code @ApproovBound({"Authorization", "Content-Digest"})}, as Approov's quickstarts bind
+     * {@code /token-double-binding}: both headers once each, non-empty, their values concatenated in that order
+     * with no separator. Approov's harness cases and the ways around them.
+     */
+    private void bindingToSeveralHeaders() {
+        group = "binding to several headers (@ApproovBound({...}))";
+        String both = boundToken(pay(HARNESS_AUTHORIZATION + HARNESS_DIGEST));
+        String auth = "Authorization";
+        String digest = "Content-Digest";
+        doubleBound(MISSING_BINDING_HEADER, "neither header (harness 3.2)", "Approov-Token", both);
+        doubleBound(MISSING_BINDING_HEADER, "Authorization missing (harness 5.7)", "Approov-Token", both,
+                digest, HARNESS_DIGEST);
+        doubleBound(MISSING_BINDING_HEADER, "Content-Digest missing", "Approov-Token", both, auth, HARNESS_AUTHORIZATION);
+        doubleBound(MISSING_BINDING_HEADER, "Content-Digest empty", "Approov-Token", both, auth, HARNESS_AUTHORIZATION,
+                digest, "");
+        doubleBound(MISSING_BINDING_HEADER, "Authorization empty, Content-Digest right", "Approov-Token", both, auth, "",
+                digest, HARNESS_DIGEST);
+        doubleBound(MISSING_BINDING_HEADER, "both values in Authorization, no Content-Digest", "Approov-Token", both, auth,
+                HARNESS_AUTHORIZATION + HARNESS_DIGEST);
+        doubleBound(DUPLICATE_BINDING_HEADER, "Content-Digest twice", "Approov-Token", both, auth, HARNESS_AUTHORIZATION,
+                digest, HARNESS_DIGEST, digest, HARNESS_DIGEST);
+        doubleBound(DUPLICATE_BINDING_HEADER, "Authorization twice, once empty", "Approov-Token", both, auth,
+                HARNESS_AUTHORIZATION, auth, "", digest, HARNESS_DIGEST);
+        doubleBound(BINDING_MISMATCH, "wrong values (harness 3.3)", "Approov-Token", both, auth, "BadAuthToken==", digest,
+                "BadContentDigest==");
+        doubleBound(BINDING_MISMATCH, "the values swapped between the headers", "Approov-Token", both, auth,
+                HARNESS_DIGEST, digest, HARNESS_AUTHORIZATION);
+        doubleBound(BINDING_MISMATCH, "a token bound to the values in the other order", "Approov-Token",
+                boundToken(pay(HARNESS_DIGEST + HARNESS_AUTHORIZATION)), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(BINDING_MISMATCH, "a token bound to Authorization alone (harness 4.3)", "Approov-Token",
+                boundToken(pay(HARNESS_AUTHORIZATION)), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(BINDING_MISMATCH, "a token bound to Content-Digest alone", "Approov-Token",
+                boundToken(pay(HARNESS_DIGEST)), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        for (String separator : List.of(",", ", ", " ", "\n", "\u0000", ":")) {
+            doubleBound(BINDING_MISMATCH, "a token bound to the values joined by " + separator.replace("\n", "a newline")
+                    .replace("\u0000", "NUL"), "Approov-Token",
+                    boundToken(pay(HARNESS_AUTHORIZATION + separator + HARNESS_DIGEST)), auth, HARNESS_AUTHORIZATION,
+                    digest, HARNESS_DIGEST);
+        }
+        doubleBound(BINDING_MISMATCH, "Content-Digest in another case", "Approov-Token", both, auth, HARNESS_AUTHORIZATION,
+                digest, HARNESS_DIGEST.toLowerCase(java.util.Locale.ROOT));
+        doubleBound(BINDING_MISMATCH, "pay over each value hashed alone, concatenated", "Approov-Token",
+                boundToken(pay(HARNESS_AUTHORIZATION) + pay(HARNESS_DIGEST)), auth, HARNESS_AUTHORIZATION, digest,
+                HARNESS_DIGEST);
+        doubleBound(MISSING_PAY_CLAIM, "a token not bound at all (harness 5.6)", "Approov-Token", valid, auth,
+                HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(BAD_SIGNATURE, "the right pay, signed by the attacker", "Approov-Token",
+                sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay(HARNESS_AUTHORIZATION + HARNESS_DIGEST) + "\"}",
+                        ATTACKER_SECRET), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(MISSING_TOKEN, "both headers, no token (harness 4.1)", auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+    }
+
+    /**
+     * What Approov's SDK reports beside the token, {@code Approov-Status} and {@code Approov-TraceID}, filled with
+     * what an attacker would put in a log line: never shown verbatim, whatever the request's fate.
+     */
+    private void clientReport() {
+        group = "client status and trace headers";
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("a genuine token", valid);
+        hostile.put("the secret in base64", Base64.getEncoder().encodeToString(SECRET));
+        hostile.put("the secret in base64url", Base64.getUrlEncoder().withoutPadding().encodeToString(SECRET));
+        hostile.put("the secret in hex", HexFormat.of().formatHex(SECRET));
+        hostile.put("7 KB of text", "no_network ".repeat(640));
+        hostile.put("Latin-1 text", "no_n\u00e9twork \u00e0 Z\u00fcrich");
+        hostile.put("a forged log line after a status", "no_network INFO Approov: accepted GET /admin");
+        hostile.put("a token's header and payload", parts[0] + "." + parts[1]);
+        for (Map.Entry<String, String> entry : hostile.entrySet()) {
+            add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "Approov-Status: " + entry.getKey(),
+                    "Approov-Status", entry.getValue());
+            add(PROTECTED, "GET", refused(BAD_SIGNATURE), Target.DEFAULT, "Approov-TraceID: " + entry.getKey(),
+                    "Approov-Token", sign(HS256_HEADER, claims, ATTACKER_SECRET), "Approov-TraceID", entry.getValue());
+        }
+        add(PROTECTED, "GET", container(400), Target.DEFAULT, "Approov-Status of 10 KB", "Approov-Status",
+                "no_network".repeat(1024));
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "Approov-Status twice, both known",
+                "Approov-Status", "success", "Approov-Status", "no_network", "Approov-TraceID", SAFE_TRACE_ID);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "a known status, as an offline device sends it",
+                "Approov-Status", "no_network", "Approov-TraceID", SAFE_TRACE_ID);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "a known status in upper case, an empty token",
+                "Approov-Token", "", "Approov-Status", "NO_APPROOV_SERVICE");
+    }
+
+    private String boundToken(String pay) {
+        return sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay + "\"}", SECRET);
+    }
+
+    private void doubleBound(ApproovFailure reason, String name, String... headers) {
+        add(DOUBLE_BOUND, "GET", refused(reason), Target.DEFAULT, name, headers);
+    }
+
     private void size() {
         group = "size";
         add(PROTECTED, "GET", container(400), Target.DEFAULT, "a 100 KB token header", "Approov-Token", "A".repeat(100_000));
@@ -1042,6 +1146,12 @@ final class AttackMatrix {
         String bound = sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay(BEARER) + "\"}", SECRET);
         legit(Target.DEFAULT, BOUND, "GET", "bound token with its Authorization", "Approov-Token", bound, "Authorization", BEARER);
         legit(Target.DEFAULT, BOUND, "GET", "bound token, lower-case header names", "approov-token", bound, "authorization", BEARER);
+        String both = boundToken(pay(HARNESS_AUTHORIZATION + HARNESS_DIGEST));
+        legit(Target.DEFAULT, DOUBLE_BOUND, "GET", "a token bound to both headers (harness 3.1)", "Approov-Token", both,
+                "Authorization", HARNESS_AUTHORIZATION, "Content-Digest", HARNESS_DIGEST);
+        legit(Target.DEFAULT, DOUBLE_BOUND, "GET", "both headers in the other order, lower case, and more beside",
+                "content-digest", HARNESS_DIGEST, "X-Other", "x", "authorization", HARNESS_AUTHORIZATION,
+                "approov-token", both, "Approov-Status", "success", "Approov-TraceID", SAFE_TRACE_ID);
         String audClaims = "{" + exp + ",\"aud\":\"" + AUDIENCE + "\"}";
         legit(Target.HARDENED, PROTECTED, "GET", "key set: HS256 with its kid and the audience", "Approov-Token",
                 sign("{\"alg\":\"HS256\",\"kid\":\"" + HS_KID + "\"}", audClaims, SECRET));
