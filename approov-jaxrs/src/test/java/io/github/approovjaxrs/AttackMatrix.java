@@ -1,8 +1,13 @@
 package io.github.approovjaxrs;
 
 import static io.github.approovjaxrs.TestSecret.SECRET;
+import static io.github.approovjaxrs.core.ApproovFailure.ACCOUNT_REQUIRED_COMPONENT_NOT_COVERED;
+import static io.github.approovjaxrs.core.ApproovFailure.ACCOUNT_SIGNATURE_ALGORITHM_NOT_ALLOWED;
+import static io.github.approovjaxrs.core.ApproovFailure.ACCOUNT_SIGNATURE_EXPIRED;
+import static io.github.approovjaxrs.core.ApproovFailure.ACCOUNT_SIGNATURE_NOT_YET_VALID;
 import static io.github.approovjaxrs.core.ApproovFailure.ALGORITHM_NOT_ALLOWED;
 import static io.github.approovjaxrs.core.ApproovFailure.AUDIENCE_MISMATCH;
+import static io.github.approovjaxrs.core.ApproovFailure.BAD_ACCOUNT_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.BAD_MESSAGE_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.BAD_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.BINDING_MISMATCH;
@@ -10,6 +15,7 @@ import static io.github.approovjaxrs.core.ApproovFailure.CONTENT_DIGEST_MISMATCH
 import static io.github.approovjaxrs.core.ApproovFailure.DUPLICATE_BINDING_HEADER;
 import static io.github.approovjaxrs.core.ApproovFailure.DUPLICATE_TOKEN_HEADER;
 import static io.github.approovjaxrs.core.ApproovFailure.EXPIRED;
+import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_ACCOUNT_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_CLAIMS;
 import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_CONTENT_DIGEST;
 import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_INSTALLATION_KEY;
@@ -19,6 +25,8 @@ import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_BODY_TOO_LARGE;
 import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_SIGNATURE_ALGORITHM_NOT_ALLOWED;
 import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_SIGNATURE_EXPIRED;
 import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_SIGNATURE_NOT_YET_VALID;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_ACCOUNT_MESSAGE_COMPONENT;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_ACCOUNT_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_BINDING_HEADER;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_CONTENT_DIGEST;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_EXPIRATION;
@@ -28,6 +36,8 @@ import static io.github.approovjaxrs.core.ApproovFailure.MISSING_PAY_CLAIM;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_TOKEN;
 import static io.github.approovjaxrs.core.ApproovFailure.NOT_YET_VALID;
 import static io.github.approovjaxrs.core.ApproovFailure.REQUIRED_COMPONENT_NOT_COVERED;
+import static io.github.approovjaxrs.core.ApproovFailure.UNKNOWN_ACCOUNT_KEY_ID;
+import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_ACCOUNT_MESSAGE_COMPONENT;
 import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_HEADER_PARAMETER;
 import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_MESSAGE_COMPONENT;
 import static io.github.approovjaxrs.testing.ApproovTokens.HS256_HEADER;
@@ -82,11 +92,12 @@ import org.glassfish.jersey.server.ResourceConfig;
  * The message-signing class follows RFC 9421 and MESSAGE-SIGNING.md's rules M1–M14 and the reference servers'
  * known faults; every signature is made here with a generated P-256 installation key.
  *
- * <p>Three servers answer: {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret),
+ * <p>Four servers answer: {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret),
  * {@link Target#HARDENED}, a key set (an HS256 secret with a key id, an RS256 and an ES256 public key) with
- * an expected audience, for key-confusion, psychic-signature and audience cases, and {@link Target#SIGNED},
+ * an expected audience, for key-confusion, psychic-signature and audience cases, {@link Target#SIGNED},
  * the account secret with message signing behind a TLS proxy ({@link #SIGNED_ORIGIN}) requiring a covered
- * {@code Content-Digest} on any body, for the message-signing cases.
+ * {@code Content-Digest} on any body, for the message-signing cases, and {@link Target#ACCOUNT}, the same
+ * with an account message-signing key ({@link #ACCOUNT_KEY_ID}), for the account-signature cases.
  */
 final class AttackMatrix {
 
@@ -108,7 +119,8 @@ final class AttackMatrix {
     enum Target {
         DEFAULT,
         HARDENED,
-        SIGNED
+        SIGNED,
+        ACCOUNT
     }
 
     /**
@@ -189,6 +201,10 @@ final class AttackMatrix {
 
 
     static final byte[] ATTACKER_SECRET = "attacker-secret-attacker-secret!".getBytes(StandardCharsets.US_ASCII);
+    /** The account message-signing key of {@link Target#ACCOUNT}, its id, and an attacker's guess at it. */
+    static final byte[] ACCOUNT_KEY = "matrix-account-key-matrix-accoun".getBytes(StandardCharsets.US_ASCII);
+    static final String ACCOUNT_KEY_ID = "msk-2026";
+    static final byte[] ATTACKER_ACCOUNT_KEY = "attacker-account-key-attacker-ac".getBytes(StandardCharsets.US_ASCII);
     static final KeyPair RSA = TestKeys.rsa(2048);
     static final KeyPair EC = TestKeys.ec("secp256r1");
     static final KeyPair ATTACKER_RSA = TestKeys.rsa(2048);
@@ -219,6 +235,10 @@ final class AttackMatrix {
             // age keeps the legitimate signatures valid however long a slow machine takes over the matrix.
             case SIGNED -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
                     .signatureMaxAge(java.time.Duration.ofHours(1)).requireContentDigest(true).maxBodyBytes(MAX_BODY_BYTES);
+            case ACCOUNT -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
+                    .signatureMaxAge(java.time.Duration.ofHours(1)).requireContentDigest(true).maxBodyBytes(MAX_BODY_BYTES)
+                    .accountMessageSigningSecretBase64Url(Base64.getUrlEncoder().withoutPadding().encodeToString(ACCOUNT_KEY))
+                    .accountMessageSigningKeyId(ACCOUNT_KEY_ID);
         };
         return builder.loggingEnabled(logging).abortOnInvalidToken(!monitor).abortOnInvalidBinding(!monitor)
                 .abortOnInvalidMessageSignature(!monitor).build();
@@ -270,8 +290,10 @@ final class AttackMatrix {
         size();
         routing();
         messageSigning();
+        accountSigning();
         legitimateVariants();
         legitimateSignedVariants();
+        legitimateAccountVariants();
     }
 
     // ---- the hostile requests, by class ----
@@ -1065,6 +1087,129 @@ final class AttackMatrix {
                 headers(bound, sdk("GET", SIGNED_ALL, bound).cover("authorization", "Bearer other").sign(), "Authorization", BEARER));
     }
 
+    private void accountSigning() {
+        group = "account message signing (@ApproovSigned, account key)";
+        String token = accountToken("\"" + ACCOUNT_KEY_ID + "\"", "");
+        MessageSignature genuine = account("GET", SIGNED, token).sign();
+        String input = genuine.signatureInput();
+        String times = ";created=" + now + ";expires=" + (now + 3600);
+
+        // Which signature (rule A1): a token without ipk that names the account key needs the account signature
+        account(MISSING_ACCOUNT_SIGNATURE, "an mskid token and no signature fields", "GET", SIGNED, "Approov-Token", token);
+        account(MISSING_ACCOUNT_SIGNATURE, "an mskid token with an installation signature only (its token has no ipk)",
+                "GET", SIGNED, headers(token, sdk("GET", SIGNED, token).sign()));
+        account(MISSING_ACCOUNT_SIGNATURE, "the genuine account signature under another label (sig1)", "GET", SIGNED,
+                "Approov-Token", token, "Signature-Input", input.replace("account=", "sig1="), "Signature",
+                genuine.signature().replace("account=", "sig1="));
+        String both = ipkToken(DEVICE.getPublic(), ",\"mskid\":\"" + ACCOUNT_KEY_ID + "\"");
+        account(BAD_MESSAGE_SIGNATURE, "an ipk token: another key's installation signature beside a genuine account one",
+                "GET", SIGNED, headers(both, MessageSignature.combinedHeaders(sdk("GET", SIGNED, both, ATTACKER_EC.getPrivate())
+                        .sign(), account("GET", SIGNED, both).sign())));
+        account(MISSING_MESSAGE_SIGNATURE, "an ipk token with a genuine account signature only", "GET", SIGNED,
+                headers(both, account("GET", SIGNED, both).sign()));
+
+        // The key (A2): chosen by the token's mskid, never loaded or fetched
+        for (String mskid : List.of("\"msk-2027\"", "\"MSK-2026\"", "\"msk-2026 \"", "\"\"", "2026", "null",
+                "[\"" + ACCOUNT_KEY_ID + "\"]", "\"https://attacker.example/key\"", "\"../../../../dev/null\"")) {
+            String other = accountToken(mskid, "");
+            if (mskid.equals("null")) {
+                // no mskid at all: a fail-over token, which passes as token-only (see the legitimate variants)
+                continue;
+            }
+            account(UNKNOWN_ACCOUNT_KEY_ID, "mskid " + mskid + ", signed with the genuine account key", "GET", SIGNED,
+                    headers(other, account("GET", SIGNED, other).sign()));
+        }
+        account(BAD_ACCOUNT_SIGNATURE, "signed with another account key", "GET", SIGNED,
+                headers(token, account("GET", SIGNED, token, ATTACKER_ACCOUNT_KEY).sign()));
+        account(BAD_ACCOUNT_SIGNATURE, "signed with the token secret as the account key", "GET", SIGNED,
+                headers(token, account("GET", SIGNED, token, SECRET).sign()));
+
+        // The algorithm (A3), each otherwise genuinely signed with the account key
+        for (String alg : List.of(";alg=\"ecdsa-p256-sha256\"", ";alg=\"hmac-sha512\"", ";alg=\"HMAC-SHA256\"",
+                ";alg=hmac-sha256", ";alg=\"hs256\"", "")) {
+            accountGet(ACCOUNT_SIGNATURE_ALGORITHM_NOT_ALLOWED, (alg.isEmpty() ? "alg missing" : alg.substring(1))
+                    + " under the label account", token, account("GET", SIGNED, token).parameters(alg + times).sign());
+        }
+
+        // Time (A3)
+        accountGet(ACCOUNT_SIGNATURE_NOT_YET_VALID, "account signature created an hour in the future", token,
+                account("GET", SIGNED, token).created(now + 3600).expires(now + 3615).sign());
+        accountGet(ACCOUNT_SIGNATURE_EXPIRED, "account signature expired 15 minutes ago", token,
+                account("GET", SIGNED, token).created(now - 1000).expires(now - 900).sign());
+        accountGet(ACCOUNT_SIGNATURE_EXPIRED, "account signature created two hours ago (too old)", token,
+                account("GET", SIGNED, token).created(now - 7200).expires(now + 3600).sign());
+        accountGet(MALFORMED_ACCOUNT_SIGNATURE, "account signature without expires", token,
+                account("GET", SIGNED, token).parameters(";alg=\"hmac-sha256\";created=" + now).sign());
+
+        // The covered components (A3)
+        accountGet(ACCOUNT_REQUIRED_COMPONENT_NOT_COVERED, "the token not covered by the account signature", token,
+                accountSigner(ACCOUNT_KEY).cover("@method", "GET").cover("@target-uri", SIGNED_ORIGIN + SIGNED).sign());
+        accountGet(UNSUPPORTED_ACCOUNT_MESSAGE_COMPONENT, "@status covered by the account signature", token,
+                account("GET", SIGNED, token).cover("@status", "200").sign());
+        accountGet(MISSING_ACCOUNT_MESSAGE_COMPONENT, "a covered header not sent (account)", token,
+                account("GET", SIGNED, token).cover("x-device-info", "model=a").sign());
+        accountGet(MALFORMED_ACCOUNT_SIGNATURE, "@method covered twice (account)", token,
+                account("GET", SIGNED, token).cover("@method", "GET").sign());
+
+        // What was signed (A5): another request, or another token
+        account(BAD_ACCOUNT_SIGNATURE, "account-signed for one path, sent to another", "GET", SIGNED + "/items/1",
+                headers(token, genuine));
+        account(BAD_ACCOUNT_SIGNATURE, "account-signed as a GET, sent as a POST", "POST", SIGNED, headers(token, genuine));
+        account(BAD_ACCOUNT_SIGNATURE, "account-signed without a query, sent with one", "GET", SIGNED + "?admin=true",
+                headers(token, genuine));
+        account(BAD_ACCOUNT_SIGNATURE, "account-signed for another host", "GET", SIGNED, headers(token, accountSigner(ACCOUNT_KEY)
+                .cover("@method", "GET").cover("@target-uri", "https://evil.example.com" + SIGNED).cover("approov-token", token)
+                .sign(), "X-Forwarded-Host", "evil.example.com"));
+        account(BAD_ACCOUNT_SIGNATURE, "the account signature of another token with the same mskid", "GET", SIGNED,
+                headers(token, account("GET", SIGNED, accountToken("\"" + ACCOUNT_KEY_ID + "\"", ",\"did\":\"other\"")).sign()));
+        String body = "{\"shape\":\"circle\"}";
+        String digest = MessageSignature.contentDigest(body.getBytes(StandardCharsets.UTF_8));
+        accountPost(CONTENT_DIGEST_MISMATCH, "the body changed under a covered Content-Digest (account)", "{\"shape\":\"square\"}",
+                token, digest, account("POST", SIGNED, token).cover("content-digest", digest));
+        accountPost(MISSING_CONTENT_DIGEST, "a body without Content-Digest (account)", body, token, null, account("POST", SIGNED, token));
+
+        // The signature's bytes (A4, A5)
+        byte[] mac = genuine.bytes();
+        String base64 = Base64.getEncoder().encodeToString(mac);
+        for (Map.Entry<String, String> value : Map.of(
+                "a 31-byte account signature", "account=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(mac, 31)) + ":",
+                "a 33-byte account signature", "account=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(mac, 33)) + ":",
+                "a 64-byte account signature", "account=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(mac, 64)) + ":",
+                "the account signature without padding", "account=:" + base64.replace("=", "") + ":",
+                "the account signature as an unpadded string", "account=\"" + base64.replace("=", "") + "\"",
+                "the account signature in hex", "account=\"" + java.util.HexFormat.of().formatHex(mac) + "\"").entrySet()) {
+            account(MALFORMED_ACCOUNT_SIGNATURE, value.getKey(), "GET", SIGNED, "Approov-Token", token, "Signature-Input", input,
+                    "Signature", value.getValue());
+        }
+        account(BAD_ACCOUNT_SIGNATURE, "an account signature of 32 zero bytes", "GET", SIGNED, "Approov-Token", token,
+                "Signature-Input", input, "Signature", "account=:" + Base64.getEncoder().encodeToString(new byte[32]) + ":");
+        account(BAD_ACCOUNT_SIGNATURE, "an account signature that is the unkeyed SHA-256 of the base", "GET", SIGNED,
+                "Approov-Token", token, "Signature-Input", input, "Signature",
+                "account=:" + Base64.getEncoder().encodeToString(sha256(genuine.base().getBytes(StandardCharsets.US_ASCII))) + ":");
+        account(MALFORMED_ACCOUNT_SIGNATURE, "Signature-Input no dictionary (account)", "GET", SIGNED, "Approov-Token", token,
+                "Signature-Input", input.substring("account=".length()), "Signature", genuine.signature());
+    }
+
+    private void legitimateAccountVariants() {
+        String token = accountToken("\"" + ACCOUNT_KEY_ID + "\"", "");
+        MessageSignature genuine = account("GET", SIGNED, token).sign();
+        accountLegit("account: a GET account-signed as the SDK signs it (byte sequence)", "GET", SIGNED, null,
+                headers(token, genuine));
+        accountLegit("account: the Android sf-String form", "GET", SIGNED, null, "Approov-Token", token, "Signature-Input",
+                genuine.signatureInput(), "Signature", genuine.signatureAsString());
+        String body = "{\"shape\":\"circle\"}";
+        String digest = MessageSignature.contentDigest(body.getBytes(StandardCharsets.UTF_8));
+        accountLegit("account: a POST with a covered Content-Digest", "POST", SIGNED, body,
+                headers(token, account("POST", SIGNED, token).cover("content-digest", digest).sign(), "Content-Digest", digest));
+        accountLegit("account: beside an installation signature its token cannot use", "GET", SIGNED, null,
+                headers(token, MessageSignature.combinedHeaders(sdk("GET", SIGNED, token).sign(), genuine)));
+        String both = ipkToken(DEVICE.getPublic(), ",\"mskid\":\"" + ACCOUNT_KEY_ID + "\"");
+        accountLegit("account: an ipk token with both signatures (the installation one decides)", "GET", SIGNED, null,
+                headers(both, MessageSignature.combinedHeaders(sdk("GET", SIGNED, both).sign(), account("GET", SIGNED, both).sign())));
+        accountLegit("account: a fail-over token (no ipk, no mskid) passes as token-only", "GET", SIGNED, null,
+                "Approov-Token", valid);
+    }
+
     private void legitimateSignedVariants() {
         String token = ipkToken(DEVICE.getPublic(), "");
         String body = "{\"shape\":\"circle\"}";
@@ -1327,9 +1472,50 @@ final class AttackMatrix {
     /** A POST of {@code body}, with {@code contentDigest} (null: none) and the signature {@code signer} makes. */
     private void signedPost(ApproovFailure reason, String name, String body, String token, String contentDigest,
             MessageSignature.Builder signer) {
+        post(Target.SIGNED, reason, name, body, token, contentDigest, signer);
+    }
+
+    private void post(Target target, ApproovFailure reason, String name, String body, String token, String contentDigest,
+            MessageSignature.Builder signer) {
         String[] headers = contentDigest == null ? headers(token, signer.sign())
                 : headers(token, signer.sign(), "Content-Digest", contentDigest);
-        attacks.add(new Request(group, name, Target.SIGNED, "POST", SIGNED, List.of(headers), refused(reason), body));
+        attacks.add(new Request(group, name, target, "POST", SIGNED, List.of(headers), refused(reason), body));
+    }
+
+    private void account(ApproovFailure reason, String name, String method, String path, String... headers) {
+        add(path, method, refused(reason), Target.ACCOUNT, name, headers);
+    }
+
+    private void accountGet(ApproovFailure reason, String name, String token, MessageSignature signature) {
+        account(reason, name, "GET", SIGNED, headers(token, signature));
+    }
+
+    private void accountPost(ApproovFailure reason, String name, String body, String token, String contentDigest,
+            MessageSignature.Builder signer) {
+        post(Target.ACCOUNT, reason, name, body, token, contentDigest, signer);
+    }
+
+    private void accountLegit(String name, String method, String path, String body, String... headers) {
+        legitimate.add(new Request("legitimate", name, Target.ACCOUNT, method, path, List.of(headers), Expected.ACCEPTED, body));
+    }
+
+    /** An account signer with no component yet, valid from now for an hour. */
+    private MessageSignature.Builder accountSigner(byte[] key) {
+        return MessageSignature.accountBuilder(key).created(now).expires(now + 3600);
+    }
+
+    /** As Approov's SDK signs with the account key: @method, @target-uri behind {@link #SIGNED_ORIGIN}, the token. */
+    private MessageSignature.Builder account(String method, String path, String token) {
+        return account(method, path, token, ACCOUNT_KEY);
+    }
+
+    private MessageSignature.Builder account(String method, String path, String token, byte[] key) {
+        return accountSigner(key).cover("@method", method).cover("@target-uri", SIGNED_ORIGIN + path).cover("approov-token", token);
+    }
+
+    /** A token valid for an hour without ipk, with {@code mskid} (JSON) and {@code more} JSON members. */
+    private String accountToken(String mskid, String more) {
+        return sign(HS256_HEADER, "{" + exp + ",\"mskid\":" + mskid + more + "}", SECRET);
     }
 
     private void signedLegit(String name, String method, String path, String body, String... headers) {
@@ -1338,8 +1524,13 @@ final class AttackMatrix {
 
     /** The token, the signature fields, then {@code more} header name/value pairs. */
     private static String[] headers(String token, MessageSignature signature, String... more) {
+        return headers(token, signature.headers(), more);
+    }
+
+    /** The token, the given signature fields, then {@code more} header name/value pairs. */
+    private static String[] headers(String token, Map<String, String> signatureFields, String... more) {
         List<String> headers = new ArrayList<>(List.of("Approov-Token", token));
-        signature.headers().forEach((name, value) -> headers.addAll(List.of(name, value)));
+        signatureFields.forEach((name, value) -> headers.addAll(List.of(name, value)));
         headers.addAll(List.of(more));
         return headers.toArray(String[]::new);
     }

@@ -95,7 +95,8 @@ class AttackMatrixTest {
                 assertTrue(response.body().startsWith("claims:"),
                         request + ": the resource saw the verified claims, got " + response.body());
             }
-            if (request.target() == AttackMatrix.Target.SIGNED && !request.name().contains("token-only")) {
+            if ((request.target() == AttackMatrix.Target.SIGNED || request.target() == AttackMatrix.Target.ACCOUNT)
+                    && !request.name().contains("token-only")) {
                 assertTrue(response.body().contains(" signed"), request + ": the resource saw a signed request, got "
                         + response.body());
             }
@@ -117,7 +118,8 @@ class AttackMatrixTest {
         assertEquals(Set.of("algorithm", "key and header tricks", "key confusion and psychic signatures",
                 "signature and structure damage", "non-canonical base64url", "claims", "audience (expected audience configured)",
                 "JWE and nesting", "transport", "binding (@ApproovBound)", "binding to several headers (@ApproovBound({...}))",
-                "client status and trace headers", "size", "routing", "message signing (@ApproovSigned)"),
+                "client status and trace headers", "size", "routing", "message signing (@ApproovSigned)",
+                "account message signing (@ApproovSigned, account key)"),
                 groups().keySet());
     }
 

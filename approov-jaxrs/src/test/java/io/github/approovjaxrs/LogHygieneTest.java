@@ -158,6 +158,14 @@ class LogHygieneTest {
             }
         }
         long acceptances = lines.stream().filter(l -> l.contains("Approov: accepted ")).count();
+        // The signing servers require neither an ipk nor an account signature on every request (so a token
+        // without mskid is never asked for one), and no body fails to be read.
+        assertTrue(heard.containsAll(MESSAGE_SIGNING_CODES.stream()
+                .filter(c -> !Set.of("missing_installation_key", "message_body_unreadable", "missing_account_key_id")
+                        .contains(c)).toList()),
+                "the matrix exercised every other message-signature reason: " + heard);
+        assertEquals(heard, logged, "every reason heard has a line of its own");
+        assertTrue(acceptances >= 2L * matrix.legitimate.size(), "acceptances logged at DEBUG: " + acceptances);
         // What the client's SDK reported reaches the lines only as made safe: REPORT is all a decision line may
         // add to its reason code (the lines of an offline device's refusal are asserted in LoggingListenerTest
         // and QuickstartHarnessIT; here a flood of missing_token may hold them back).
@@ -195,6 +203,11 @@ class LogHygieneTest {
         forbidden.put(HexFormat.of().formatHex(secret), "the secret in hex");
         forbidden.put(HexFormat.of().withUpperCase().formatHex(secret), "the secret in upper-case hex");
         // A partial leak counts too: the first 12 characters of every encoding.
+        byte[] accountKey = AttackMatrix.ACCOUNT_KEY;
+        forbidden.put(new String(accountKey, StandardCharsets.ISO_8859_1), "the raw account message-signing key");
+        forbidden.put(Base64.getEncoder().encodeToString(accountKey), "the account key in base64");
+        forbidden.put(Base64.getUrlEncoder().withoutPadding().encodeToString(accountKey), "the account key in base64url");
+        forbidden.put(HexFormat.of().formatHex(accountKey), "the account key in hex");
         new ArrayList<>(forbidden.entrySet()).forEach(e -> forbidden.put(e.getKey().substring(0, 12), e.getValue() + " (prefix)"));
         // A signature base never reaches a log: each of its lines starts with a quoted component name.
         for (String baseLine : List.of("\"@signature-params\"", "\"@method\": ", "\"@target-uri\": ", "\"approov-token\": ")) {

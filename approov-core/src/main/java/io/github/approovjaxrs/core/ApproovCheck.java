@@ -186,7 +186,8 @@ public final class ApproovCheck {
     /**
      * One line for an adapter's start-up log: header names, keys (algorithm, id and size only, never key
      * material), the modes, audience, clock skew, the headers of the client's report and message-signing
-     * settings.
+     * settings: which signatures a signed endpoint requires, and the account message-signing keys (id and
+     * size only).
      */
     public String describe() {
         return "token header " + config.tokenHeaderName()
@@ -198,10 +199,26 @@ public final class ApproovCheck {
                 + config.expectedAudience().map(a -> ", expected audience " + a).orElse("")
                 + ", clock skew " + config.clockSkew().toSeconds() + "s"
                 + ", client report in " + config.statusHeaderName() + " and " + config.traceIdHeaderName()
-                + "; message signatures: tolerance " + config.signatureTolerance().toSeconds() + "s, max age "
+                + "; message signatures: " + signaturePolicy() + ", tolerance " + config.signatureTolerance().toSeconds()
+                + "s, max age "
                 + config.signatureMaxAge().toSeconds() + "s, origin "
                 + config.publicOrigin().orElse("from the request URI") + ", " + verifier.ecdsaEngine()
                 + (config.abortOnInvalidMessageSignature() ? "" : ", MONITOR MODE for message signatures");
+    }
+
+    /** Which signatures a signed endpoint requires (rule A1), and the account keys by id and size only. */
+    private String signaturePolicy() {
+        String withoutIpk = config.requireInstallationKey() ? "a token without ipk refused" : null;
+        if (config.accountKeys().isEmpty()) {
+            return "install when the token has ipk, " + (withoutIpk != null ? withoutIpk : "token-only without");
+        }
+        String keys = " (" + config.accountKeys().stream().map(AccountKey::describe).toList() + ")";
+        if (config.requireAccountSignature()) {
+            return "account on every request" + keys + " and install when the token has ipk"
+                    + (withoutIpk != null ? ", " + withoutIpk : "");
+        }
+        return "install when the token has ipk, " + (withoutIpk != null ? withoutIpk
+                : "account when it has none but an mskid" + keys + ", token-only with neither");
     }
 
     /** Collects the listeners; {@link #build()} returns the check. */

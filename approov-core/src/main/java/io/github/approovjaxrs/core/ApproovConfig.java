@@ -3,6 +3,10 @@ package io.github.approovjaxrs.core;
 import static io.github.approovjaxrs.core.ConfigVariables.ABORT_ON_INVALID_BINDING;
 import static io.github.approovjaxrs.core.ConfigVariables.ABORT_ON_INVALID_MESSAGE_SIGNATURE;
 import static io.github.approovjaxrs.core.ConfigVariables.ABORT_ON_INVALID_TOKEN;
+import static io.github.approovjaxrs.core.ConfigVariables.ACCOUNT_KEY_ID;
+import static io.github.approovjaxrs.core.ConfigVariables.ACCOUNT_SECRETS;
+import static io.github.approovjaxrs.core.ConfigVariables.ACCOUNT_SECRET_BASE64;
+import static io.github.approovjaxrs.core.ConfigVariables.ACCOUNT_SECRET_BASE64URL;
 import static io.github.approovjaxrs.core.ConfigVariables.BASE64URL_SECRET;
 import static io.github.approovjaxrs.core.ConfigVariables.BASE64_SECRET;
 import static io.github.approovjaxrs.core.ConfigVariables.BINDING_HEADER_NAME;
@@ -14,6 +18,7 @@ import static io.github.approovjaxrs.core.ConfigVariables.MAX_BODY_BYTES;
 import static io.github.approovjaxrs.core.ConfigVariables.PUBLIC_KEY_PEM;
 import static io.github.approovjaxrs.core.ConfigVariables.PUBLIC_ORIGIN;
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRED_COMPONENTS;
+import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_ACCOUNT_SIGNATURE;
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_CONTENT_DIGEST;
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_EXPIRES;
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_IPK;
@@ -94,7 +99,24 @@ import java.util.function.Function;
  *       <td>{@link Builder#requireContentDigest}</td></tr>
  *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS}</td><td>unset</td>
  *       <td>{@link Builder#requiredSignedComponents}</td></tr>
+ *   <tr><td>{@code APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64URL}</td><td>unset</td>
+ *       <td>{@link Builder#accountMessageSigningSecretBase64Url}</td></tr>
+ *   <tr><td>{@code APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64}</td><td>unset</td>
+ *       <td>{@link Builder#accountMessageSigningSecretBase64}</td></tr>
+ *   <tr><td>{@code APPROOV_ACCOUNT_MESSAGE_SIGNING_KEY_ID}</td><td>unset</td>
+ *       <td>{@link Builder#accountMessageSigningKeyId}</td></tr>
+ *   <tr><td>{@code APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRETS}</td><td>unset</td>
+ *       <td>{@link Builder#addAccountMessageSigningSecret}</td></tr>
+ *   <tr><td>{@code APPROOV_MESSAGE_SIGNING_REQUIRE_ACCOUNT_SIGNATURE}</td><td>{@code false}</td>
+ *       <td>{@link Builder#requireAccountSignature}</td></tr>
  * </table>
+ *
+ * <p>Account signatures (label {@code account}, {@code hmac-sha256}): with an account message-signing key
+ * configured, a signed endpoint requires the installation signature when the token has {@code ipk}, the
+ * account signature when it has none but names an account key ({@code mskid}), and both on every request
+ * with {@link Builder#requireAccountSignature}; a token with neither (Approov's fail-over tokens) passes as
+ * token-only unless that or {@link Builder#requireInstallationKey} says otherwise. Several account keys
+ * (rotation) are told apart by their key ids, which the token's {@code mskid} names.
  *
  * <p>Keys: the account secret is the zero-configuration default, in base64 ({@code APPROOV_BASE64_SECRET},
  * {@code approov secret -get base64}) or in base64url ({@code APPROOV_BASE64URL_SECRET},
@@ -138,8 +160,10 @@ public final class ApproovConfig {
     private final int maxBodyBytes;
     private final boolean requireContentDigest;
     private final List<String> requiredSignedComponents;
+    private final List<AccountKey> accountKeys;
+    private final boolean requireAccountSignature;
 
-    private ApproovConfig(Builder builder) {
+    private ApproovConfig(Builder builder, List<AccountKey> accountKeys) {
         this.keys = builder.keys();
         this.tokenHeaderName = builder.tokenHeaderName;
         this.bindingHeaderNames = List.copyOf(builder.bindingHeaderNames);
@@ -162,6 +186,8 @@ public final class ApproovConfig {
         this.requireContentDigest = builder.requireContentDigest;
         this.requiredSignedComponents = builder.requiredSignedComponents.stream()
                 .map(component -> component.toLowerCase(Locale.ROOT)).toList();
+        this.accountKeys = List.copyOf(accountKeys);
+        this.requireAccountSignature = builder.requireAccountSignature;
     }
 
     /** {@code scheme://authority} of a validated origin, normalized as the signature base needs it. */
@@ -339,6 +365,20 @@ public final class ApproovConfig {
         return requiredSignedComponents;
     }
 
+    /** The account message-signing keys (label {@code account}), each with its key id; empty when none. */
+    List<AccountKey> accountKeys() {
+        return accountKeys;
+    }
+
+    /**
+     * Whether every request to a signed endpoint needs a valid account signature, besides the installation
+     * signature when its token has {@code ipk} (default false: only a token without {@code ipk} that names an
+     * account key needs one).
+     */
+    public boolean requireAccountSignature() {
+        return requireAccountSignature;
+    }
+
     /** The settings, with each key reduced to its algorithm, id and size. */
     @Override
     public String toString() {
@@ -361,7 +401,9 @@ public final class ApproovConfig {
                 + ", publicOrigin=" + (publicOrigin == null ? "<request URI>" : publicOrigin)
                 + ", maxBodyBytes=" + maxBodyBytes
                 + ", requireContentDigest=" + requireContentDigest
-                + ", requiredSignedComponents=" + requiredSignedComponents + "]";
+                + ", requiredSignedComponents=" + requiredSignedComponents
+                + ", accountKeys=" + accountKeys.stream().map(AccountKey::describe).toList()
+                + ", requireAccountSignature=" + requireAccountSignature + "]";
     }
 
     /**
@@ -393,6 +435,12 @@ public final class ApproovConfig {
         int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         boolean requireContentDigest;
         List<String> requiredSignedComponents = List.of();
+        byte[] accountSecretBase64Url;
+        byte[] accountSecretBase64;
+        String accountKeyId;
+        List<AccountKey> accountSecretList = List.of();
+        private final Map<String, AccountKey> addedAccountKeys = new LinkedHashMap<>();
+        boolean requireAccountSignature;
         private Clock clock = Clock.systemUTC();
         /** Problems found while reading values, by setting, reported together by build(); a later value clears one. */
         private final Map<String, String> problems = new LinkedHashMap<>();
@@ -690,6 +738,139 @@ public final class ApproovConfig {
             return this;
         }
 
+        /**
+         * The account message-signing secret in URL-safe base64 (padding optional), decoding to at least 32
+         * bytes: the key Approov's SDK signs {@code account} signatures with. Replaces an account secret set
+         * before in either encoding.
+         */
+        public Builder accountMessageSigningSecretBase64Url(String base64url) {
+            Objects.requireNonNull(base64url, "base64url");
+            return primaryAccountSecret(ACCOUNT_SECRET_BASE64URL, "accountMessageSigningSecretBase64Url(...)",
+                    () -> ConfigVariables.accountSigningSecretBase64Url(base64url));
+        }
+
+        /**
+         * The account message-signing secret in standard base64 with padding, decoding to at least 32 bytes.
+         * Replaces an account secret set before in either encoding.
+         */
+        public Builder accountMessageSigningSecretBase64(String base64) {
+            Objects.requireNonNull(base64, "base64");
+            return primaryAccountSecret(ACCOUNT_SECRET_BASE64, "accountMessageSigningSecretBase64(...)",
+                    () -> ConfigVariables.accountSigningSecretBase64(base64));
+        }
+
+        /**
+         * The key id of the account secret set by {@link #accountMessageSigningSecretBase64Url} or
+         * {@link #accountMessageSigningSecretBase64}: a token must then name it as {@code mskid} (unless another
+         * key without an id is configured); null: no id, any {@code mskid} is accepted.
+         */
+        public Builder accountMessageSigningKeyId(String keyId) {
+            this.accountKeyId = keyId;
+            problems.remove(ACCOUNT_KEY_ID);
+            return this;
+        }
+
+        /**
+         * Adds another account message-signing key, e.g. the next one during rotation.
+         *
+         * @param keyId the {@code mskid} tokens name it by, or null for a key that serves any {@code mskid}
+         * @param secret at least 32 bytes; copied
+         */
+        public Builder addAccountMessageSigningSecret(String keyId, byte[] secret) {
+            Objects.requireNonNull(secret, "secret");
+            String setting = "addAccountMessageSigningSecret#" + (++addedKeys);
+            try {
+                addedAccountKeys.put(setting, AccountKey.of(keyId, secret));
+            } catch (ConfigVariables.Rejected refused) {
+                problems.put(setting, "addAccountMessageSigningSecret(...)" + refused.getMessage());
+            }
+            return this;
+        }
+
+        /**
+         * {@code true} requires a valid account signature on every request to a signed endpoint, besides the
+         * installation signature when the token has {@code ipk}; needs an account key.
+         */
+        public Builder requireAccountSignature(boolean require) {
+            this.requireAccountSignature = require;
+            problems.remove(REQUIRE_ACCOUNT_SIGNATURE);
+            return this;
+        }
+
+        /** The secret of an account-secret variable, as read (null: none); a read refusal is recorded by its line. */
+        void accountSecret(String variable, byte[] secret) {
+            if (variable.equals(ACCOUNT_SECRET_BASE64URL)) {
+                accountSecretBase64Url = secret;
+            } else {
+                accountSecretBase64 = secret;
+            }
+            problems.remove(variable);
+        }
+
+        /** The keys of {@code APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRETS}, replacing those it gave before. */
+        void accountSecretList(List<AccountKey> keys) {
+            this.accountSecretList = keys == null ? List.of() : List.copyOf(keys);
+            problems.remove(ACCOUNT_SECRETS);
+        }
+
+        private Builder primaryAccountSecret(String variable, String source, SecretSource decode) {
+            String other = variable.equals(ACCOUNT_SECRET_BASE64URL) ? ACCOUNT_SECRET_BASE64 : ACCOUNT_SECRET_BASE64URL;
+            accountSecret(other, null); // a call in code replaces the secret, in whichever encoding it came
+            try {
+                accountSecret(variable, decode.secret());
+            } catch (ConfigVariables.Rejected refused) {
+                accountSecret(variable, null);
+                problems.put(variable, source + refused.getMessage());
+            }
+            return this;
+        }
+
+        /** A secret decoded from text, or why not. */
+        @FunctionalInterface
+        private interface SecretSource {
+            byte[] secret() throws ConfigVariables.Rejected;
+        }
+
+        /** The account keys the settings give, in order: the one secret with its id, the list, those added. */
+        private List<AccountKey> accountKeys(List<String> problemsFound) {
+            List<AccountKey> keys = new ArrayList<>();
+            if (accountSecretBase64Url != null && accountSecretBase64 != null) {
+                problemsFound.add(ACCOUNT_SECRET_BASE64URL + " and " + ACCOUNT_SECRET_BASE64 + " are both set: set"
+                        + " one of them (the same secret in either encoding).");
+            }
+            byte[] secret = accountSecretBase64Url != null ? accountSecretBase64Url : accountSecretBase64;
+            if (secret == null && accountKeyId != null) {
+                problemsFound.add(ACCOUNT_KEY_ID + " (accountMessageSigningKeyId) is set but no account message-signing"
+                        + " secret is: set " + ACCOUNT_SECRET_BASE64URL + " too, or unset it.");
+            } else if (secret != null) {
+                try {
+                    keys.add(AccountKey.of(accountKeyId, secret));
+                } catch (ConfigVariables.Rejected refused) {
+                    problemsFound.add(ACCOUNT_KEY_ID + " (accountMessageSigningKeyId)" + refused.getMessage());
+                }
+            }
+            keys.addAll(accountSecretList);
+            keys.addAll(addedAccountKeys.values());
+            Set<String> ids = new HashSet<>();
+            boolean withoutId = false;
+            for (AccountKey key : keys) {
+                if (key.keyId() == null ? withoutId : !ids.add(key.keyId())) {
+                    problemsFound.add(key.keyId() == null ? "Two account message-signing keys have no key id: at most"
+                            + " one may serve tokens whatever their mskid; give the others their ids."
+                            : "Two account message-signing keys have the key id "
+                            + ApproovConfigurationException.quoteSafely(key.keyId()) + ": key ids must be unique.");
+                }
+                withoutId |= key.keyId() == null;
+            }
+            if (requireAccountSignature && keys.isEmpty() && !problems.keySet().stream()
+                    .anyMatch(setting -> setting.equals(ACCOUNT_SECRET_BASE64URL) || setting.equals(ACCOUNT_SECRET_BASE64)
+                            || setting.equals(ACCOUNT_SECRETS) || setting.startsWith("addAccountMessageSigningSecret#"))) {
+                problemsFound.add(REQUIRE_ACCOUNT_SIGNATURE + " (requireAccountSignature) is true but no account"
+                        + " message-signing key is configured: set " + ACCOUNT_SECRET_BASE64URL + ".");
+            }
+            return keys;
+        }
+
         /** The clock to judge {@code exp} and {@code nbf} by; for tests. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -761,11 +942,12 @@ public final class ApproovConfig {
                         + ApproovConfigurationException.quoteSafely(tokenHeaderName) + ": a token cannot be bound to"
                         + " itself; name the headers it is bound to, such as Authorization.");
             }
+            List<AccountKey> accountKeys = accountKeys(all);
             if (!all.isEmpty()) {
                 throw new ApproovConfigurationException(
                         "Invalid Approov configuration: " + String.join(" ", all));
             }
-            return new ApproovConfig(this);
+            return new ApproovConfig(this, accountKeys);
         }
 
         /**

@@ -123,11 +123,13 @@ final class ApproovVerifier {
     }
 
     /**
-     * Checks the token of {@code request} (T1–T10) and then its Approov installation message signature
-     * (rules M2–M12): an RFC 9421 signature with label {@code install}, made with the private key whose
-     * public key the token carries as {@code ipk}. A token without {@code ipk} passes as token-only unless
-     * {@link ApproovConfig#requireInstallationKey()}; {@link ApproovClaims#isMessageSigned()} tells the two
-     * apart. A token that is reused (and cached) still needs a valid signature on every request.
+     * Checks the token of {@code request} (T1–T10) and then its Approov message signatures (rules M2–M12,
+     * A1–A6): an RFC 9421 signature with label {@code install}, made with the private key whose public key the
+     * token carries as {@code ipk}, and, with an account key configured, one with label {@code account}, an
+     * HMAC with the account message-signing key, when the token has no {@code ipk} but an {@code mskid} (or on
+     * every request with {@link ApproovConfig#requireAccountSignature()}). A token that needs neither passes
+     * as token-only unless {@link ApproovConfig#requireInstallationKey()}; {@link ApproovClaims#isMessageSigned()}
+     * tells the two apart. A token that is reused (and cached) still needs a valid signature on every request.
      *
      * @param request the request as received; its body is read only when a {@code Content-Digest} must be checked
      */
@@ -139,7 +141,7 @@ final class ApproovVerifier {
                 : verdict;
     }
 
-    /** Rules M2–M12 for the claims of a token that passed; the claims come back marked signed on success. */
+    /** Rules M2–M12 and A1–A6 for the claims of a token that passed; the claims come back marked signed on success. */
     ApproovVerdict checkMessageSignature(ApproovClaims claims, ApproovRequest request) {
         try {
             return messageSignatures.check(claims, request, config.clock().millis());

@@ -59,6 +59,11 @@ final class ConfigVariables {
     static final String MAX_BODY_BYTES = "APPROOV_MESSAGE_SIGNING_MAX_BODY_BYTES";
     static final String REQUIRE_CONTENT_DIGEST = "APPROOV_MESSAGE_SIGNING_REQUIRE_CONTENT_DIGEST";
     static final String REQUIRED_COMPONENTS = "APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS";
+    static final String ACCOUNT_SECRET_BASE64URL = "APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64URL";
+    static final String ACCOUNT_SECRET_BASE64 = "APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64";
+    static final String ACCOUNT_KEY_ID = "APPROOV_ACCOUNT_MESSAGE_SIGNING_KEY_ID";
+    static final String ACCOUNT_SECRETS = "APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRETS";
+    static final String REQUIRE_ACCOUNT_SIGNATURE = "APPROOV_MESSAGE_SIGNING_REQUIRE_ACCOUNT_SIGNATURE";
 
     /** The derived components a required-components setting may name (rule M8, less {@code @query-param}). */
     static final List<String> DERIVED_COMPONENTS = List.of("@method", "@target-uri", "@authority", "@scheme",
@@ -110,7 +115,19 @@ final class ConfigVariables {
             new Setting<>(REQUIRE_CONTENT_DIGEST, "requireContentDigest", Kind.BOOLEAN,
                     Builder::requireContentDigest, b -> b.requireContentDigest),
             new Setting<>(REQUIRED_COMPONENTS, "requiredSignedComponents", Kind.COMPONENTS,
-                    Builder::requiredSignedComponents, b -> b.requiredSignedComponents));
+                    Builder::requiredSignedComponents, b -> b.requiredSignedComponents),
+            new Setting<>(ACCOUNT_SECRET_BASE64URL, "accountMessageSigningSecretBase64Url",
+                    Kind.accountSecret(ConfigVariables::accountSigningSecretBase64Url),
+                    (b, secret) -> b.accountSecret(ACCOUNT_SECRET_BASE64URL, secret), b -> b.accountSecretBase64Url),
+            new Setting<>(ACCOUNT_SECRET_BASE64, "accountMessageSigningSecretBase64",
+                    Kind.accountSecret(ConfigVariables::accountSigningSecretBase64),
+                    (b, secret) -> b.accountSecret(ACCOUNT_SECRET_BASE64, secret), b -> b.accountSecretBase64),
+            new Setting<>(ACCOUNT_KEY_ID, "accountMessageSigningKeyId", Kind.nonBlank("the key id tokens carry as mskid"),
+                    Builder::accountMessageSigningKeyId, b -> b.accountKeyId),
+            new Setting<>(ACCOUNT_SECRETS, "addAccountMessageSigningSecret", Kind.ACCOUNT_SECRETS,
+                    Builder::accountSecretList, b -> b.accountSecretList),
+            new Setting<>(REQUIRE_ACCOUNT_SIGNATURE, "requireAccountSignature", Kind.BOOLEAN,
+                    Builder::requireAccountSignature, b -> b.requireAccountSignature));
 
     private ConfigVariables() {
     }
@@ -239,6 +256,15 @@ final class ConfigVariables {
                                 + String.join(", ", DERIVED_COMPONENTS) + ", separated by commas.")
                         .toList());
 
+        /** More account message-signing keys: comma-separated {@code [kid:]secret} entries, each checked as read. */
+        static final Kind<List<AccountKey>> ACCOUNT_SECRETS = new Kind<>(ConfigVariables::accountSigningSecretList,
+                keys -> List.of());
+
+        /** An account message-signing secret as {@code decoder} reads its text (at least 32 bytes); or unset. */
+        static Kind<byte[]> accountSecret(Parser<byte[]> decoder) {
+            return new Kind<>(decoder, secret -> List.of());
+        }
+
         /** Free text, or unset; never blank. */
         static Kind<String> nonBlank(String what) {
             return new Kind<>(text -> text, value -> value != null && value.isBlank()
@@ -336,6 +362,59 @@ final class ConfigVariables {
         } catch (Rejected notBase64Url) {
             return false;
         }
+    }
+
+    /** The account message-signing secret in base64url, checked as a key (at least 32 bytes). */
+    static byte[] accountSigningSecretBase64Url(String text) throws Rejected {
+        return accountSigningSecret(text, ConfigVariables::strictBase64Url,
+                " is not valid base64url (the URL-safe alphabet, - and _, padding optional).");
+    }
+
+    /** The account message-signing secret in standard base64 with padding, checked as a key. */
+    static byte[] accountSigningSecretBase64(String text) throws Rejected {
+        return accountSigningSecret(text, ConfigVariables::strictBase64,
+                " is not valid base64 (the standard alphabet, + and /, with = padding).");
+    }
+
+    /** {@code text} decoded, refused in the words of this key (not of the token secret's), then checked as a key. */
+    private static byte[] accountSigningSecret(String text, Parser<byte[]> decoder, String notEncoded) throws Rejected {
+        byte[] secret;
+        try {
+            secret = decoder.parse(text);
+        } catch (Rejected wrongEncoding) {
+            throw new Rejected(notEncoded);
+        }
+        AccountKey.of(null, secret);
+        return secret;
+    }
+
+    /**
+     * {@code [kid:]secret} entries separated by commas, each secret in base64url or standard base64 (whichever
+     * it is canonical in); refusals name the entry by position only.
+     */
+    static List<AccountKey> accountSigningSecretList(String text) throws Rejected {
+        List<AccountKey> keys = new ArrayList<>();
+        String[] entries = text.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            int colon = entry.indexOf(':');
+            String named = colon < 0 ? "" : entry.substring(0, colon).strip();
+            String secretText = entry.substring(colon + 1).strip();
+            try {
+                byte[] secret;
+                try {
+                    secret = strictBase64Url(secretText);
+                } catch (Rejected notUrlSafe) {
+                    secret = accountSigningSecretBase64(secretText);
+                }
+                keys.add(AccountKey.of(named.isEmpty() ? null : named, secret));
+            } catch (Rejected rejected) {
+                String why = rejected.getMessage().startsWith(" is not valid base64")
+                        ? " is neither base64url nor base64." : rejected.getMessage();
+                throw new Rejected(" entry #" + (i + 1) + why);
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /** Keys that may be refused; a refusal names the problem, never the key. */

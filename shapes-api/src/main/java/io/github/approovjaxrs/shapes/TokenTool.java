@@ -11,6 +11,7 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,12 @@ final class TokenTool {
               --signed-curl <url>      print a curl line for this exact URL instead of the token: the token
                                        carries an ipk (of --install-key, else of a key pair made now) and the
                                        request is signed with that key as Approov's SDK signs (RFC 9421)
+              --account-key <key>      with --signed-curl: sign with this account message-signing key
+                                       (base64url or base64, at least 32 bytes), as Approov's SDK signs
+                                       under the label account; the token names it (mskid: the configured
+                                       APPROOV_ACCOUNT_MESSAGE_SIGNING_KEY_ID, else "demo", or --claim
+                                       mskid=...) and carries no ipk unless --install-key is given (then
+                                       both signatures are sent)
               --method <method>        the method of --signed-curl (default GET, or POST with --data)
               --data <body>            the body of --signed-curl, sent as JSON with its Content-Digest
               --help                   show this help
@@ -102,6 +109,8 @@ final class TokenTool {
               java -jar shapes-api/target/shapes-api.jar token --signed-curl http://127.0.0.1:8002/v5/shapes
               java -jar shapes-api/target/shapes-api.jar token --signed-curl http://127.0.0.1:8002/v5/shapes \\
                   --data '{"hello":"world"}'
+              java -jar shapes-api/target/shapes-api.jar token --signed-curl http://127.0.0.1:8002/v5/shapes \\
+                  --account-key <the key the server's banner printed>
             (A signed curl line is valid for the server's APPROOV_MESSAGE_SIGNING_MAX_AGE_SECONDS, 5 minutes
             by default.)
             """;
@@ -111,7 +120,7 @@ final class TokenTool {
     /** What the command line asked for; null means "not given". */
     record Options(boolean help, Type type, Duration expiresIn, String binding, Map<String, String> claims,
             String keyId, Path keyFile, String algorithm, Path installKeyFile, String signedCurl, String method,
-            String data) {
+            String data, byte[] accountKey) {
     }
 
     private TokenTool() {
@@ -151,7 +160,7 @@ final class TokenTool {
         try {
             if (options.installKeyFile() != null) {
                 installation = AppInstallation.of(PrivateKeyFile.read(options.installKeyFile()));
-            } else if (options.signedCurl() != null) {
+            } else if (options.signedCurl() != null && options.accountKey() == null) {
                 installation = AppInstallation.create();
             }
             if (options.signedCurl() != null) {
@@ -192,8 +201,9 @@ final class TokenTool {
     }
 
     /**
-     * The curl line of a request signed with the installation key, as the SDK signs it; valid for the
-     * server's maximum signature age (or {@link #DEFAULT_SIGNATURE_LIFETIME} when it sets none).
+     * The curl line of a request signed with the installation key, the account key of {@code --account-key}, or
+     * both, as the SDK signs it; valid for the server's maximum signature age (or
+     * {@link #DEFAULT_SIGNATURE_LIFETIME} when it sets none).
      */
     static String signedCurl(Options options, ApproovSettings settings, Instant now, String token,
             AppInstallation installation, URI url) {
@@ -204,8 +214,8 @@ final class TokenTool {
             // The bound value goes in the (first) binding header; for several, send the others yourself.
             headers.put(settings.config().bindingHeaderNames().get(0), options.binding());
         }
-        return SignedRequest.sign(installation, method, url, settings.config().tokenHeaderName(), token,
-                headers, body, now, signatureLifetime(settings).toSeconds()).curl();
+        return SignedRequest.sign(installation, options.accountKey(), method, url, settings.config().tokenHeaderName(),
+                token, headers, body, now, signatureLifetime(settings).toSeconds()).curl();
     }
 
     /** How long printed signatures stay valid: as long as the server accepts them, 5 minutes at most. */
@@ -245,6 +255,9 @@ final class TokenTool {
         if (installation != null) {
             token = token.installationKey(installation.publicKey());
         }
+        if (options.accountKey() != null && !options.claims().containsKey("mskid")) {
+            token = token.accountKeyId(settings.accountKeyId());
+        }
         if (options.keyId() != null) {
             token = token.keyId(options.keyId());
         }
@@ -280,6 +293,7 @@ final class TokenTool {
         String method = null;
         String data = null;
         String apiDomain = null;
+        byte[] accountKey = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -339,6 +353,8 @@ final class TokenTool {
                 case "--method" -> method = once(name, method, parseMethod(
                         inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
                 case "--data" -> data = once(name, data, inlineValue != null ? inlineValue : valueAfter(args, ++i, name));
+                case "--account-key" -> accountKey = once(name, accountKey, parseAccountKey(
+                        inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
                 default -> throw new IllegalArgumentException("unknown option \"" + arg + "\"");
             }
         }
@@ -350,11 +366,12 @@ final class TokenTool {
         if (!help && algorithm != null && keyFile == null) {
             throw new IllegalArgumentException("--alg needs --key: without a private key the token is HS256");
         }
-        if (!help && (method != null || data != null) && signedCurl == null) {
-            throw new IllegalArgumentException((method != null ? "--method" : "--data") + " needs --signed-curl <url>");
+        if (!help && (method != null || data != null || accountKey != null) && signedCurl == null) {
+            throw new IllegalArgumentException((method != null ? "--method" : data != null ? "--data" : "--account-key")
+                    + " needs --signed-curl <url>");
         }
         return new Options(help, type, expiresIn, binding, Collections.unmodifiableMap(claims), // in order given
-                keyId, keyFile, algorithm, installKeyFile, signedCurl, method, data);
+                keyId, keyFile, algorithm, installKeyFile, signedCurl, method, data, accountKey);
     }
 
     /** An HTTP method token, as curl sends it: upper case by convention, any RFC 9110 tchar allowed. */
@@ -365,6 +382,27 @@ final class TokenTool {
             throw new IllegalArgumentException("--method takes an HTTP method such as GET or POST; got \"" + value + "\"");
         }
         return value;
+    }
+
+    /**
+     * An account message-signing key in base64url (padding optional) or standard base64, at least 32 bytes; the
+     * refusal never repeats it.
+     */
+    static byte[] parseAccountKey(String value) {
+        String text = value.strip();
+        byte[] key = null;
+        for (Base64.Decoder decoder : List.of(Base64.getUrlDecoder(), Base64.getDecoder())) {
+            try {
+                key = key != null ? key : decoder.decode(text);
+            } catch (IllegalArgumentException notThisAlphabet) {
+                // try the other one
+            }
+        }
+        if (key == null || key.length < 32) {
+            throw new IllegalArgumentException("--account-key takes the account message-signing key in base64url or"
+                    + " base64, at least 32 bytes (the banner of the demo server prints one)");
+        }
+        return key;
     }
 
     private static Type parseType(String value) {

@@ -70,6 +70,27 @@ class ApproovSettingsTest {
     }
 
     @Test
+    void theDemoGeneratesAnAccountKeyPerRunOnlyWhenNoneIsConfiguredAndTheSecretIsTheDummy() {
+        ApproovSettings demo = read();
+        ApproovSettings again = read();
+        assertTrue(demo.accountKeyGenerated());
+        assertEquals(32, demo.accountKey().orElseThrow().length);
+        assertFalse(java.util.Arrays.equals(demo.accountKey().orElseThrow(), again.accountKey().orElseThrow()));
+        assertEquals("demo", demo.accountKeyId());
+        assertTrue(read("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64).accountKeyGenerated());
+        ApproovSettings real = read("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64);
+        assertTrue(real.accountKey().isEmpty());
+        assertFalse(real.accountKeyGenerated());
+        byte[] key = "configured-account-key-32-bytes!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ApproovSettings configured = read("APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64", Base64.getEncoder().encodeToString(key),
+                "APPROOV_ACCOUNT_MESSAGE_SIGNING_KEY_ID", "msk-1");
+        assertArrayEquals(key, configured.accountKey().orElseThrow());
+        assertFalse(configured.accountKeyGenerated());
+        assertEquals("msk-1", configured.accountKeyId());
+        assertFalse(configured.toString().contains(Base64.getEncoder().encodeToString(key).substring(0, 12)));
+    }
+
+    @Test
     void theDummySecretConfiguredOnPurposeIsStillThePublicOne() {
         ApproovSettings settings = read("APPROOV_BASE64_SECRET", " " + ApproovTokens.DUMMY_SECRET_BASE64 + " ");
         assertEquals(ApproovSettings.SecretSource.DUMMY_CONFIGURED, settings.source());

@@ -59,7 +59,7 @@ class StartupBannerTest {
     @Test
     void withoutASecretItPrintsCurlLinesForEachCase() {
         List<String> curl = curlLines(banner(Map.of()));
-        assertEquals(11, curl.size(), String.join("\n", curl));
+        assertEquals(14, curl.size(), String.join("\n", curl));
         assertEquals("curl -i http://127.0.0.1:8002/v1/shapes", curl.get(0));
         assertEquals("curl -i http://127.0.0.1:8002/v2/hello", curl.get(1));
         assertEquals("curl -i http://127.0.0.1:8002/v2/shapes", curl.get(2));
@@ -113,7 +113,7 @@ class StartupBannerTest {
                 Map.of("APPROOV_BASE64URL_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL))) {
             String banner = banner(environment);
             assertTrue(banner.contains("WARNING: the Approov secret configured is APPROOV'S PUBLIC DUMMY SECRET"), banner);
-            assertEquals(11, curlLines(banner).size());
+            assertEquals(14, curlLines(banner).size());
         }
     }
 
@@ -136,6 +136,54 @@ class StartupBannerTest {
         Matcher pay = Pattern.compile("\"pay\":\"([^\"]+)\"").matcher(payload);
         assertTrue(pay.find(), payload);
         return pay.group(1);
+    }
+
+    @Test
+    void theAccountSignedLinesUseTheKeyItGeneratedAndPrinted() {
+        ApproovSettings settings = ApproovSettings.read(Map.<String, String>of()::get);
+        String banner = StartupBanner.text(settings, BASE, Instant.now(), TOKEN_COMMAND);
+        String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(settings.accountKey().orElseThrow());
+        assertTrue(settings.accountKeyGenerated());
+        assertTrue(banner.contains("Account message-signing key of this run (generated now, demo only), base64url:\n  "
+                + key + "\n"), banner);
+        List<String> curl = curlLines(banner);
+        TestVerifier server = TestVerifier.create(settings.config());
+        for (String signed : List.of(curl.get(11), curl.get(12))) {
+            assertTrue(signed.contains("-H 'Signature: account=:"), signed);
+            TestVerifier.Verdict verdict = server.verifySigned(TokenToolSignedCurlTest.request(signed));
+            assertTrue(verdict.isAccepted(), verdict + " " + signed);
+            assertEquals(java.util.Set.of("account"), verdict.claims().orElseThrow().verifiedMessageSignatures());
+            assertEquals(Optional.of("demo"), verdict.claims().orElseThrow().stringClaim("mskid"));
+            assertFalse(verdict.claims().orElseThrow().claim("ipk").isPresent());
+        }
+        assertTrue(curl.get(12).contains("-H 'Content-Digest: sha-256=:"), curl.get(12));
+        assertEquals(Optional.of(ApproovFailure.MISSING_ACCOUNT_SIGNATURE),
+                server.verifySigned(TokenToolSignedCurlTest.request(curl.get(13))).failure());
+        // Another run's server has another key: the printed lines are this run's only.
+        TestVerifier another = TestVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config());
+        assertEquals(Optional.of(ApproovFailure.BAD_ACCOUNT_SIGNATURE),
+                another.verifySigned(TokenToolSignedCurlTest.request(curl.get(11))).failure());
+    }
+
+    @Test
+    void aConfiguredAccountKeyIsUsedButNeverPrinted() {
+        String configured = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("configured-account-key-32-bytes!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Map<String, String> env = Map.of("APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64URL", configured,
+                "APPROOV_ACCOUNT_MESSAGE_SIGNING_KEY_ID", "msk-7");
+        ApproovSettings settings = ApproovSettings.read(env::get);
+        String banner = StartupBanner.text(settings, BASE, Instant.now(), TOKEN_COMMAND);
+        assertFalse(banner.contains(configured.substring(0, 12)), banner);
+        assertTrue(banner.contains("Account message-signing key: the configured one"), banner);
+        TestVerifier.Verdict verdict = TestVerifier.create(settings.config())
+                .verifySigned(TokenToolSignedCurlTest.request(curlLines(banner).get(11)));
+        assertEquals(Optional.of("msk-7"), verdict.claims().orElseThrow().stringClaim("mskid"));
+        Map<String, String> real = new java.util.HashMap<>(env);
+        real.put("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64);
+        String realBanner = banner(real);
+        assertFalse(realBanner.contains(configured.substring(0, 12)), realBanner);
+        assertEquals(List.of(), curlLines(realBanner));
+        assertTrue(realBanner.contains("Account signatures: checked with the configured account key"), realBanner);
     }
 
     @Test
