@@ -125,9 +125,10 @@ public final class ApproovFeature implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
-        context.register(new ApproovFilter.TokenFilter(check, bindingExtractor, failureResponder), priority);
-        context.register(new ApproovFilter.BoundFilter(check, bindingExtractor, failureResponder), priority);
-        context.register(new ApproovFilter.SignedFilter(check, bindingExtractor, failureResponder), priority);
+        ApproovFilter.ApplicationRequirements application = new ApproovFilter.ApplicationRequirements();
+        context.register(new ApproovFilter.TokenFilter(check, bindingExtractor, failureResponder, application), priority);
+        context.register(new ApproovFilter.BoundFilter(check, bindingExtractor, failureResponder, application), priority);
+        context.register(new ApproovFilter.SignedFilter(check, bindingExtractor, failureResponder, application), priority);
         context.register(endpoints());
         LOG.log(System.Logger.Level.INFO, () -> "Approov token check ready: " + check.describe());
         return true;
@@ -150,7 +151,10 @@ public final class ApproovFeature implements Feature {
             return this;
         }
 
-        /** Where the bound value comes from; default: every line of the configured binding header. */
+        /**
+         * Where the bound value comes from on endpoints that name no binding headers; default: the configured
+         * binding headers.
+         */
         public Builder bindingExtractor(ApproovBindingExtractor extractor) {
             this.bindingExtractor = Objects.requireNonNull(extractor, "extractor");
             return this;

@@ -43,15 +43,17 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     private final ApproovBindingExtractor bindingExtractor;
     private final ApproovFailureResponder failureResponder;
     private final ApproovRequirements ownRequirements;
-    /** What annotations on the {@code Application} subclass ask of every method; read once, on first use. */
-    private volatile ApproovRequirements applicationRequirements;
+    /** What annotations on the {@code Application} subclass ask of every method; shared by the three filters. */
+    private final ApplicationRequirements applicationRequirements;
 
     @Context
     private Application application;
 
     ApproovFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
-            ApproovFailureResponder failureResponder, ApproovRequirements ownRequirements) {
+            ApproovFailureResponder failureResponder, ApplicationRequirements applicationRequirements,
+            ApproovRequirements ownRequirements) {
         this.check = check;
+        this.applicationRequirements = applicationRequirements;
         this.bindingExtractor = bindingExtractor;
         this.failureResponder = failureResponder;
         this.ownRequirements = ownRequirements;
@@ -60,15 +62,22 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         ApproovRequirements requirements;
-        if (request.getProperty(DECIDED_PROPERTY) instanceof ApproovRequirements decided) {
-            requirements = decided.and(ownRequirements);
-            if (requirements.equals(decided)) {
-                return;
+        try {
+            if (request.getProperty(DECIDED_PROPERTY) instanceof ApproovRequirements decided) {
+                requirements = decided.and(ownRequirements);
+                if (requirements.equals(decided)) {
+                    return;
+                }
+                // Only when the container ran a filter without the method's requirements on the request (no
+                // marker): judge again with this annotation's too, rather than let a check go undone.
+            } else {
+                // The method's (and its class's) first: the most specific binding headers win.
+                requirements = requirementsOf(request).and(ownRequirements).and(applicationRequirements.of(application));
             }
-            // Only when the container ran a filter without the method's requirements on the request (no
-            // marker): judge again with this annotation's too, rather than let a check go undone.
-        } else {
-            requirements = ownRequirements.and(requirementsOf(request)).and(applicationRequirements());
+        } catch (IllegalArgumentException badHeaders) {
+            // @ApproovBound on the Application names a header twice or no header (logged once): fail closed.
+            request.abortWith(respond(new ApproovDecision.Refused(ApproovFailure.VERIFICATION_ERROR), request));
+            return;
         }
         request.setProperty(DECIDED_PROPERTY, requirements);
         ApproovDecision decision;
@@ -146,17 +155,49 @@ abstract class ApproovFilter implements ContainerRequestFilter {
                 : ApproovRequirements.token();
     }
 
-    /** What the annotations on the {@code Application} subclass (global bindings) ask of every method. */
-    private ApproovRequirements applicationRequirements() {
-        ApproovRequirements known = applicationRequirements;
-        if (known == null) {
-            known = ApproovRequirements.token();
-            for (Object layer : applicationLayers(application)) {
-                known = known.and(ProtectedEndpoints.requirements(layer.getClass(), null));
-            }
-            applicationRequirements = known;
+    /**
+     * What the annotations on the {@code Application} subclass (global bindings) ask of every method, worked
+     * out once, on the first request (the only moment the filters see the Application), for all three
+     * filters, from the Application and any Application it wraps ({@link #applicationLayers}). Annotations that
+     * cannot be met, such as {@code @ApproovBound} naming a header twice, are logged once and refuse every
+     * protected request: fail closed.
+     */
+    static final class ApplicationRequirements {
+        private volatile ApproovRequirements known;
+        private IllegalArgumentException problem;
+
+        /**
+         * The requirements of {@code application}'s class (null: none is known); after the first request, a
+         * read of one field.
+         *
+         * @throws IllegalArgumentException when its annotations cannot be met
+         */
+        ApproovRequirements of(Application application) {
+            ApproovRequirements requirements = known;
+            return requirements != null ? requirements : workOut(application);
         }
-        return known;
+
+        private synchronized ApproovRequirements workOut(Application application) {
+            if (problem != null) {
+                throw problem;
+            }
+            if (known == null) {
+                try {
+                    ApproovRequirements found = ApproovRequirements.token();
+                    for (Object layer : applicationLayers(application)) {
+                        found = found.and(ProtectedEndpoints.requirements(layer.getClass(), null));
+                    }
+                    known = found;
+                } catch (IllegalArgumentException badHeaders) {
+                    problem = badHeaders;
+                    ApproovFeature.LOG.log(System.Logger.Level.ERROR, () -> "Approov: @ApproovBound on "
+                            + application.getClass().getName() + ": " + badHeaders.getMessage()
+                            + " Every request to a protected endpoint is refused until it is fixed.");
+                    throw badHeaders;
+                }
+            }
+            return known;
+        }
     }
 
     /**
@@ -184,8 +225,8 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     @ApproovProtected
     static final class TokenFilter extends ApproovFilter {
         TokenFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
-                ApproovFailureResponder failureResponder) {
-            super(check, bindingExtractor, failureResponder, ApproovRequirements.token());
+                ApproovFailureResponder failureResponder, ApplicationRequirements application) {
+            super(check, bindingExtractor, failureResponder, application, ApproovRequirements.token());
         }
     }
 
@@ -193,8 +234,8 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     @ApproovBound
     static final class BoundFilter extends ApproovFilter {
         BoundFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
-                ApproovFailureResponder failureResponder) {
-            super(check, bindingExtractor, failureResponder, ApproovRequirements.token().withBinding());
+                ApproovFailureResponder failureResponder, ApplicationRequirements application) {
+            super(check, bindingExtractor, failureResponder, application, ApproovRequirements.token().withBinding());
         }
     }
 
@@ -202,8 +243,8 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     @ApproovSigned
     static final class SignedFilter extends ApproovFilter {
         SignedFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
-                ApproovFailureResponder failureResponder) {
-            super(check, bindingExtractor, failureResponder, ApproovRequirements.token().withMessageSignature());
+                ApproovFailureResponder failureResponder, ApplicationRequirements application) {
+            super(check, bindingExtractor, failureResponder, application, ApproovRequirements.token().withMessageSignature());
         }
     }
 }

@@ -17,10 +17,14 @@ import java.lang.annotation.Target;
  * the token verified once).
  *
  * <p>The signature turns "a genuine app got this token" into "a genuine app sent this request": a token
- * lifted from traffic is useless without the device's key. A token without {@code ipk} (Approov's
- * fail-over tokens) passes as token-only unless {@code APPROOV_MESSAGE_SIGNING_REQUIRE_IPK=true}; resources
- * tell the two apart with {@link ApproovClaims#isMessageSigned()}. A signed request can be replayed within
- * its validity window (seconds); see the README.
+ * lifted from traffic is useless without the device's key. With an account message-signing key configured
+ * ({@code APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64URL}), a token without {@code ipk} that names an
+ * account key ({@code mskid}) needs Approov's account signature instead (label {@code account},
+ * {@code hmac-sha256}), and {@code APPROOV_MESSAGE_SIGNING_REQUIRE_ACCOUNT_SIGNATURE=true} requires it on
+ * every request. A token with neither (Approov's fail-over tokens) passes as token-only unless
+ * {@code APPROOV_MESSAGE_SIGNING_REQUIRE_IPK=true}; resources tell the cases apart with
+ * {@link ApproovClaims#isMessageSigned()} and {@link ApproovClaims#verifiedMessageSignatures()}. A signed
+ * request can be replayed within its validity window (seconds); see the README.
  *
  * <p>Inherited by subclasses: a proxy subclass that a container makes of an annotated class (Spring's
  * {@code @Configuration} {@code ResourceConfig}, a CDI proxy of a resource) stays annotated for the container's

@@ -40,7 +40,14 @@ final class ProtectedEndpoints implements DynamicFeature {
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         Class<?> resource = resourceInfo.getResourceClass();
         Method method = resourceInfo.getResourceMethod();
-        String line = describe(resource, method);
+        String line;
+        try {
+            line = describe(resource, method);
+        } catch (IllegalArgumentException badHeaders) {
+            // An @ApproovBound naming a header twice, or no header name: stop start-up, saying where.
+            throw new IllegalStateException("@ApproovBound on " + resource.getName() + "." + method.getName()
+                    + ": " + badHeaders.getMessage(), badHeaders);
+        }
         if (line != null) {
             LOG.log(System.Logger.Level.INFO, line);
             context.register(new Marker(requirements(resource, method)),
@@ -55,13 +62,31 @@ final class ProtectedEndpoints implements DynamicFeature {
      */
     static ApproovRequirements requirements(Class<?> type, Method method) {
         ApproovRequirements requirements = ApproovRequirements.token();
-        if (annotated(ApproovBound.class, method, type)) {
-            requirements = requirements.withBinding();
+        // The nearest annotation that names headers wins: the method's, then each class's up the chain (its
+        // declared one: a proxy subclass declares none and stands for the class it extends).
+        if (method != null && method.getAnnotation(ApproovBound.class) != null) {
+            requirements = requirements.and(bound(method.getAnnotation(ApproovBound.class)));
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            ApproovBound bound = c.getDeclaredAnnotation(ApproovBound.class);
+            if (bound != null) {
+                requirements = requirements.and(bound(bound));
+            }
         }
         if (annotated(ApproovSigned.class, method, type)) {
             requirements = requirements.withMessageSignature();
         }
         return requirements;
+    }
+
+    /**
+     * The binding one {@link ApproovBound} asks for: to the headers it names, else the configured ones.
+     *
+     * @throws IllegalArgumentException when it names a header twice or something that is no header name
+     */
+    private static ApproovRequirements bound(ApproovBound bound) {
+        return bound.value().length == 0 ? ApproovRequirements.token().withBinding()
+                : ApproovRequirements.token().withBinding(bound.value());
     }
 
     /** {@code annotation} on {@code type} or, for a proxy subclass, on the class it stands for. */

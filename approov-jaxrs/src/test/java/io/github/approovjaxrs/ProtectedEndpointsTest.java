@@ -37,6 +37,31 @@ class ProtectedEndpointsTest {
         public Object locator() {
             return new Forwarder();
         }
+
+        @GET
+        @Path("token-double-binding")
+        @ApproovBound({"Authorization", "Content-Digest"})
+        @ApproovSigned
+        public String doubleBound() {
+            return "";
+        }
+    }
+
+    /** A class that names its binding header; a method may name others. */
+    @Path("sessions")
+    @ApproovBound("SessionId")
+    static class Sessions {
+        @GET
+        public String get() {
+            return "";
+        }
+
+        @GET
+        @Path("both")
+        @ApproovBound({"Authorization", "SessionId"})
+        public String both() {
+            return "";
+        }
     }
 
     @Path("open")
@@ -66,6 +91,15 @@ class ProtectedEndpointsTest {
         assertEquals("Approov protects GET /v2/forms [token + binding]", line(Shapes.class, "forms"));
         assertEquals("Approov protects POST /v2/orders [token + message signature]", line(Shapes.class, "order"));
         assertEquals("Approov protects * /v2/more [token]", line(Shapes.class, "locator"));
+    }
+
+    @Test
+    void theHeadersAMethodOrItsClassNamesAreShownInOrder() throws NoSuchMethodException {
+        assertEquals("Approov protects GET /v2/token-double-binding [token + binding to Authorization, Content-Digest"
+                + " + message signature]", line(Shapes.class, "doubleBound"));
+        assertEquals("Approov protects GET /sessions [token + binding to SessionId]", line(Sessions.class, "get"));
+        assertEquals("Approov protects GET /sessions/both [token + binding to Authorization, SessionId]",
+                line(Sessions.class, "both"));
     }
 
     @Test

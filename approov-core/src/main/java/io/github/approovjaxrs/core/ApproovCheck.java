@@ -93,6 +93,8 @@ public final class ApproovCheck {
     }
 
     private ApproovDecision judge(ApproovRequest request, ApproovRequirements requirements) {
+        // What the client's SDK reported, sanitized and only if a listener asks: for the rejection's log line.
+        request.reportHeaders(config.statusHeaderName(), config.traceIdHeaderName());
         ApproovVerdict token = verifier.verify(request.headerLines(config.tokenHeaderName()));
         if (token instanceof ApproovVerdict.Rejected rejected) {
             ApproovFailure failure = rejected.reason();
@@ -111,9 +113,7 @@ public final class ApproovCheck {
         ApproovClaims claims = ((ApproovVerdict.Accepted) token).verifiedClaims();
         ApproovFailure letThrough = null;
         if (requirements.binding()) {
-            List<String> values = request.bindingValues();
-            ApproovFailure failure = verifier.checkBinding(claims,
-                    values != null ? values : request.headerLines(config.bindingHeaderName()));
+            ApproovFailure failure = verifier.checkBinding(claims, boundHeaderLines(request, requirements));
             if (failure != null) {
                 if (reject(request, failure)) {
                     return new ApproovDecision.Refused(failure);
@@ -141,6 +141,29 @@ public final class ApproovCheck {
         return new ApproovDecision.Accepted(accepted);
     }
 
+    /**
+     * The lines of each header the binding reads, in order: the headers the endpoint names; else the values a
+     * custom extractor found, which stand for the whole binding; else the configured binding headers.
+     */
+    private List<List<String>> boundHeaderLines(ApproovRequest request, ApproovRequirements requirements) {
+        List<String> names = requirements.bindingHeaderNames();
+        if (names.isEmpty()) {
+            List<String> extracted = request.bindingValues();
+            if (extracted != null) {
+                return List.of(extracted);
+            }
+            names = config.bindingHeaderNames();
+        }
+        if (names.size() == 1) {
+            return List.of(request.headerLines(names.get(0)));
+        }
+        List<List<String>> lines = new ArrayList<>(names.size());
+        for (String name : names) {
+            lines.add(request.headerLines(name));
+        }
+        return lines;
+    }
+
     /** Reports the failure; true when its stage is enforced (false: monitor mode lets the request go on). */
     private boolean reject(ApproovRequest request, ApproovFailure failure) {
         boolean enforced = failure.isEnforcedBy(config);
@@ -162,20 +185,40 @@ public final class ApproovCheck {
 
     /**
      * One line for an adapter's start-up log: header names, keys (algorithm, id and size only, never key
-     * material), the modes, audience, clock skew and message-signing settings.
+     * material), the modes, audience, clock skew, the headers of the client's report and message-signing
+     * settings: which signatures a signed endpoint requires, and the account message-signing keys (id and
+     * size only).
      */
     public String describe() {
         return "token header " + config.tokenHeaderName()
-                + ", binding header " + config.bindingHeaderName()
+                + ", binding header" + (config.bindingHeaderNames().size() > 1 ? "s " : " ")
+                + String.join(" + ", config.bindingHeaderNames())
                 + ", keys " + config.keys().stream().map(VerificationKey::describe).toList()
                 + (config.abortOnInvalidToken() ? "" : ", MONITOR MODE for tokens")
                 + (config.abortOnInvalidBinding() ? "" : ", MONITOR MODE for bindings")
                 + config.expectedAudience().map(a -> ", expected audience " + a).orElse("")
                 + ", clock skew " + config.clockSkew().toSeconds() + "s"
-                + "; message signatures: tolerance " + config.signatureTolerance().toSeconds() + "s, max age "
+                + ", client report in " + config.statusHeaderName() + " and " + config.traceIdHeaderName()
+                + "; message signatures: " + signaturePolicy() + ", tolerance " + config.signatureTolerance().toSeconds()
+                + "s, max age "
                 + config.signatureMaxAge().toSeconds() + "s, origin "
                 + config.publicOrigin().orElse("from the request URI") + ", " + verifier.ecdsaEngine()
                 + (config.abortOnInvalidMessageSignature() ? "" : ", MONITOR MODE for message signatures");
+    }
+
+    /** Which signatures a signed endpoint requires (rule A1), and the account keys by id and size only. */
+    private String signaturePolicy() {
+        String withoutIpk = config.requireInstallationKey() ? "a token without ipk refused" : null;
+        if (config.accountKeys().isEmpty()) {
+            return "install when the token has ipk, " + (withoutIpk != null ? withoutIpk : "token-only without");
+        }
+        String keys = " (" + config.accountKeys().stream().map(AccountKey::describe).toList() + ")";
+        if (config.requireAccountSignature()) {
+            return "account on every request" + keys + " and install when the token has ipk"
+                    + (withoutIpk != null ? ", " + withoutIpk : "");
+        }
+        return "install when the token has ipk, " + (withoutIpk != null ? withoutIpk
+                : "account when it has none but an mskid" + keys + ", token-only with neither");
     }
 
     /** Collects the listeners; {@link #build()} returns the check. */

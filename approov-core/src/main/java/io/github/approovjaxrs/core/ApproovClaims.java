@@ -3,8 +3,11 @@ package io.github.approovjaxrs.core;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The claims of a verified Approov token: immutable, safe to share across threads.
@@ -20,8 +23,8 @@ public final class ApproovClaims {
     private final Instant expiresAt;
     /** The {@code pay} claim's UTF-8 bytes, compared in constant time by the binding check; null if absent. */
     private final byte[] payBytes;
-    /** True only for the claims of a request whose installation message signature was verified (rule M14). */
-    private final boolean messageSigned;
+    /** The labels of the message signatures verified on this request (rule M14); empty: none. */
+    private final Set<String> messageSignatures;
     /**
      * The {@code ipk} claim parsed on first use, so a cached token's key is parsed once however many signed
      * requests reuse it. Racy but safe: every thread computes the same immutable value.
@@ -34,14 +37,14 @@ public final class ApproovClaims {
         this.payBytes = claims.get("pay") instanceof String pay && !pay.isEmpty()
                 ? pay.getBytes(StandardCharsets.UTF_8)
                 : null;
-        this.messageSigned = false;
+        this.messageSignatures = Set.of();
     }
 
-    private ApproovClaims(ApproovClaims token) {
+    private ApproovClaims(ApproovClaims token, Set<String> messageSignatures) {
         this.claims = token.claims;
         this.expiresAt = token.expiresAt;
         this.payBytes = token.payBytes;
-        this.messageSigned = true;
+        this.messageSignatures = messageSignatures;
         this.installationKey = token.installationKey;
     }
 
@@ -79,17 +82,30 @@ public final class ApproovClaims {
     }
 
     /**
-     * Whether this request's installation message signature was verified with the token's {@code ipk} key
-     * (rule M14): true on endpoints that require message signatures ({@code @ApproovSigned}) for a signed request; false for a token without
-     * {@code ipk} that passed as token-only, and on endpoints that do not check signatures.
+     * Whether this request's message signatures were verified (rule M14): true on endpoints that require
+     * them ({@code @ApproovSigned}) for a request that carried each signature its token needs (the
+     * installation signature with the token's {@code ipk} key, the account signature with the account key, or
+     * both); false for a token that passed as token-only (no {@code ipk}, and no account signature needed),
+     * and on endpoints that do not check signatures.
      */
     public boolean isMessageSigned() {
-        return messageSigned;
+        return !messageSignatures.isEmpty();
     }
 
-    /** These claims, marked as those of a request whose message signature verified. */
-    ApproovClaims signed() {
-        return messageSigned ? this : new ApproovClaims(this);
+    /**
+     * The labels of the message signatures verified on this request, in the order checked: {@code install}
+     * (the installation's ECDSA key, held in the device's secure hardware), {@code account} (the account
+     * message-signing key Approov gives every genuine app), or both; empty when {@link #isMessageSigned()}
+     * is false. An {@code account} alone proves a genuine app signed the request, not which installation.
+     */
+    public Set<String> verifiedMessageSignatures() {
+        return messageSignatures;
+    }
+
+    /** These claims, marked as those of a request whose message signatures of {@code labels} verified. */
+    ApproovClaims signed(Set<String> labels) {
+        return labels.isEmpty() || messageSignatures.equals(labels) ? this
+                : new ApproovClaims(this, Collections.unmodifiableSet(new LinkedHashSet<>(labels)));
     }
 
     /** The token's {@code ipk} for the default engine, parsed once (rules M2, M3). */
@@ -114,6 +130,7 @@ public final class ApproovClaims {
     /** Claim names only: values such as {@code pay} or {@code did} never reach a log through this. */
     @Override
     public String toString() {
-        return "ApproovClaims" + claims.keySet() + (messageSigned ? " (message signed)" : "");
+        return "ApproovClaims" + claims.keySet() + (isMessageSigned() ? " (message signed: "
+                + String.join(", ", messageSignatures) + ")" : "");
     }
 }

@@ -33,13 +33,16 @@ public enum ApproovFailure {
     /** The check itself failed unexpectedly; the request is rejected rather than let through. */
     VERIFICATION_ERROR("verification_error", Stage.TOKEN),
 
-    /** No binding header line, or an empty one (rule B2). */
+    /** A bound header has no line, or an empty one (rule B2); with several bound headers, the first such one. */
     MISSING_BINDING_HEADER("missing_binding_header", Stage.BINDING),
-    /** More than one binding header line (rule B2). */
+    /** A bound header has more than one line (rule B2). */
     DUPLICATE_BINDING_HEADER("duplicate_binding_header", Stage.BINDING),
     /** The token has no {@code pay} claim, or it is not a non-empty string (rule B3). */
     MISSING_PAY_CLAIM("missing_pay_claim", Stage.BINDING),
-    /** {@code pay} is not base64(SHA-256(binding header value)) (rule B4). */
+    /**
+     * {@code pay} is not base64(SHA-256) of the bound header's value, or of the bound headers' values
+     * concatenated in order (rule B4).
+     */
     BINDING_MISMATCH("binding_mismatch", Stage.BINDING),
 
     /** The token has no {@code ipk} and {@code APPROOV_MESSAGE_SIGNING_REQUIRE_IPK} is true (rule M2). */
@@ -82,7 +85,47 @@ public enum ApproovFailure {
      */
     MESSAGE_BODY_TOO_LARGE("message_body_too_large", Stage.MESSAGE_SIGNATURE),
     /** The body to digest could not be read, e.g. the client went away (rule M12). */
-    MESSAGE_BODY_UNREADABLE("message_body_unreadable", Stage.MESSAGE_SIGNATURE);
+    MESSAGE_BODY_UNREADABLE("message_body_unreadable", Stage.MESSAGE_SIGNATURE),
+
+    /*
+     * Account signatures (label "account", hmac-sha256 with the account message-signing key; rules A1-A6): each
+     * failure of the account signature has its own reason, so a log tells it from the installation signature's.
+     */
+
+    /**
+     * An account signature is required (rule A1) and there is no {@code Signature} or {@code Signature-Input}
+     * header, or no {@code account} member in one.
+     */
+    MISSING_ACCOUNT_SIGNATURE("missing_account_signature", Stage.MESSAGE_SIGNATURE),
+    /**
+     * The {@code account} members are not shaped as rules M5 and A4 say (strings, no duplicate, integer times,
+     * 32 signature bytes), or the fields are no dictionaries when only the account signature is required.
+     */
+    MALFORMED_ACCOUNT_SIGNATURE("malformed_account_signature", Stage.MESSAGE_SIGNATURE),
+    /** The account signature's {@code alg} is absent or not {@code "hmac-sha256"} (rule A3). */
+    ACCOUNT_SIGNATURE_ALGORITHM_NOT_ALLOWED("account_signature_algorithm_not_allowed", Stage.MESSAGE_SIGNATURE),
+    /** The account signature's {@code expires} has passed, or it was {@code created} too long ago (rules M6, A3). */
+    ACCOUNT_SIGNATURE_EXPIRED("account_signature_expired", Stage.MESSAGE_SIGNATURE),
+    /** The account signature's {@code created} lies in the future, beyond the tolerance (rules M6, A3). */
+    ACCOUNT_SIGNATURE_NOT_YET_VALID("account_signature_not_yet_valid", Stage.MESSAGE_SIGNATURE),
+    /** The account signature does not cover {@code @method}, the token header, the target, or a configured component. */
+    ACCOUNT_REQUIRED_COMPONENT_NOT_COVERED("account_required_component_not_covered", Stage.MESSAGE_SIGNATURE),
+    /** A component the account signature covers is not one this check derives, or not printable ASCII (M8, A3). */
+    UNSUPPORTED_ACCOUNT_MESSAGE_COMPONENT("unsupported_account_message_component", Stage.MESSAGE_SIGNATURE),
+    /** A header or query parameter the account signature covers is not in the request (rules M8, A3). */
+    MISSING_ACCOUNT_MESSAGE_COMPONENT("missing_account_message_component", Stage.MESSAGE_SIGNATURE),
+    /** The account signature is not the HMAC-SHA256 of the rebuilt signature base with the chosen key (rule A5). */
+    BAD_ACCOUNT_SIGNATURE("bad_account_signature", Stage.MESSAGE_SIGNATURE),
+    /**
+     * The token has no {@code mskid} claim, and every configured account key has a key id, so none can be
+     * chosen (rule A2).
+     */
+    MISSING_ACCOUNT_KEY_ID("missing_account_key_id", Stage.MESSAGE_SIGNATURE),
+    /**
+     * The token's {@code mskid} names no configured account key (nor is it a string), and there is no account
+     * key without an id to fall back to (rule A2): an unknown key id is never loaded or fetched.
+     */
+    UNKNOWN_ACCOUNT_KEY_ID("unknown_account_key_id", Stage.MESSAGE_SIGNATURE);
 
     /**
      * The check a failure belongs to; each has its own monitor-mode switch
@@ -93,7 +136,7 @@ public enum ApproovFailure {
         TOKEN,
         /** The token's binding to request headers (rules B2–B4). */
         BINDING,
-        /** The request's message signature (rules M2–M12). */
+        /** The request's message signatures, installation and account (rules M2–M12, A1–A6). */
         MESSAGE_SIGNATURE
     }
 

@@ -1,27 +1,37 @@
 package io.github.approovjaxrs.core;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * What an endpoint asks of a request, beyond a valid Approov token: that the token be bound to the request's
- * binding header ({@link #withBinding()}), and that the request carry a valid message signature
- * ({@link #withMessageSignature()}). Immutable; start from {@link #token()}:
+ * What an endpoint asks of a request, beyond a valid Approov token: that the token be bound to request headers
+ * ({@link #withBinding()}: the configured binding headers; {@link #withBinding(String...)}: the headers named),
+ * and that the request carry a valid message signature ({@link #withMessageSignature()}). Immutable; start
+ * from {@link #token()}:
  *
  * <pre>{@code
  * ApproovRequirements orders = ApproovRequirements.token().withBinding().withMessageSignature();
+ * ApproovRequirements upload = ApproovRequirements.token().withBinding("Authorization", "Content-Digest");
  * }</pre>
  *
  * <p>The checks run in the order token, binding, message signature, on one verification of the token.
  */
 public final class ApproovRequirements {
 
-    private static final ApproovRequirements TOKEN = new ApproovRequirements(false, false);
+    private static final ApproovRequirements TOKEN = new ApproovRequirements(false, List.of(), false);
 
     private final boolean binding;
+    /** The headers the binding reads, in order; empty: the configured ones. */
+    private final List<String> bindingHeaderNames;
     private final boolean messageSignature;
 
-    private ApproovRequirements(boolean binding, boolean messageSignature) {
+    private ApproovRequirements(boolean binding, List<String> bindingHeaderNames, boolean messageSignature) {
         this.binding = binding;
+        this.bindingHeaderNames = bindingHeaderNames;
         this.messageSignature = messageSignature;
     }
 
@@ -30,25 +40,65 @@ public final class ApproovRequirements {
         return TOKEN;
     }
 
-    /** These requirements, and the token bound to the binding header (rules B1–B4). */
+    /**
+     * These requirements, and the token bound to the configured binding headers
+     * ({@code APPROOV_TOKEN_BINDING_HEADER_NAME}, default {@code Authorization}; rules B1–B4). Headers these
+     * requirements already name stay.
+     */
     public ApproovRequirements withBinding() {
-        return new ApproovRequirements(true, messageSignature);
+        return new ApproovRequirements(true, bindingHeaderNames, messageSignature);
+    }
+
+    /**
+     * These requirements, and the token bound to the headers {@code headerNames}, in this order: each must be
+     * present exactly once and non-empty, and the token's {@code pay} must be base64(SHA-256) of their values
+     * concatenated with no separator (as {@code approov token -setDataHashInToken <value1><value2>} mints it).
+     * Names are matched case-insensitively.
+     *
+     * @param headerNames one or more HTTP header names, none twice
+     * @throws IllegalArgumentException when no name is given, one is not an HTTP header name, or one is given twice
+     */
+    public ApproovRequirements withBinding(String... headerNames) {
+        Objects.requireNonNull(headerNames, "headerNames");
+        List<String> names = new ArrayList<>(headerNames.length);
+        for (String name : headerNames) {
+            names.add(Objects.requireNonNull(name, "header name"));
+        }
+        List<String> problems = headerNameProblems(names);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Binding headers " + names + ": " + String.join(" ", problems));
+        }
+        return new ApproovRequirements(true, List.copyOf(names), messageSignature);
     }
 
     /** These requirements, and a valid message signature on the request (rules M1–M14). */
     public ApproovRequirements withMessageSignature() {
-        return new ApproovRequirements(binding, true);
+        return new ApproovRequirements(binding, bindingHeaderNames, true);
     }
 
-    /** Everything these requirements or {@code other} ask for: what an endpoint needs when both apply to it. */
+    /**
+     * Everything these requirements or {@code other} ask for: what an endpoint needs when both apply to it.
+     * When both name binding headers, these requirements' are kept: put the more specific first (a method's
+     * before its class's, a class's before the application's).
+     */
     public ApproovRequirements and(ApproovRequirements other) {
         Objects.requireNonNull(other, "other");
-        return new ApproovRequirements(binding || other.binding, messageSignature || other.messageSignature);
+        return new ApproovRequirements(binding || other.binding,
+                bindingHeaderNames.isEmpty() ? other.bindingHeaderNames : bindingHeaderNames,
+                messageSignature || other.messageSignature);
     }
 
-    /** Whether the token must be bound to the binding header. */
+    /** Whether the token must be bound to request headers. */
     public boolean binding() {
         return binding;
+    }
+
+    /**
+     * The headers the binding reads, in order, as {@link #withBinding(String...)} named them; empty for the
+     * configured binding headers (or when no binding is required).
+     */
+    public List<String> bindingHeaderNames() {
+        return bindingHeaderNames;
     }
 
     /** Whether the request must carry a valid message signature. */
@@ -56,20 +106,44 @@ public final class ApproovRequirements {
         return messageSignature;
     }
 
+    /**
+     * What is wrong with {@code names} as a list of binding headers: none given, one that is no HTTP header
+     * name (RFC 9110 {@code token}), one given twice (names match case-insensitively). Empty when fine.
+     */
+    static List<String> headerNameProblems(List<String> names) {
+        List<String> problems = new ArrayList<>();
+        if (names.isEmpty()) {
+            problems.add("name no header: give at least one.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!ConfigVariables.isToken(name)) {
+                problems.add("must be HTTP header names (letters, digits and !#$%&'*+-.^_`|~), separated by commas;"
+                        + " got " + ApproovConfigurationException.quoteSafely(name) + ".");
+            } else if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                problems.add("name " + ApproovConfigurationException.quoteSafely(name) + " twice: a header can be"
+                        + " bound once.");
+            }
+        }
+        return problems;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ApproovRequirements that && binding == that.binding
-                && messageSignature == that.messageSignature;
+                && bindingHeaderNames.equals(that.bindingHeaderNames) && messageSignature == that.messageSignature;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(binding, messageSignature);
+        return Objects.hash(binding, bindingHeaderNames, messageSignature);
     }
 
-    /** As the start-up report shows it, e.g. {@code token + binding}. */
+    /** As the start-up report shows it, e.g. {@code token + binding} or {@code token + binding to Authorization, SessionId}. */
     @Override
     public String toString() {
-        return "token" + (binding ? " + binding" : "") + (messageSignature ? " + message signature" : "");
+        return "token" + (binding ? " + binding" : "")
+                + (binding && !bindingHeaderNames.isEmpty() ? " to " + String.join(", ", bindingHeaderNames) : "")
+                + (messageSignature ? " + message signature" : "");
     }
 }

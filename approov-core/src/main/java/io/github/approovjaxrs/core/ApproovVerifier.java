@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -112,7 +113,8 @@ final class ApproovVerifier {
     public ApproovVerdict verify(List<String> tokenHeaderLines, List<String> bindingHeaderLines) {
         ApproovVerdict verdict = verify(tokenHeaderLines);
         if (verdict instanceof ApproovVerdict.Accepted accepted) {
-            ApproovFailure bindingFailure = checkBinding(accepted.verifiedClaims(), bindingHeaderLines);
+            ApproovFailure bindingFailure = checkBinding(accepted.verifiedClaims(),
+                    Collections.singletonList(bindingHeaderLines));
             if (bindingFailure != null) {
                 return rejected(bindingFailure);
             }
@@ -121,11 +123,13 @@ final class ApproovVerifier {
     }
 
     /**
-     * Checks the token of {@code request} (T1–T10) and then its Approov installation message signature
-     * (rules M2–M12): an RFC 9421 signature with label {@code install}, made with the private key whose
-     * public key the token carries as {@code ipk}. A token without {@code ipk} passes as token-only unless
-     * {@link ApproovConfig#requireInstallationKey()}; {@link ApproovClaims#isMessageSigned()} tells the two
-     * apart. A token that is reused (and cached) still needs a valid signature on every request.
+     * Checks the token of {@code request} (T1–T10) and then its Approov message signatures (rules M2–M12,
+     * A1–A6): an RFC 9421 signature with label {@code install}, made with the private key whose public key the
+     * token carries as {@code ipk}, and, with an account key configured, one with label {@code account}, an
+     * HMAC with the account message-signing key, when the token has no {@code ipk} but an {@code mskid} (or on
+     * every request with {@link ApproovConfig#requireAccountSignature()}). A token that needs neither passes
+     * as token-only unless {@link ApproovConfig#requireInstallationKey()}; {@link ApproovClaims#isMessageSigned()}
+     * tells the two apart. A token that is reused (and cached) still needs a valid signature on every request.
      *
      * @param request the request as received; its body is read only when a {@code Content-Digest} must be checked
      */
@@ -137,7 +141,7 @@ final class ApproovVerifier {
                 : verdict;
     }
 
-    /** Rules M2–M12 for the claims of a token that passed; the claims come back marked signed on success. */
+    /** Rules M2–M12 and A1–A6 for the claims of a token that passed; the claims come back marked signed on success. */
     ApproovVerdict checkMessageSignature(ApproovClaims claims, ApproovRequest request) {
         try {
             return messageSignatures.check(claims, request, config.clock().millis());
@@ -309,22 +313,41 @@ final class ApproovVerifier {
         }
     }
 
-    /** Rules B2–B4; null when the binding holds. */
-    ApproovFailure checkBinding(ApproovClaims claims, List<String> bindingHeaderLines) {
-        if (bindingHeaderLines == null || bindingHeaderLines.isEmpty()) {
-            return ApproovFailure.MISSING_BINDING_HEADER;
+    /**
+     * Rules B2–B4 over the bound headers, in order: each present exactly once and non-empty (the first that is
+     * not decides the failure), then {@code pay} equal to base64(SHA-256) of their values' UTF-8 bytes,
+     * concatenated with no separator (one header: its whole value). Null when the binding holds.
+     *
+     * @param boundHeaderLines for each bound header, every line of it
+     */
+    ApproovFailure checkBinding(ApproovClaims claims, List<List<String>> boundHeaderLines) {
+        String bound = null;
+        StringBuilder concatenated = null;
+        for (List<String> lines : boundHeaderLines) {
+            if (lines == null || lines.isEmpty()) {
+                return ApproovFailure.MISSING_BINDING_HEADER;
+            }
+            if (lines.size() > 1) {
+                return ApproovFailure.DUPLICATE_BINDING_HEADER;
+            }
+            String value = lines.get(0);
+            if (value == null || value.isEmpty()) {
+                return ApproovFailure.MISSING_BINDING_HEADER;
+            }
+            if (bound == null) {
+                bound = value;
+            } else {
+                concatenated = (concatenated == null ? new StringBuilder(bound) : concatenated).append(value);
+            }
         }
-        if (bindingHeaderLines.size() > 1) {
-            return ApproovFailure.DUPLICATE_BINDING_HEADER;
-        }
-        String value = bindingHeaderLines.get(0);
-        if (value == null || value.isEmpty()) {
+        if (bound == null) {
             return ApproovFailure.MISSING_BINDING_HEADER;
         }
         byte[] pay = claims.payBytes();
         if (pay == null) {
             return ApproovFailure.MISSING_PAY_CLAIM;
         }
+        String value = concatenated == null ? bound : concatenated.toString();
         MessageDigest sha256 = scratch.get().sha256;
         byte[] expected = Base64.getEncoder().encode(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
         return MessageDigest.isEqual(expected, pay) ? null : ApproovFailure.BINDING_MISMATCH;

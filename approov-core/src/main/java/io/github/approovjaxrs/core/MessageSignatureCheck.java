@@ -7,27 +7,81 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Rules M2–M12: the request's Approov installation message signature (RFC 9421, label {@code install},
- * {@code ecdsa-p256-sha256}), verified with the key in the token's {@code ipk}, and its
- * {@code Content-Digest}. Called by {@link ApproovVerifier} once the token passed; thread-safe.
+ * Rules M2–M12 and A1–A6: the request's Approov message signatures (RFC 9421), verified once the token
+ * passed. Two labels share one signature base and one set of rules for fields, components, parameters, time
+ * and {@code Content-Digest}: {@code install} ({@code ecdsa-p256-sha256}, with the key in the token's
+ * {@code ipk}) and {@code account} ({@code hmac-sha256}, with a configured account message-signing key the
+ * token's {@code mskid} chooses). Called by {@link ApproovVerifier}; thread-safe.
  *
- * <p>The order is the cheapest first and the body last: the fields are parsed and judged, the signature
- * base is rebuilt and the signature verified, and only a verified request has its body read and digested.
+ * <p>Which signatures a request needs (rule A1): the installation signature when the token has {@code ipk};
+ * with an account key configured, the account signature too when the token has no {@code ipk} but an
+ * {@code mskid} (Approov gave the app the account key, so it can sign), or on every request with
+ * {@link ApproovConfig#requireAccountSignature()}. A token with neither passes as token-only (Approov's
+ * fail-over tokens), unless {@link ApproovConfig#requireInstallationKey()}. A signature that is not needed
+ * is not checked; one that is needed must pass, whatever the other does.
+ *
+ * <p>The order is the cheapest first and the body last: the fields are parsed and judged, each needed
+ * signature's base rebuilt and verified (installation first), and only a verified request has its body read
+ * and digested.
  */
 final class MessageSignatureCheck {
 
-    static final String LABEL = "install";
-    static final String ALGORITHM = "ecdsa-p256-sha256";
-    static final int SIGNATURE_BYTES = 64;
     /** Where the target may come from (rule M7): one of these must be covered. */
     private static final List<String> TARGET_COMPONENTS = List.of("@target-uri", "@path", "@request-target");
     private static final System.Logger LOG = System.getLogger(MessageSignatureCheck.class.getPackageName());
+
+    /**
+     * A label this check verifies: its name in the fields, the one {@code alg} allowed under it, the length of
+     * its signature, and the reasons its failures are reported with.
+     */
+    enum Label {
+        /** Rules M2–M11: the app installation's ECDSA P-256 signature, key from {@code ipk}. */
+        INSTALL("install", "ecdsa-p256-sha256", 64),
+        /** Rules A1–A5: the HMAC-SHA256 signature with the account message-signing key. */
+        ACCOUNT("account", "hmac-sha256", AccountKeys.MAC_BYTES);
+
+        final String label;
+        final String algorithm;
+        final int signatureBytes;
+
+        Label(String label, String algorithm, int signatureBytes) {
+            this.label = label;
+            this.algorithm = algorithm;
+            this.signatureBytes = signatureBytes;
+        }
+
+        /** {@code failure}, found by the shared rules, as this label reports it: account failures have their own. */
+        ApproovFailure report(ApproovFailure failure) {
+            if (this == INSTALL) {
+                return failure;
+            }
+            return switch (failure) {
+                case MISSING_MESSAGE_SIGNATURE -> ApproovFailure.MISSING_ACCOUNT_SIGNATURE;
+                case MALFORMED_MESSAGE_SIGNATURE -> ApproovFailure.MALFORMED_ACCOUNT_SIGNATURE;
+                case MESSAGE_SIGNATURE_ALGORITHM_NOT_ALLOWED -> ApproovFailure.ACCOUNT_SIGNATURE_ALGORITHM_NOT_ALLOWED;
+                case MESSAGE_SIGNATURE_EXPIRED -> ApproovFailure.ACCOUNT_SIGNATURE_EXPIRED;
+                case MESSAGE_SIGNATURE_NOT_YET_VALID -> ApproovFailure.ACCOUNT_SIGNATURE_NOT_YET_VALID;
+                case REQUIRED_COMPONENT_NOT_COVERED -> ApproovFailure.ACCOUNT_REQUIRED_COMPONENT_NOT_COVERED;
+                case UNSUPPORTED_MESSAGE_COMPONENT -> ApproovFailure.UNSUPPORTED_ACCOUNT_MESSAGE_COMPONENT;
+                case MISSING_MESSAGE_COMPONENT -> ApproovFailure.MISSING_ACCOUNT_MESSAGE_COMPONENT;
+                case BAD_MESSAGE_SIGNATURE -> ApproovFailure.BAD_ACCOUNT_SIGNATURE;
+                default -> failure;
+            };
+        }
+    }
+
+    /** Whether a signature verifies over a base; the key is the caller's. */
+    @FunctionalInterface
+    private interface Verifier {
+        boolean verifies(String base, byte[] signature);
+    }
 
     private final ApproovConfig config;
     private final String tokenComponent;
@@ -36,6 +90,7 @@ final class MessageSignatureCheck {
     private final long toleranceMillis;
     private final long maxAgeMillis;
     private final EcdsaP256 engine;
+    private final AccountKeys accountKeys;
     private final ThreadLocal<Crypto> crypto;
 
     MessageSignatureCheck(ApproovConfig config) {
@@ -46,7 +101,8 @@ final class MessageSignatureCheck {
     MessageSignatureCheck(ApproovConfig config, EcdsaP256 engine) {
         this.config = config;
         this.engine = engine;
-        this.crypto = ThreadLocal.withInitial(() -> new Crypto(engine));
+        this.accountKeys = new AccountKeys(config.accountKeys());
+        this.crypto = ThreadLocal.withInitial(() -> new Crypto(engine, accountKeys));
         this.tokenComponent = config.tokenHeaderName().toLowerCase(Locale.ROOT);
         String origin = config.publicOrigin().orElse(null);
         int separator = origin == null ? -1 : origin.indexOf("://");
@@ -54,16 +110,17 @@ final class MessageSignatureCheck {
         this.publicAuthority = origin == null ? null : origin.substring(separator + 3);
         this.toleranceMillis = config.signatureTolerance().toMillis();
         this.maxAgeMillis = config.signatureMaxAge().toMillis();
-        crypto.get(); // fail at start-up, not on the first request, if ECDSA or a digest is unavailable
+        crypto.get(); // fail at start-up, not on the first request, if ECDSA, HMAC or a digest is unavailable
     }
 
     /** Per-thread JCA objects: they are not thread-safe, and reusing them is cheap. */
     private static final class Crypto {
         final Signature ecdsa;
+        final AccountKeys.Crypto hmac;
         final MessageDigest sha256;
         final MessageDigest sha512;
 
-        Crypto(EcdsaP256 engine) {
+        Crypto(EcdsaP256 engine, AccountKeys accountKeys) {
             try {
                 ecdsa = engine.newSignature();
                 sha256 = MessageDigest.getInstance("SHA-256");
@@ -71,70 +128,120 @@ final class MessageSignatureCheck {
             } catch (GeneralSecurityException unavailable) {
                 throw new IllegalStateException("ECDSA P-256 or SHA-2 is not available in this JVM", unavailable);
             }
+            hmac = accountKeys.newCrypto();
         }
+    }
+
+    /** The account keys' ids and sizes, for the start-up log. */
+    List<String> describeAccountKeys() {
+        return accountKeys.describe();
     }
 
     /**
-     * Judges the request of an accepted token: accepted with claims marked signed, accepted as token-only
-     * when the token has no {@code ipk} and that is allowed (rule M2), or rejected with the first rule that
-     * failed.
+     * Judges the request of an accepted token: accepted with claims marked signed (by each label verified),
+     * accepted as token-only when the token needs no signature (rules M2, A1), or rejected with the first rule
+     * that failed.
      */
     ApproovVerdict check(ApproovClaims claims, ApproovRequest request, long nowMillis) {
         InstallationKey key = claims.installationKey(engine);
-        if (key.absent()) {
-            return config.requireInstallationKey() ? ApproovVerifier.rejected(ApproovFailure.MISSING_INSTALLATION_KEY)
-                    : new ApproovVerdict.Accepted(claims);
+        if (key.failure() != null) {
+            return ApproovVerifier.rejected(key.failure());
         }
-        ApproovFailure failure = key.failure() != null ? key.failure() : checkSignature(key, request, nowMillis);
-        return failure == null ? new ApproovVerdict.Accepted(claims.signed()) : ApproovVerifier.rejected(failure);
-    }
-
-    private ApproovFailure checkSignature(InstallationKey key, ApproovRequest request, long nowMillis) {
+        boolean install = !key.absent();
+        if (!install && config.requireInstallationKey()) {
+            return ApproovVerifier.rejected(ApproovFailure.MISSING_INSTALLATION_KEY);
+        }
+        boolean account = !accountKeys.isEmpty()
+                && (config.requireAccountSignature() || (!install && claims.claim("mskid").isPresent()));
+        if (!install && !account) {
+            return new ApproovVerdict.Accepted(claims);
+        }
+        Label first = install ? Label.INSTALL : Label.ACCOUNT;
         List<String> inputLines = request.headerLines("signature-input");
         List<String> signatureLines = request.headerLines("signature");
         if (inputLines.isEmpty() || signatureLines.isEmpty()) {
-            return ApproovFailure.MISSING_MESSAGE_SIGNATURE;
+            return ApproovVerifier.rejected(first.report(ApproovFailure.MISSING_MESSAGE_SIGNATURE));
         }
-        Object input;
-        Object signature;
+        Map<String, Object> inputs;
+        Map<String, Object> signatures;
         try {
-            input = StructuredFields.parseDictionary(inputLines).get(LABEL);
-            signature = StructuredFields.parseDictionary(signatureLines).get(LABEL);
+            inputs = StructuredFields.parseDictionary(inputLines);
+            signatures = StructuredFields.parseDictionary(signatureLines);
         } catch (StructuredFields.ParseException malformed) {
-            return ApproovFailure.MALFORMED_MESSAGE_SIGNATURE;
+            return ApproovVerifier.rejected(first.report(ApproovFailure.MALFORMED_MESSAGE_SIGNATURE));
         }
-        if (input == null || signature == null) {
-            return ApproovFailure.MISSING_MESSAGE_SIGNATURE;
-        }
-        if (!(input instanceof StructuredFields.InnerList components)) {
-            return ApproovFailure.MALFORMED_MESSAGE_SIGNATURE;
-        }
-        byte[] signatureBytes = signatureBytes(signature);
-        ApproovFailure failure = signatureBytes == null ? ApproovFailure.MALFORMED_MESSAGE_SIGNATURE
-                : checkComponents(components);
-        if (failure == null) {
-            failure = checkParameters(components.parameters(), nowMillis);
-        }
-        if (failure != null) {
-            return failure;
-        }
-
         String scheme = SignatureBase.normalizeScheme(publicScheme != null ? publicScheme : request.scheme());
         String authority = publicAuthority != null ? publicAuthority
                 : SignatureBase.normalizeAuthority(scheme, request.authority());
-        SignatureBase.Outcome base = SignatureBase.build(components, request, scheme, authority);
-        if (base.failure() != null) {
-            return base.failure();
-        }
         Crypto local = crypto.get();
-        if (!verifies(local.ecdsa, key, base.text(), signatureBytes)) {
-            return ApproovFailure.BAD_MESSAGE_SIGNATURE;
+        Set<String> verified = new LinkedHashSet<>();
+        boolean digestCovered = false;
+        if (install) {
+            ApproovFailure failure = checkMember(Label.INSTALL, inputs, signatures, request, scheme, authority,
+                    nowMillis, (base, signature) -> verifies(local.ecdsa, key, base, signature));
+            if (failure != null) {
+                return ApproovVerifier.rejected(failure);
+            }
+            verified.add(Label.INSTALL.label);
+            digestCovered = coversDigest(inputs.get(Label.INSTALL.label));
         }
-        return checkContentDigest(request, covers(components, "content-digest"), local);
+        if (account) {
+            // Rule A2: the key first, from the token alone; an mskid never loads or fetches one.
+            AccountKeys.Selection selection = accountKeys.select(claims.claim("mskid").orElse(null));
+            ApproovFailure failure = selection.failure() != null ? selection.failure()
+                    : checkMember(Label.ACCOUNT, inputs, signatures, request, scheme, authority, nowMillis,
+                            (base, signature) -> local.hmac.verifies(selection, base, signature));
+            if (failure != null) {
+                return ApproovVerifier.rejected(failure);
+            }
+            verified.add(Label.ACCOUNT.label);
+            digestCovered |= coversDigest(inputs.get(Label.ACCOUNT.label));
+        }
+        ApproovFailure digest = checkContentDigest(request, digestCovered, local);
+        return digest == null ? new ApproovVerdict.Accepted(claims.signed(verified)) : ApproovVerifier.rejected(digest);
     }
 
-    /** Rule M10: 64 bytes, as a Byte Sequence or as an sf-String of canonical base64 (Android's form). */
-    private static byte[] signatureBytes(Object member) {
+    /**
+     * Rules M4–M11 (and A3–A5) for one label's members of the parsed fields: null when its signature verifies
+     * with {@code verifier}, else the failure as the label reports it.
+     */
+    private ApproovFailure checkMember(Label label, Map<String, Object> inputs, Map<String, Object> signatures,
+            ApproovRequest request, String scheme, String authority, long nowMillis, Verifier verifier) {
+        Object input = inputs.get(label.label);
+        Object signature = signatures.get(label.label);
+        if (input == null || signature == null) {
+            return label.report(ApproovFailure.MISSING_MESSAGE_SIGNATURE);
+        }
+        if (!(input instanceof StructuredFields.InnerList components)) {
+            return label.report(ApproovFailure.MALFORMED_MESSAGE_SIGNATURE);
+        }
+        byte[] signatureBytes = signatureBytes(signature, label.signatureBytes);
+        ApproovFailure failure = signatureBytes == null ? ApproovFailure.MALFORMED_MESSAGE_SIGNATURE
+                : checkComponents(components);
+        if (failure == null) {
+            failure = checkParameters(components.parameters(), label.algorithm, nowMillis);
+        }
+        if (failure != null) {
+            return label.report(failure);
+        }
+        SignatureBase.Outcome base = SignatureBase.build(components, request, scheme, authority);
+        if (base.failure() != null) {
+            return label.report(base.failure());
+        }
+        return verifier.verifies(base.text(), signatureBytes) ? null
+                : label.report(ApproovFailure.BAD_MESSAGE_SIGNATURE);
+    }
+
+    /** Whether a verified member's inner list covers {@code content-digest}. */
+    private static boolean coversDigest(Object input) {
+        return input instanceof StructuredFields.InnerList components && covers(components, "content-digest");
+    }
+
+    /**
+     * Rules M10 and A4: {@code length} bytes (64 for ECDSA P-256, 32 for HMAC-SHA256), as a Byte Sequence or as
+     * an sf-String of canonical base64 (Android's form).
+     */
+    private static byte[] signatureBytes(Object member, int length) {
         if (!(member instanceof StructuredFields.Item item)) {
             return null;
         }
@@ -144,7 +251,7 @@ final class MessageSignatureCheck {
         } else if (item.value() instanceof String text) {
             bytes = StructuredFields.decodeCanonicalBase64(text);
         }
-        return bytes != null && bytes.length == SIGNATURE_BYTES ? bytes : null;
+        return bytes != null && bytes.length == length ? bytes : null;
     }
 
     /** Rules M5 (strings, no duplicate identifier) and M7 (what must be covered). */
@@ -176,9 +283,9 @@ final class MessageSignatureCheck {
                 .anyMatch(item -> item.value().equals(name) && item.parameters().isEmpty());
     }
 
-    /** Rules M5 ({@code alg}, {@code created}, {@code expires}) and M6 (time). */
-    private ApproovFailure checkParameters(Map<String, Object> parameters, long nowMillis) {
-        if (!ALGORITHM.equals(parameters.get("alg"))) {
+    /** Rules M5 ({@code alg}, the label's one {@code algorithm}; {@code created}, {@code expires}) and M6 (time). */
+    private ApproovFailure checkParameters(Map<String, Object> parameters, String algorithm, long nowMillis) {
+        if (!algorithm.equals(parameters.get("alg"))) {
             return ApproovFailure.MESSAGE_SIGNATURE_ALGORITHM_NOT_ALLOWED;
         }
         if (!(parameters.get("created") instanceof Long created)) {

@@ -202,6 +202,9 @@ class ConfigVariablesTest {
         if (value == null || value instanceof Collection<?> list && list.isEmpty()) {
             return null;
         }
+        if (value instanceof Collection<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList()); // as the variable lists them
+        }
         return value instanceof Duration duration ? String.valueOf(duration.toSeconds()) : value.toString();
     }
 

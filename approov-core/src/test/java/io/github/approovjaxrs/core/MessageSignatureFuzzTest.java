@@ -44,13 +44,16 @@ import org.junit.jupiter.api.Test;
  * Coverage-guided fuzzing of the message-signature check ({@link ApproovVerifier#verifySigned}) with
  * Jazzer. Each input describes a request, signs it with the {@code install} label as Approov's SDK would —
  * with the private key of Approov's published test key pair, whose public key is the token's {@code ipk}
- * — and then lets the input change what is actually received: method, target, headers, body, and the
- * {@code Signature}, {@code Signature-Input} and {@code Content-Digest} lines. Two verifiers judge it (the
- * default settings, and strict ones behind a public origin). Each must return a verdict (no exception,
+ * — and with the {@code account} label (HMAC-SHA256 with a test account key), and then lets the input change
+ * what is actually received: method, target, headers, body, and the {@code Signature},
+ * {@code Signature-Input} and {@code Content-Digest} lines. Four verifiers judge it (the default settings,
+ * strict ones behind a public origin, one with an account key named {@code msk-1}, and one that requires the
+ * account signature on every request with a key without id). Each must return a verdict (no exception,
  * never {@link ApproovFailure#VERIFICATION_ERROR}, the same verdict twice), and every acceptance must
- * satisfy {@link MessageSignatureOracle}: the received request's signature base, rebuilt by the oracle from
- * RFC 9421, is the very base that was signed, and the signature in the request verifies over it with the
- * JDK's ECDSA under the {@code ipk} key.
+ * satisfy {@link MessageSignatureOracle}: the signatures the token needs (rule A1) were verified, each
+ * received base, rebuilt by the oracle from RFC 9421, is the very base that was signed, and each signature
+ * in the request verifies over it: with the JDK's ECDSA under the {@code ipk} key, or as the JDK's
+ * HMAC-SHA256 with the account key the {@code mskid} chooses.
  *
  * <p>In {@code mvn -B verify} it runs in regression mode over the committed inputs in
  * {@code src/test/resources/io/github/approovjaxrs/MessageSignatureFuzzTestInputs/}; SECURITY.md gives the
@@ -67,16 +70,22 @@ import org.junit.jupiter.api.Test;
  *       {@code "@method" "@target-uri" "approov-token"}), {@code params} (default
  *       {@code ;alg="ecdsa-p256-sha256";created=1700000000;expires=1700000015}), {@code key attacker} (sign
  *       with another key), {@code ipk} (the JSON value of the token's {@code ipk}, default
- *       {@code "{device}"}; empty: no {@code ipk});</li>
+ *       {@code "{device}"}; empty: no {@code ipk}); the account signature: {@code account-cover} (default:
+ *       {@code cover}), {@code account-params} (default
+ *       {@code ;alg="hmac-sha256";created=1700000000;expires=1700000015}), {@code account-key attacker} (sign
+ *       with another account key), {@code mskid} (the JSON value of the token's {@code mskid}; default: none),
+ *       {@code account} (send the account signature beside the installation one by default);</li>
  *   <li>what is received instead: {@code send-method}, {@code send-target}, {@code send-body},
  *       the lines {@code signature-input} and {@code signature} (repeatable; defaults
- *       {@code install={input}} and {@code install=:{sig}:}), {@code drop-header name} (removes every line of
+ *       {@code install={input}} and {@code install=:{sig}:}, with {@code , account={account-input}} and
+ *       {@code , account=:{account-sig}:} after them when {@code account} is given), {@code drop-header name} (removes every line of
  *       that name, the signature lines too), {@code send-header Name: value} (appended last).</li>
  * </ul>
  * Placeholders: {@code {token}}; {@code {digest}}, {@code {digest512}} (the signed body's Content-Digest
  * members) and {@code {sent-digest}}; {@code {input}} (the signed inner list), {@code {sig}} (base64 of r‖s),
  * {@code {sig-der}}, {@code {sig-high-s}} (r‖(n−s), as valid as r‖s), {@code {sig-url}} (base64url),
- * {@code {sig-63}} and {@code {sig-65}} (one byte short, one zero byte more);
+ * {@code {sig-63}} and {@code {sig-65}} (one byte short, one zero byte more); {@code {account-input}},
+ * {@code {account-sig}} (base64 of the 32-byte HMAC), {@code {account-sig-31}}, {@code {account-sig-33}};
  * in {@code ipk}: {@code {device}}, {@code {attacker}}, {@code {p384}}, {@code {rsa}}, {@code {off-curve}}.
  */
 class MessageSignatureFuzzTest {
@@ -86,6 +95,11 @@ class MessageSignatureFuzzTest {
     static final String DEFAULT_TARGET = "https://api.example.com/v5/shapes";
     static final String DEFAULT_COVER = "\"@method\" \"@target-uri\" \"approov-token\"";
     static final String DEFAULT_PARAMS = ";alg=\"ecdsa-p256-sha256\";created=" + NOW + ";expires=" + (NOW + 15);
+    static final String DEFAULT_ACCOUNT_PARAMS = ";alg=\"hmac-sha256\";created=" + NOW + ";expires=" + (NOW + 15);
+    /** The account message-signing key of the account judges, and another one an attacker might hold. */
+    static final byte[] ACCOUNT_KEY = "fuzz-account-key-fuzz-account-ke".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] ATTACKER_ACCOUNT_KEY = "attacker-account-key-attacker-ac".getBytes(StandardCharsets.US_ASCII);
+    static final String ACCOUNT_KEY_ID = "msk-1";
     static final int MAX_BODY_BYTES = 64;
     static final String ORIGIN = "https://api.example.com";
     static final BigInteger N = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
@@ -122,11 +136,23 @@ class MessageSignatureFuzzTest {
                     .signatureMaxAge(Duration.ZERO).signatureTolerance(Duration.ofSeconds(5)).requireContentDigest(true)
                     .requiredSignedComponents(List.of("@authority")).build()),
                     new MessageSignatureOracle.Settings("Approov-Token", ORIGIN, 5, 0, false, true, true, MAX_BODY_BYTES,
-                            List.of("@authority"))));
+                            List.of("@authority"))),
+            new Judge("account", ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64)
+                    .loggingEnabled(false).clock(CLOCK).maxBodyBytes(MAX_BODY_BYTES)
+                    .addAccountMessageSigningSecret(ACCOUNT_KEY_ID, ACCOUNT_KEY).build()),
+                    new MessageSignatureOracle.Settings("Approov-Token", null, 60, 300, true, false, false, MAX_BODY_BYTES,
+                            List.of(), Map.of(ACCOUNT_KEY_ID, ACCOUNT_KEY), false)),
+            new Judge("account-required", ApproovVerifier.create(ApproovConfig.builder().base64Secret(TestSecret.SECRET_BASE64)
+                    .loggingEnabled(false).clock(CLOCK).maxBodyBytes(MAX_BODY_BYTES).requireContentDigest(true)
+                    .addAccountMessageSigningSecret(null, ACCOUNT_KEY).requireAccountSignature(true).build()),
+                    new MessageSignatureOracle.Settings("Approov-Token", null, 60, 300, true, true, false, MAX_BODY_BYTES,
+                            List.of(), Map.of("", ACCOUNT_KEY), true)));
 
-    /** One decoded input: the request signed, what was signed, and the request received. */
+    static final Judge ACCOUNT_JUDGE = JUDGES.get(2);
+
+    /** One decoded input: the request signed, what each label signed, and the request received. */
     record Case(MessageSignatureOracle.Received signedRequest, MessageSignatureOracle.Signed signed,
-            MessageSignatureOracle.Received received) {
+            MessageSignatureOracle.Signed accountSigned, MessageSignatureOracle.Received received) {
     }
 
     @FuzzTest(maxDuration = "10m")
@@ -142,7 +168,7 @@ class MessageSignatureFuzzTest {
                     judge.name() + ": the verifier caught an unexpected exception");
             if (verdict.isAccepted()) {
                 assertNull(MessageSignatureOracle.whyAcceptanceIsWrong(verdict, fuzzCase.received(), fuzzCase.signed(),
-                        KEYS, TestSecret.SECRET, NOW, judge.settings()), judge.name());
+                        fuzzCase.accountSigned(), KEYS, TestSecret.SECRET, NOW, judge.settings()), judge.name());
             }
             first = first == null ? verdict : first;
         }
@@ -157,7 +183,11 @@ class MessageSignatureFuzzTest {
      * verifier (each {@code valid-strict-*} by the strict one too) and confirmed by the oracle, and refused
      * once its received method changes; the few that are accepted by design (a token without {@code ipk}
      * passes as token-only; a body is only bound when its digest is covered) are accepted; every other one
-     * is refused. Inputs named {@code harness-*} are the fuzzer's findings in this test's own decoding.
+     * is refused. Inputs named {@code account-*} are judged by the verifier with an account key: each
+     * {@code account-valid-*} is accepted with its account signature verified (each {@code account-valid-both-*}
+     * also by the one that requires the account signature, with both verified) and confirmed by the oracle,
+     * and refused once its method changes; each other one is refused, unless accepted by design. Inputs named
+     * {@code harness-*} are the fuzzer's findings in this test's own decoding.
      */
     @Test
     void theCommittedInputsGetTheVerdictsTheirNamesSay() throws IOException, java.net.URISyntaxException {
@@ -169,15 +199,23 @@ class MessageSignatureFuzzTest {
         }
         int valid = 0;
         int refused = 0;
+        int accountValid = 0;
+        int accountRefused = 0;
         Judge standard = JUDGES.get(0);
         for (Path file : files) {
             String name = file.getFileName().toString();
             byte[] bytes = Files.readAllBytes(file);
             Case fuzzCase = decode(bytes);
+            if (name.startsWith("account-")) {
+                int[] tally = judgeAccountInput(name, bytes, fuzzCase);
+                accountValid += tally[0];
+                accountRefused += tally[1];
+                continue;
+            }
             ApproovVerdict verdict = standard.verifier().verifySigned(request(fuzzCase.received()));
             if (name.startsWith("valid-")) {
                 valid++;
-                for (Judge judge : name.startsWith("valid-strict-") ? JUDGES : List.of(standard)) {
+                for (Judge judge : name.startsWith("valid-strict-") ? JUDGES.subList(0, 2) : List.of(standard)) {
                     ApproovVerdict judged = judge.verifier().verifySigned(request(fuzzCase.received()));
                     assertTrue(judged.isAccepted() && judged.claims().orElseThrow().isMessageSigned(),
                             name + " (" + judge.name() + "): " + judged);
@@ -196,11 +234,49 @@ class MessageSignatureFuzzTest {
             }
         }
         assertTrue(valid >= 15 && refused >= 60, valid + " valid and " + refused + " refused inputs");
+        assertTrue(accountValid >= 4 && accountRefused >= 10, accountValid + " valid and " + accountRefused
+                + " refused account inputs");
     }
 
-    /** Accepted by design: token-only without ipk (rule M2), and bodies whose digest is not covered (M12). */
+    /** An {@code account-*} input on the account judges; returns {valid, refused} counts for the tally. */
+    private static int[] judgeAccountInput(String name, byte[] bytes, Case fuzzCase) {
+        Judge account = ACCOUNT_JUDGE;
+        ApproovVerdict verdict = account.verifier().verifySigned(request(fuzzCase.received()));
+        if (name.startsWith("account-valid-")) {
+            boolean both = name.startsWith("account-valid-both-");
+            for (Judge judge : both ? List.of(JUDGES.get(3)) : List.of(account)) {
+                ApproovVerdict judged = judge.verifier().verifySigned(request(fuzzCase.received()));
+                assertTrue(judged.isAccepted() && judged.claims().orElseThrow().verifiedMessageSignatures().contains("account"),
+                        name + " (" + judge.name() + "): " + judged);
+                assertNull(MessageSignatureOracle.whyAcceptanceIsWrong(judged, fuzzCase.received(), fuzzCase.signed(),
+                        fuzzCase.accountSigned(), KEYS, TestSecret.SECRET, NOW, judge.settings()), name);
+                byte[] otherMethod = (new String(bytes, StandardCharsets.UTF_8) + "\nsend-method PATCH")
+                        .getBytes(StandardCharsets.UTF_8);
+                ApproovFailure changed = judge.verifier().verifySigned(request(decode(otherMethod).received())).failure()
+                        .orElse(null);
+                assertTrue(changed == ApproovFailure.BAD_ACCOUNT_SIGNATURE || changed == ApproovFailure.BAD_MESSAGE_SIGNATURE,
+                        name + " with another method: " + changed);
+            }
+            return new int[] {1, 0};
+        }
+        if (ACCEPTED_BY_DESIGN.contains(name)) {
+            assertTrue(verdict.isAccepted(), name + ": " + verdict);
+            assertNull(MessageSignatureOracle.whyAcceptanceIsWrong(verdict, fuzzCase.received(), fuzzCase.signed(),
+                    fuzzCase.accountSigned(), KEYS, TestSecret.SECRET, NOW, account.settings()), name);
+            return new int[] {0, 0};
+        }
+        assertTrue(verdict.failure().isPresent(), name + " is refused: " + verdict);
+        return new int[] {0, 1};
+    }
+
+    /**
+     * Accepted by design: token-only without ipk (rule M2), bodies whose digest is not covered (M12); with an
+     * account key, a fail-over token (neither ipk nor mskid) as token-only, and a token with ipk whose
+     * installation signature holds beside a wrong account signature, which is not checked (A1).
+     */
     static final java.util.Set<String> ACCEPTED_BY_DESIGN = java.util.Set.of("ipk-null", "ipk-absent",
-            "body-without-digest", "body-changed-digest-recomputed-uncovered");
+            "body-without-digest", "body-changed-digest-recomputed-uncovered", "account-fail-over-token-only",
+            "account-with-ipk-wrong-account-signature-not-checked");
 
     // ---------------------------------------------------------------- decoding an input
 
@@ -213,6 +289,11 @@ class MessageSignatureFuzzTest {
         String params = DEFAULT_PARAMS;
         boolean attackerKey = false;
         String ipk = "\"{device}\"";
+        String accountCover = null;
+        String accountParams = DEFAULT_ACCOUNT_PARAMS;
+        boolean attackerAccountKey = false;
+        String mskid = null;
+        boolean sendAccount = false;
         String sendMethod = null;
         String sendTarget = null;
         byte[] sendBody = null;
@@ -234,6 +315,11 @@ class MessageSignatureFuzzTest {
                 case "params" -> params = value;
                 case "key" -> attackerKey = value.equals("attacker");
                 case "ipk" -> ipk = value;
+                case "account-cover" -> accountCover = value;
+                case "account-params" -> accountParams = value;
+                case "account-key" -> attackerAccountKey = value.equals("attacker");
+                case "mskid" -> mskid = value;
+                case "account" -> sendAccount = true;
                 case "send-method" -> sendMethod = value;
                 case "send-target" -> sendTarget = value;
                 case "send-body" -> sendBody = rawValue;
@@ -251,7 +337,7 @@ class MessageSignatureFuzzTest {
         if (signedTarget == null || receivedTarget == null) {
             return null;
         }
-        String token = token(ipk);
+        String token = token(ipk, mskid);
         if (headers.stream().noneMatch(h -> h.regionMatches(true, 0, "Approov-Token:", 0, 14))) {
             headers.add(0, "Approov-Token: {token}");
         }
@@ -268,26 +354,40 @@ class MessageSignatureFuzzTest {
                 JUDGES.get(0).settings(), true);
         byte[] signature = ecdsa(attackerKey ? ATTACKER.getPrivate() : DEVICE.getPrivate(), base);
         MessageSignatureOracle.Signed signed = new MessageSignatureOracle.Signed(cover, params, base);
+        String accountComponents = accountCover != null ? accountCover : cover;
+        String accountBase = MessageSignatureOracle.base(signedRequest, MessageSignatureOracle.components(accountComponents),
+                new MessageSignatureOracle.Signed(accountComponents, accountParams, null), JUDGES.get(0).settings(), true);
+        byte[] accountMac = MessageSignatureOracle.hmacSha256(attackerAccountKey ? ATTACKER_ACCOUNT_KEY : ACCOUNT_KEY,
+                accountBase);
+        MessageSignatureOracle.Signed accountSigned = new MessageSignatureOracle.Signed(accountComponents, accountParams,
+                accountBase);
 
         List<Map.Entry<String, String>> receivedHeaders = new ArrayList<>(signedHeaders);
-        Map<String, String> signing = Map.of("{input}", "(" + cover + ")" + params,
+        Map<String, String> signing = new java.util.LinkedHashMap<>();
+        signing.put("{account-input}", "(" + accountComponents + ")" + accountParams);
+        signing.put("{account-sig-31}", Base64.getEncoder().encodeToString(Arrays.copyOf(accountMac, 31)));
+        signing.put("{account-sig-33}", Base64.getEncoder().encodeToString(Arrays.copyOf(accountMac, 33)));
+        signing.put("{account-sig}", Base64.getEncoder().encodeToString(accountMac));
+        signing.putAll(Map.of("{input}", "(" + cover + ")" + params,
                 "{sig}", Base64.getEncoder().encodeToString(signature),
                 "{sig-der}", Base64.getEncoder().encodeToString(der(signature)),
                 "{sig-high-s}", Base64.getEncoder().encodeToString(highS(signature)),
                 "{sig-url}", Base64.getUrlEncoder().withoutPadding().encodeToString(signature),
                 "{sig-63}", Base64.getEncoder().encodeToString(Arrays.copyOf(signature, 63)),
-                "{sig-65}", Base64.getEncoder().encodeToString(Arrays.copyOf(signature, 65)));
-        for (String line : signatureInputs.isEmpty() ? List.of("install={input}") : signatureInputs) {
+                "{sig-65}", Base64.getEncoder().encodeToString(Arrays.copyOf(signature, 65))));
+        String defaultInput = sendAccount ? "install={input}, account={account-input}" : "install={input}";
+        String defaultSignature = sendAccount ? "install=:{sig}:, account=:{account-sig}:" : "install=:{sig}:";
+        for (String line : signatureInputs.isEmpty() ? List.of(defaultInput) : signatureInputs) {
             receivedHeaders.add(new AbstractMap.SimpleImmutableEntry<>("Signature-Input", replace(line, signing)));
         }
-        for (String line : signatures.isEmpty() ? List.of("install=:{sig}:") : signatures) {
+        for (String line : signatures.isEmpty() ? List.of(defaultSignature) : signatures) {
             receivedHeaders.add(new AbstractMap.SimpleImmutableEntry<>("Signature", replace(line, signing)));
         }
         receivedHeaders.removeIf(header -> dropped.stream().anyMatch(header.getKey()::equalsIgnoreCase));
         receivedHeaders.addAll(headerLines(sentHeaders, common));
         MessageSignatureOracle.Received received = new MessageSignatureOracle.Received(
                 sendMethod == null ? method : sendMethod, receivedTarget, receivedHeaders, receivedBody);
-        return new Case(signedRequest, signed, received);
+        return new Case(signedRequest, signed, accountSigned, received);
     }
 
     /** The request handed to the verifier: a fresh one each time, as the body is read once per request. */
@@ -314,8 +414,9 @@ class MessageSignatureFuzzTest {
         }
     }
 
-    private static String token(String ipkJson) {
-        String payload = "{\"exp\":" + (NOW + 3600) + (ipkJson.isEmpty() ? "" : ",\"ipk\":" + replace(ipkJson, IPKS)) + "}";
+    private static String token(String ipkJson, String mskidJson) {
+        String payload = "{\"exp\":" + (NOW + 3600) + (ipkJson.isEmpty() ? "" : ",\"ipk\":" + replace(ipkJson, IPKS))
+                + (mskidJson == null || mskidJson.isEmpty() ? "" : ",\"mskid\":" + mskidJson) + "}";
         return ApproovTokens.sign(ApproovTokens.HS256_HEADER, payload, TestSecret.SECRET);
     }
 

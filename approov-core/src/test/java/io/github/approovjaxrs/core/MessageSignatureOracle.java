@@ -18,12 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 
 /**
- * A second opinion on an accepted message signature (rules M2–M12), written from RFC 9421 and
- * MESSAGE-SIGNING.md without any of the library's code: no {@code StructuredFields}, no
+ * A second opinion on an accepted message signature (rules M2–M12, and A1–A6 for account signatures), written
+ * from RFC 9421, MESSAGE-SIGNING.md and the README's account rules without any of the library's code: no {@code StructuredFields}, no
  * {@code SignatureBase}, no {@code MessageSignatureCheck}. It is handed what the test signed — the covered
  * components and signature parameters exactly as written into {@code Signature-Input}, and the signature base
  * the test built from them and signed — and the request the verifier received, and answers whether
@@ -41,6 +43,7 @@ import org.jose4j.lang.JoseException;
 final class MessageSignatureOracle {
 
     static final String ALGORITHM = "ecdsa-p256-sha256";
+    static final String ACCOUNT_ALGORITHM = "hmac-sha256";
     private static final Set<String> DERIVED = Set.of("@method", "@target-uri", "@authority", "@scheme", "@path",
             "@query", "@request-target");
     private static final List<String> TARGETS = List.of("@target-uri", "@path", "@request-target");
@@ -54,16 +57,28 @@ final class MessageSignatureOracle {
     private static final Pattern AUTHORITY = Pattern.compile("(\\[[0-9a-f:.]+\\]|[a-z0-9\\-._~%!$&'()*+,;=]*)(?::([0-9]*))?");
     private static final Pattern HEADER_NAME = Pattern.compile("[a-z0-9!#$%&'*+\\-.^_`|~]+");
     private static final Pattern INSTALL_SIGNATURE = Pattern.compile("install=(?::([A-Za-z0-9+/=]*):|\"([A-Za-z0-9+/=]*)\")");
+    private static final Pattern ACCOUNT_SIGNATURE = Pattern.compile("account=(?::([A-Za-z0-9+/=]*):|\"([A-Za-z0-9+/=]*)\")");
     /** A Content-Digest member for SHA-256 or SHA-512: a key at the start of the field or after ',', space or tab. */
     private static final Pattern DIGEST = Pattern.compile("(?<![^ \\t,])sha-(256|512)=:([A-Za-z0-9+/=]*):");
 
     private MessageSignatureOracle() {
     }
 
-    /** The verifier's settings that decide an acceptance (MESSAGE-SIGNING.md), in seconds and bytes. */
+    /**
+     * The verifier's settings that decide an acceptance (MESSAGE-SIGNING.md), in seconds and bytes; the account
+     * keys by key id ({@code ""} for the one without an id), and whether every request needs an account signature.
+     */
     record Settings(String tokenHeader, String publicOrigin, long toleranceSeconds, long maxAgeSeconds,
             boolean requireExpires, boolean requireContentDigest, boolean requireIpk, int maxBodyBytes,
-            List<String> requiredComponents) {
+            List<String> requiredComponents, Map<String, byte[]> accountKeys, boolean requireAccount) {
+
+        /** Without account keys. */
+        Settings(String tokenHeader, String publicOrigin, long toleranceSeconds, long maxAgeSeconds,
+                boolean requireExpires, boolean requireContentDigest, boolean requireIpk, int maxBodyBytes,
+                List<String> requiredComponents) {
+            this(tokenHeader, publicOrigin, toleranceSeconds, maxAgeSeconds, requireExpires, requireContentDigest,
+                    requireIpk, maxBodyBytes, requiredComponents, Map.of(), false);
+        }
     }
 
     /** A request as the verifier received it: header lines in order, as (name, value) pairs. */
@@ -86,12 +101,20 @@ final class MessageSignatureOracle {
     record Signed(String components, String parameters, String base) {
     }
 
+    /** {@link #whyAcceptanceIsWrong(ApproovVerdict, Received, Signed, Signed, Map, byte[], long, Settings)} without an account signature. */
+    static String whyAcceptanceIsWrong(ApproovVerdict verdict, Received request, Signed signed,
+            Map<String, PublicKey> keys, byte[] secret, long nowSeconds, Settings settings) {
+        return whyAcceptanceIsWrong(verdict, request, signed, null, keys, secret, nowSeconds, settings);
+    }
+
     /**
      * Why accepting {@code request} as {@code verdict} says would be wrong, or null if nothing forbids it.
      *
+     * @param accountSigned what the account signature signed (its inner list, parameters and base); null when
+     *     the test made none
      * @param keys the public key of each {@code ipk} value the test knows (canonical base64 of its DER)
      */
-    static String whyAcceptanceIsWrong(ApproovVerdict verdict, Received request, Signed signed,
+    static String whyAcceptanceIsWrong(ApproovVerdict verdict, Received request, Signed signed, Signed accountSigned,
             Map<String, PublicKey> keys, byte[] secret, long nowSeconds, Settings settings) {
         List<String> tokens = request.lines(settings.tokenHeader());
         if (tokens.size() != 1) {
@@ -109,23 +132,57 @@ final class MessageSignatureOracle {
         } catch (JoseException | RuntimeException unreadable) {
             return "accepted a token whose payload jose4j cannot read";
         }
-        boolean signedClaims = verdict.claims().orElseThrow().isMessageSigned();
+        Set<String> verified = verdict.claims().orElseThrow().verifiedMessageSignatures();
         Object ipk = claims.get("ipk");
-        if (ipk == null) {
-            if (settings.requireIpk()) {
-                return "accepted a token without ipk although ipk is required";
+        if (ipk == null && settings.requireIpk()) {
+            return "accepted a token without ipk although ipk is required";
+        }
+        // Rule A1: install when the token has ipk; account when it has none but an mskid, or always if required.
+        boolean accountRequired = !settings.accountKeys().isEmpty()
+                && (settings.requireAccount() || (ipk == null && claims.get("mskid") != null));
+        Set<String> required = new HashSet<>();
+        if (ipk != null) {
+            required.add("install");
+        }
+        if (accountRequired) {
+            required.add("account");
+        }
+        if (!verified.equals(required)) {
+            return "accepted a request with the signatures " + verified + " verified where " + required + " are required";
+        }
+        if (required.isEmpty()) {
+            return null; // token-only
+        }
+        boolean digestCovered = false;
+        if (ipk != null) {
+            String installProblem = whyInstallIsWrong(request, signed, ipk, keys, nowSeconds, settings);
+            if (installProblem != null) {
+                return installProblem;
             }
-            return signedClaims ? "marked a request signed whose token has no ipk" : null;
+            digestCovered = coversDigest(components(signed.components()));
         }
-        if (!signedClaims) {
-            return "accepted a token with an ipk as token-only";
+        if (accountRequired) {
+            if (accountSigned == null) {
+                return "accepted an account signature the test never made";
+            }
+            String accountProblem = whyAccountIsWrong(request, accountSigned, claims.get("mskid"), nowSeconds, settings);
+            if (accountProblem != null) {
+                return accountProblem;
+            }
+            digestCovered |= coversDigest(components(accountSigned.components()));
         }
+        return whyBodyIsWrong(request, digestCovered, settings);
+    }
+
+    /** Rules M2–M11 for the installation signature of a token with {@code ipk}. */
+    private static String whyInstallIsWrong(Received request, Signed signed, Object ipk, Map<String, PublicKey> keys,
+            long nowSeconds, Settings settings) {
         PublicKey key = ipk instanceof String text ? keys.get(text) : null;
         if (key == null) {
             return "accepted an ipk that is not the canonical encoding of a known P-256 key";
         }
 
-        String parameterProblem = whyParametersAreWrong(signed.parameters(), nowSeconds, settings);
+        String parameterProblem = whyParametersAreWrong(signed.parameters(), ALGORITHM, nowSeconds, settings);
         if (parameterProblem != null) {
             return parameterProblem;
         }
@@ -148,16 +205,60 @@ final class MessageSignatureOracle {
         if (!carriesValidSignature(request, key, base)) {
             return "accepted a request whose Signature has no install member that verifies over the base";
         }
-        return whyBodyIsWrong(request, components, settings);
+        return null;
     }
 
-    /** Rules M5 and M6 on the signed parameters. */
-    private static String whyParametersAreWrong(String parameters, long now, Settings settings) {
+    /**
+     * Rules A2–A5 for the account signature: the key the {@code mskid} chooses, the parameters with
+     * {@code hmac-sha256}, the coverage, the base, and an {@code account} member of 32 bytes equal to the
+     * HMAC-SHA256 of the base with that key (computed here with the JDK's {@link Mac}).
+     */
+    private static String whyAccountIsWrong(Received request, Signed signed, Object mskid, long nowSeconds,
+            Settings settings) {
+        byte[] key = mskid instanceof String id && !id.isEmpty() && settings.accountKeys().containsKey(id)
+                ? settings.accountKeys().get(id) : settings.accountKeys().get("");
+        if (key == null) {
+            return "accepted an account signature although the mskid " + mskid + " names no configured key";
+        }
+        String parameterProblem = whyParametersAreWrong(signed.parameters(), ACCOUNT_ALGORITHM, nowSeconds, settings);
+        if (parameterProblem != null) {
+            return "account: " + parameterProblem;
+        }
+        List<String[]> components = components(signed.components());
+        if (components == null) {
+            return "accepted account components the oracle cannot read: " + signed.components();
+        }
+        String coverageProblem = whyCoverageIsWrong(components, settings);
+        if (coverageProblem != null) {
+            return "account: " + coverageProblem;
+        }
+        String base = base(request, components, signed, settings, false);
+        if (base == null || !base.equals(signed.base())) {
+            return "accepted a request whose account signature base differs from the one signed:\n" + base
+                    + "\n--- signed:\n" + signed.base();
+        }
+        byte[] expected = hmacSha256(key, base);
+        Matcher matcher = ACCOUNT_SIGNATURE.matcher(String.join(", ", request.lines("signature")));
+        while (matcher.find()) {
+            byte[] bytes = canonicalBase64(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+            if (bytes != null && bytes.length == 32 && MessageDigest.isEqual(expected, bytes)) {
+                return null;
+            }
+        }
+        return "accepted a request whose Signature has no account member equal to the HMAC of the base";
+    }
+
+    private static boolean coversDigest(List<String[]> components) {
+        return components != null && components.stream().anyMatch(c -> c[0].equals("content-digest") && c[1] == null);
+    }
+
+    /** Rules M5 and M6 on the signed parameters, {@code alg} being the label's one algorithm. */
+    private static String whyParametersAreWrong(String parameters, String algorithm, long now, Settings settings) {
         Map<String, Object> values = parameters(parameters);
         if (values == null) {
             return "accepted signature parameters the oracle cannot read: " + parameters;
         }
-        if (!ALGORITHM.equals(values.get("alg"))) {
+        if (!algorithm.equals(values.get("alg"))) {
             return "accepted alg " + values.get("alg");
         }
         if (!(values.get("created") instanceof Long created)) {
@@ -226,7 +327,7 @@ final class MessageSignatureOracle {
     }
 
     /** Rule M12: a digest present (or required) must be of the received body, read within the limit. */
-    private static String whyBodyIsWrong(Received request, List<String[]> components, Settings settings) {
+    private static String whyBodyIsWrong(Received request, boolean digestCovered, Settings settings) {
         List<String> digestLines = request.lines("content-digest");
         if (digestLines.isEmpty() && !settings.requireContentDigest()) {
             return null;
@@ -234,7 +335,6 @@ final class MessageSignatureOracle {
         if (request.body().length > settings.maxBodyBytes()) {
             return "accepted a body of " + request.body().length + " bytes over the limit of " + settings.maxBodyBytes();
         }
-        boolean digestCovered = components.stream().anyMatch(c -> c[0].equals("content-digest") && c[1] == null);
         if (settings.requireContentDigest() && request.body().length > 0 && !digestCovered) {
             return "accepted a non-empty body without a covered Content-Digest";
         }
@@ -409,6 +509,16 @@ final class MessageSignatureOracle {
             return ecdsa.verify(signature);
         } catch (GeneralSecurityException | RuntimeException invalid) {
             return false;
+        }
+    }
+
+    static byte[] hmacSha256(byte[] key, String base) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(base.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

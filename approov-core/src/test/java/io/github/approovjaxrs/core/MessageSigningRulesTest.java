@@ -642,7 +642,7 @@ class MessageSigningRulesTest {
         void everyMessageSigningReasonHasAStableCodeAndTheSignatureStage() {
             List<ApproovFailure> signing = Arrays.stream(ApproovFailure.values())
                     .filter(f -> f.stage() == ApproovFailure.Stage.MESSAGE_SIGNATURE).toList();
-            assertEquals(16, signing.size());
+            assertEquals(27, signing.size()); // 16 of the installation signature, 11 of the account one (A1-A6)
             for (ApproovFailure failure : signing) {
                 assertEquals(failure.name().toLowerCase(java.util.Locale.ROOT), failure.code());
                 assertEquals(ApproovFailure.Stage.MESSAGE_SIGNATURE, failure.stage());
@@ -674,7 +674,8 @@ class MessageSigningRulesTest {
         void theClaimsSayTheRequestWasSigned() {
             ApproovClaims claims = DEFAULT.verifySigned(signedGet().build()).claims().orElseThrow();
             assertTrue(claims.isMessageSigned());
-            assertTrue(claims.toString().endsWith("(message signed)"), claims.toString());
+            assertTrue(claims.toString().endsWith("(message signed: install)"), claims.toString());
+            assertEquals(java.util.Set.of("install"), claims.verifiedMessageSignatures());
             assertFalse(DEFAULT.verifyToken(TOKEN).claims().orElseThrow().isMessageSigned());
         }
 

@@ -1,8 +1,13 @@
 package io.github.approovjaxrs.conformance;
 
 import static io.github.approovjaxrs.TestSecret.SECRET;
+import static io.github.approovjaxrs.core.ApproovFailure.ACCOUNT_REQUIRED_COMPONENT_NOT_COVERED;
+import static io.github.approovjaxrs.core.ApproovFailure.ACCOUNT_SIGNATURE_ALGORITHM_NOT_ALLOWED;
+import static io.github.approovjaxrs.core.ApproovFailure.ACCOUNT_SIGNATURE_EXPIRED;
+import static io.github.approovjaxrs.core.ApproovFailure.ACCOUNT_SIGNATURE_NOT_YET_VALID;
 import static io.github.approovjaxrs.core.ApproovFailure.ALGORITHM_NOT_ALLOWED;
 import static io.github.approovjaxrs.core.ApproovFailure.AUDIENCE_MISMATCH;
+import static io.github.approovjaxrs.core.ApproovFailure.BAD_ACCOUNT_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.BAD_MESSAGE_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.BAD_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.BINDING_MISMATCH;
@@ -10,6 +15,7 @@ import static io.github.approovjaxrs.core.ApproovFailure.CONTENT_DIGEST_MISMATCH
 import static io.github.approovjaxrs.core.ApproovFailure.DUPLICATE_BINDING_HEADER;
 import static io.github.approovjaxrs.core.ApproovFailure.DUPLICATE_TOKEN_HEADER;
 import static io.github.approovjaxrs.core.ApproovFailure.EXPIRED;
+import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_ACCOUNT_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_CLAIMS;
 import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_CONTENT_DIGEST;
 import static io.github.approovjaxrs.core.ApproovFailure.MALFORMED_INSTALLATION_KEY;
@@ -19,6 +25,8 @@ import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_BODY_TOO_LARGE;
 import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_SIGNATURE_ALGORITHM_NOT_ALLOWED;
 import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_SIGNATURE_EXPIRED;
 import static io.github.approovjaxrs.core.ApproovFailure.MESSAGE_SIGNATURE_NOT_YET_VALID;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_ACCOUNT_MESSAGE_COMPONENT;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_ACCOUNT_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_BINDING_HEADER;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_CONTENT_DIGEST;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_EXPIRATION;
@@ -28,6 +36,8 @@ import static io.github.approovjaxrs.core.ApproovFailure.MISSING_PAY_CLAIM;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_TOKEN;
 import static io.github.approovjaxrs.core.ApproovFailure.NOT_YET_VALID;
 import static io.github.approovjaxrs.core.ApproovFailure.REQUIRED_COMPONENT_NOT_COVERED;
+import static io.github.approovjaxrs.core.ApproovFailure.UNKNOWN_ACCOUNT_KEY_ID;
+import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_ACCOUNT_MESSAGE_COMPONENT;
 import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_HEADER_PARAMETER;
 import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_MESSAGE_COMPONENT;
 import static io.github.approovjaxrs.testing.ApproovTokens.HS256_HEADER;
@@ -83,11 +93,12 @@ import javax.crypto.spec.SecretKeySpec;
  * The message-signing class follows RFC 9421 and MESSAGE-SIGNING.md's rules M1–M14 and the reference servers'
  * known faults; every signature is made here with a generated P-256 installation key.
  *
- * <p>Three servers answer: {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret),
+ * <p>Four servers answer: {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret),
  * {@link Target#HARDENED}, a key set (an HS256 secret with a key id, an RS256 and an ES256 public key) with
- * an expected audience, for key-confusion, psychic-signature and audience cases, and {@link Target#SIGNED},
+ * an expected audience, for key-confusion, psychic-signature and audience cases, {@link Target#SIGNED},
  * the account secret with message signing behind a TLS proxy ({@link #SIGNED_ORIGIN}) requiring a covered
- * {@code Content-Digest} on any body, for the message-signing cases.
+ * {@code Content-Digest} on any body, for the message-signing cases, and {@link Target#ACCOUNT}, the same
+ * with an account message-signing key ({@link #ACCOUNT_KEY_ID}), for the account-signature cases.
  */
 public final class AttackMatrix {
 
@@ -109,7 +120,8 @@ public final class AttackMatrix {
     enum Target {
         DEFAULT,
         HARDENED,
-        SIGNED
+        SIGNED,
+        ACCOUNT
     }
 
     /**
@@ -121,15 +133,6 @@ public final class AttackMatrix {
         @Override
         public String toString() {
             return group + ": " + name;
-        }
-
-        /** The header values, for the log-hygiene test's list of things no log line may contain. */
-        List<String> headerValues() {
-            List<String> values = new ArrayList<>();
-            for (int i = 1; i < headers.size(); i += 2) {
-                values.add(headers.get(i));
-            }
-            return values;
         }
 
         /** What makes two requests the same request: everything but the name. */
@@ -175,6 +178,15 @@ public final class AttackMatrix {
 
     static final String PROTECTED = "/methods/protected";
     static final String BOUND = "/methods/bound";
+    /** {@link io.github.approovjaxrs.conformance.endpoints.Quickstart}: bound to Authorization then Content-Digest, as Approov's harness. */
+    static final String DOUBLE_BOUND = "/quickstart/token-double-binding";
+    static final String HARNESS_AUTHORIZATION = "ExampleAuthToken==";
+    static final String HARNESS_DIGEST = "ContentDigest==";
+    /** A trace id as an SDK may send it: short, of safe characters; the log line may carry it. */
+    static final String SAFE_TRACE_ID = "4bf92f3577b34da6";
+    /** The values of Approov-Status that Approov's SDK layers send; a log line may carry them. */
+    static final List<String> SDK_STATUSES = List.of("success", "no_network", "poor_network", "untrusted_network",
+            "no_approov_service", "rejected", "internal_error");
     static final String BEARER = "Bearer 0123456789abcdef";
     static final String AUDIENCE = "api.example.com";
     static final String HS_KID = "hs-1";
@@ -191,6 +203,10 @@ public final class AttackMatrix {
 
 
     static final byte[] ATTACKER_SECRET = "attacker-secret-attacker-secret!".getBytes(StandardCharsets.US_ASCII);
+    /** The account message-signing key of {@link Target#ACCOUNT}, its id, and an attacker's guess at it. */
+    static final byte[] ACCOUNT_KEY = "matrix-account-key-matrix-accoun".getBytes(StandardCharsets.US_ASCII);
+    static final String ACCOUNT_KEY_ID = "msk-2026";
+    static final byte[] ATTACKER_ACCOUNT_KEY = "attacker-account-key-attacker-ac".getBytes(StandardCharsets.US_ASCII);
     static final KeyPair RSA = TestKeys.rsa(2048);
     static final KeyPair EC = TestKeys.ec("secp256r1");
     static final KeyPair ATTACKER_RSA = TestKeys.rsa(2048);
@@ -224,6 +240,10 @@ public final class AttackMatrix {
             // age keeps the legitimate signatures valid however long a slow machine takes over the matrix.
             case SIGNED -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
                     .signatureMaxAge(java.time.Duration.ofHours(1)).requireContentDigest(true).maxBodyBytes(MAX_BODY_BYTES);
+            case ACCOUNT -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
+                    .signatureMaxAge(java.time.Duration.ofHours(1)).requireContentDigest(true).maxBodyBytes(MAX_BODY_BYTES)
+                    .accountMessageSigningSecretBase64Url(Base64.getUrlEncoder().withoutPadding().encodeToString(ACCOUNT_KEY))
+                    .accountMessageSigningKeyId(ACCOUNT_KEY_ID);
         };
         return builder.loggingEnabled(true).abortOnInvalidToken(!monitor).abortOnInvalidBinding(!monitor)
                 .abortOnInvalidMessageSignature(!monitor);
@@ -259,11 +279,15 @@ public final class AttackMatrix {
         jweAndNesting();
         transport();
         binding();
+        bindingToSeveralHeaders();
+        clientReport();
         size();
         routing();
         messageSigning();
+        accountSigning();
         legitimateVariants();
         legitimateSignedVariants();
+        legitimateAccountVariants();
     }
 
     // ---- the hostile requests, by class ----
@@ -684,6 +708,98 @@ public final class AttackMatrix {
                 "Authorization", bound);
     }
 
+    /**
+     * {@code @ApproovBound({"Authorization", "Content-Digest"})}, as Approov's quickstarts bind
+     * {@code /token-double-binding}: both headers once each, non-empty, their values concatenated in that order
+     * with no separator. Approov's harness cases and the ways around them.
+     */
+    private void bindingToSeveralHeaders() {
+        group = "binding to several headers (@ApproovBound({...}))";
+        String both = boundToken(pay(HARNESS_AUTHORIZATION + HARNESS_DIGEST));
+        String auth = "Authorization";
+        String digest = "Content-Digest";
+        doubleBound(MISSING_BINDING_HEADER, "neither header (harness 3.2)", "Approov-Token", both);
+        doubleBound(MISSING_BINDING_HEADER, "Authorization missing (harness 5.7)", "Approov-Token", both,
+                digest, HARNESS_DIGEST);
+        doubleBound(MISSING_BINDING_HEADER, "Content-Digest missing", "Approov-Token", both, auth, HARNESS_AUTHORIZATION);
+        doubleBound(MISSING_BINDING_HEADER, "Content-Digest empty", "Approov-Token", both, auth, HARNESS_AUTHORIZATION,
+                digest, "");
+        doubleBound(MISSING_BINDING_HEADER, "Authorization empty, Content-Digest right", "Approov-Token", both, auth, "",
+                digest, HARNESS_DIGEST);
+        doubleBound(MISSING_BINDING_HEADER, "both values in Authorization, no Content-Digest", "Approov-Token", both, auth,
+                HARNESS_AUTHORIZATION + HARNESS_DIGEST);
+        doubleBound(DUPLICATE_BINDING_HEADER, "Content-Digest twice", "Approov-Token", both, auth, HARNESS_AUTHORIZATION,
+                digest, HARNESS_DIGEST, digest, HARNESS_DIGEST);
+        doubleBound(DUPLICATE_BINDING_HEADER, "Authorization twice, once empty", "Approov-Token", both, auth,
+                HARNESS_AUTHORIZATION, auth, "", digest, HARNESS_DIGEST);
+        doubleBound(BINDING_MISMATCH, "wrong values (harness 3.3)", "Approov-Token", both, auth, "BadAuthToken==", digest,
+                "BadContentDigest==");
+        doubleBound(BINDING_MISMATCH, "the values swapped between the headers", "Approov-Token", both, auth,
+                HARNESS_DIGEST, digest, HARNESS_AUTHORIZATION);
+        doubleBound(BINDING_MISMATCH, "a token bound to the values in the other order", "Approov-Token",
+                boundToken(pay(HARNESS_DIGEST + HARNESS_AUTHORIZATION)), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(BINDING_MISMATCH, "a token bound to Authorization alone (harness 4.3)", "Approov-Token",
+                boundToken(pay(HARNESS_AUTHORIZATION)), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(BINDING_MISMATCH, "a token bound to Content-Digest alone", "Approov-Token",
+                boundToken(pay(HARNESS_DIGEST)), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        for (String separator : List.of(",", ", ", " ", "\n", "\u0000", ":")) {
+            doubleBound(BINDING_MISMATCH, "a token bound to the values joined by " + separator.replace("\n", "a newline")
+                    .replace("\u0000", "NUL"), "Approov-Token",
+                    boundToken(pay(HARNESS_AUTHORIZATION + separator + HARNESS_DIGEST)), auth, HARNESS_AUTHORIZATION,
+                    digest, HARNESS_DIGEST);
+        }
+        doubleBound(BINDING_MISMATCH, "Content-Digest in another case", "Approov-Token", both, auth, HARNESS_AUTHORIZATION,
+                digest, HARNESS_DIGEST.toLowerCase(java.util.Locale.ROOT));
+        doubleBound(BINDING_MISMATCH, "pay over each value hashed alone, concatenated", "Approov-Token",
+                boundToken(pay(HARNESS_AUTHORIZATION) + pay(HARNESS_DIGEST)), auth, HARNESS_AUTHORIZATION, digest,
+                HARNESS_DIGEST);
+        doubleBound(MISSING_PAY_CLAIM, "a token not bound at all (harness 5.6)", "Approov-Token", valid, auth,
+                HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(BAD_SIGNATURE, "the right pay, signed by the attacker", "Approov-Token",
+                sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay(HARNESS_AUTHORIZATION + HARNESS_DIGEST) + "\"}",
+                        ATTACKER_SECRET), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(MISSING_TOKEN, "both headers, no token (harness 4.1)", auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+    }
+
+    /**
+     * What Approov's SDK reports beside the token, {@code Approov-Status} and {@code Approov-TraceID}, filled with
+     * what an attacker would put in a log line: never shown verbatim, whatever the request's fate.
+     */
+    private void clientReport() {
+        group = "client status and trace headers";
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("a genuine token", valid);
+        hostile.put("the secret in base64", Base64.getEncoder().encodeToString(SECRET));
+        hostile.put("the secret in base64url", Base64.getUrlEncoder().withoutPadding().encodeToString(SECRET));
+        hostile.put("the secret in hex", HexFormat.of().formatHex(SECRET));
+        hostile.put("7 KB of text", "no_network ".repeat(640));
+        hostile.put("Latin-1 text", "no_n\u00e9twork \u00e0 Z\u00fcrich");
+        hostile.put("a forged log line after a status", "no_network INFO Approov: accepted GET /admin");
+        hostile.put("a token's header and payload", parts[0] + "." + parts[1]);
+        for (Map.Entry<String, String> entry : hostile.entrySet()) {
+            add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "Approov-Status: " + entry.getKey(),
+                    "Approov-Status", entry.getValue());
+            add(PROTECTED, "GET", refused(BAD_SIGNATURE), Target.DEFAULT, "Approov-TraceID: " + entry.getKey(),
+                    "Approov-Token", sign(HS256_HEADER, claims, ATTACKER_SECRET), "Approov-TraceID", entry.getValue());
+        }
+        add(PROTECTED, "GET", container(400), Target.DEFAULT, "Approov-Status of 10 KB", "Approov-Status",
+                "no_network".repeat(1024));
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "Approov-Status twice, both known",
+                "Approov-Status", "success", "Approov-Status", "no_network", "Approov-TraceID", SAFE_TRACE_ID);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "a known status, as an offline device sends it",
+                "Approov-Status", "no_network", "Approov-TraceID", SAFE_TRACE_ID);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "a known status in upper case, an empty token",
+                "Approov-Token", "", "Approov-Status", "NO_APPROOV_SERVICE");
+    }
+
+    private String boundToken(String pay) {
+        return sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay + "\"}", SECRET);
+    }
+
+    private void doubleBound(ApproovFailure reason, String name, String... headers) {
+        add(DOUBLE_BOUND, "GET", refused(reason), Target.DEFAULT, name, headers);
+    }
+
     private void size() {
         group = "size";
         add(PROTECTED, "GET", container(400), Target.DEFAULT, "a 100 KB token header", "Approov-Token", "A".repeat(100_000));
@@ -965,6 +1081,129 @@ public final class AttackMatrix {
                 headers(bound, sdk("GET", SIGNED_ALL, bound).cover("authorization", "Bearer other").sign(), "Authorization", BEARER));
     }
 
+    private void accountSigning() {
+        group = "account message signing (@ApproovSigned, account key)";
+        String token = accountToken("\"" + ACCOUNT_KEY_ID + "\"", "");
+        MessageSignature genuine = account("GET", SIGNED, token).sign();
+        String input = genuine.signatureInput();
+        String times = ";created=" + now + ";expires=" + (now + 3600);
+
+        // Which signature (rule A1): a token without ipk that names the account key needs the account signature
+        account(MISSING_ACCOUNT_SIGNATURE, "an mskid token and no signature fields", "GET", SIGNED, "Approov-Token", token);
+        account(MISSING_ACCOUNT_SIGNATURE, "an mskid token with an installation signature only (its token has no ipk)",
+                "GET", SIGNED, headers(token, sdk("GET", SIGNED, token).sign()));
+        account(MISSING_ACCOUNT_SIGNATURE, "the genuine account signature under another label (sig1)", "GET", SIGNED,
+                "Approov-Token", token, "Signature-Input", input.replace("account=", "sig1="), "Signature",
+                genuine.signature().replace("account=", "sig1="));
+        String both = ipkToken(DEVICE.getPublic(), ",\"mskid\":\"" + ACCOUNT_KEY_ID + "\"");
+        account(BAD_MESSAGE_SIGNATURE, "an ipk token: another key's installation signature beside a genuine account one",
+                "GET", SIGNED, headers(both, MessageSignature.combinedHeaders(sdk("GET", SIGNED, both, ATTACKER_EC.getPrivate())
+                        .sign(), account("GET", SIGNED, both).sign())));
+        account(MISSING_MESSAGE_SIGNATURE, "an ipk token with a genuine account signature only", "GET", SIGNED,
+                headers(both, account("GET", SIGNED, both).sign()));
+
+        // The key (A2): chosen by the token's mskid, never loaded or fetched
+        for (String mskid : List.of("\"msk-2027\"", "\"MSK-2026\"", "\"msk-2026 \"", "\"\"", "2026", "null",
+                "[\"" + ACCOUNT_KEY_ID + "\"]", "\"https://attacker.example/key\"", "\"../../../../dev/null\"")) {
+            String other = accountToken(mskid, "");
+            if (mskid.equals("null")) {
+                // no mskid at all: a fail-over token, which passes as token-only (see the legitimate variants)
+                continue;
+            }
+            account(UNKNOWN_ACCOUNT_KEY_ID, "mskid " + mskid + ", signed with the genuine account key", "GET", SIGNED,
+                    headers(other, account("GET", SIGNED, other).sign()));
+        }
+        account(BAD_ACCOUNT_SIGNATURE, "signed with another account key", "GET", SIGNED,
+                headers(token, account("GET", SIGNED, token, ATTACKER_ACCOUNT_KEY).sign()));
+        account(BAD_ACCOUNT_SIGNATURE, "signed with the token secret as the account key", "GET", SIGNED,
+                headers(token, account("GET", SIGNED, token, SECRET).sign()));
+
+        // The algorithm (A3), each otherwise genuinely signed with the account key
+        for (String alg : List.of(";alg=\"ecdsa-p256-sha256\"", ";alg=\"hmac-sha512\"", ";alg=\"HMAC-SHA256\"",
+                ";alg=hmac-sha256", ";alg=\"hs256\"", "")) {
+            accountGet(ACCOUNT_SIGNATURE_ALGORITHM_NOT_ALLOWED, (alg.isEmpty() ? "alg missing" : alg.substring(1))
+                    + " under the label account", token, account("GET", SIGNED, token).parameters(alg + times).sign());
+        }
+
+        // Time (A3)
+        accountGet(ACCOUNT_SIGNATURE_NOT_YET_VALID, "account signature created an hour in the future", token,
+                account("GET", SIGNED, token).created(now + 3600).expires(now + 3615).sign());
+        accountGet(ACCOUNT_SIGNATURE_EXPIRED, "account signature expired 15 minutes ago", token,
+                account("GET", SIGNED, token).created(now - 1000).expires(now - 900).sign());
+        accountGet(ACCOUNT_SIGNATURE_EXPIRED, "account signature created two hours ago (too old)", token,
+                account("GET", SIGNED, token).created(now - 7200).expires(now + 3600).sign());
+        accountGet(MALFORMED_ACCOUNT_SIGNATURE, "account signature without expires", token,
+                account("GET", SIGNED, token).parameters(";alg=\"hmac-sha256\";created=" + now).sign());
+
+        // The covered components (A3)
+        accountGet(ACCOUNT_REQUIRED_COMPONENT_NOT_COVERED, "the token not covered by the account signature", token,
+                accountSigner(ACCOUNT_KEY).cover("@method", "GET").cover("@target-uri", SIGNED_ORIGIN + SIGNED).sign());
+        accountGet(UNSUPPORTED_ACCOUNT_MESSAGE_COMPONENT, "@status covered by the account signature", token,
+                account("GET", SIGNED, token).cover("@status", "200").sign());
+        accountGet(MISSING_ACCOUNT_MESSAGE_COMPONENT, "a covered header not sent (account)", token,
+                account("GET", SIGNED, token).cover("x-device-info", "model=a").sign());
+        accountGet(MALFORMED_ACCOUNT_SIGNATURE, "@method covered twice (account)", token,
+                account("GET", SIGNED, token).cover("@method", "GET").sign());
+
+        // What was signed (A5): another request, or another token
+        account(BAD_ACCOUNT_SIGNATURE, "account-signed for one path, sent to another", "GET", SIGNED + "/items/1",
+                headers(token, genuine));
+        account(BAD_ACCOUNT_SIGNATURE, "account-signed as a GET, sent as a POST", "POST", SIGNED, headers(token, genuine));
+        account(BAD_ACCOUNT_SIGNATURE, "account-signed without a query, sent with one", "GET", SIGNED + "?admin=true",
+                headers(token, genuine));
+        account(BAD_ACCOUNT_SIGNATURE, "account-signed for another host", "GET", SIGNED, headers(token, accountSigner(ACCOUNT_KEY)
+                .cover("@method", "GET").cover("@target-uri", "https://evil.example.com" + SIGNED).cover("approov-token", token)
+                .sign(), "X-Forwarded-Host", "evil.example.com"));
+        account(BAD_ACCOUNT_SIGNATURE, "the account signature of another token with the same mskid", "GET", SIGNED,
+                headers(token, account("GET", SIGNED, accountToken("\"" + ACCOUNT_KEY_ID + "\"", ",\"did\":\"other\"")).sign()));
+        String body = "{\"shape\":\"circle\"}";
+        String digest = MessageSignature.contentDigest(body.getBytes(StandardCharsets.UTF_8));
+        accountPost(CONTENT_DIGEST_MISMATCH, "the body changed under a covered Content-Digest (account)", "{\"shape\":\"square\"}",
+                token, digest, account("POST", SIGNED, token).cover("content-digest", digest));
+        accountPost(MISSING_CONTENT_DIGEST, "a body without Content-Digest (account)", body, token, null, account("POST", SIGNED, token));
+
+        // The signature's bytes (A4, A5)
+        byte[] mac = genuine.bytes();
+        String base64 = Base64.getEncoder().encodeToString(mac);
+        for (Map.Entry<String, String> value : Map.of(
+                "a 31-byte account signature", "account=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(mac, 31)) + ":",
+                "a 33-byte account signature", "account=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(mac, 33)) + ":",
+                "a 64-byte account signature", "account=:" + Base64.getEncoder().encodeToString(Arrays.copyOf(mac, 64)) + ":",
+                "the account signature without padding", "account=:" + base64.replace("=", "") + ":",
+                "the account signature as an unpadded string", "account=\"" + base64.replace("=", "") + "\"",
+                "the account signature in hex", "account=\"" + java.util.HexFormat.of().formatHex(mac) + "\"").entrySet()) {
+            account(MALFORMED_ACCOUNT_SIGNATURE, value.getKey(), "GET", SIGNED, "Approov-Token", token, "Signature-Input", input,
+                    "Signature", value.getValue());
+        }
+        account(BAD_ACCOUNT_SIGNATURE, "an account signature of 32 zero bytes", "GET", SIGNED, "Approov-Token", token,
+                "Signature-Input", input, "Signature", "account=:" + Base64.getEncoder().encodeToString(new byte[32]) + ":");
+        account(BAD_ACCOUNT_SIGNATURE, "an account signature that is the unkeyed SHA-256 of the base", "GET", SIGNED,
+                "Approov-Token", token, "Signature-Input", input, "Signature",
+                "account=:" + Base64.getEncoder().encodeToString(sha256(genuine.base().getBytes(StandardCharsets.US_ASCII))) + ":");
+        account(MALFORMED_ACCOUNT_SIGNATURE, "Signature-Input no dictionary (account)", "GET", SIGNED, "Approov-Token", token,
+                "Signature-Input", input.substring("account=".length()), "Signature", genuine.signature());
+    }
+
+    private void legitimateAccountVariants() {
+        String token = accountToken("\"" + ACCOUNT_KEY_ID + "\"", "");
+        MessageSignature genuine = account("GET", SIGNED, token).sign();
+        accountLegit("account: a GET account-signed as the SDK signs it (byte sequence)", "GET", SIGNED, null,
+                headers(token, genuine));
+        accountLegit("account: the Android sf-String form", "GET", SIGNED, null, "Approov-Token", token, "Signature-Input",
+                genuine.signatureInput(), "Signature", genuine.signatureAsString());
+        String body = "{\"shape\":\"circle\"}";
+        String digest = MessageSignature.contentDigest(body.getBytes(StandardCharsets.UTF_8));
+        accountLegit("account: a POST with a covered Content-Digest", "POST", SIGNED, body,
+                headers(token, account("POST", SIGNED, token).cover("content-digest", digest).sign(), "Content-Digest", digest));
+        accountLegit("account: beside an installation signature its token cannot use", "GET", SIGNED, null,
+                headers(token, MessageSignature.combinedHeaders(sdk("GET", SIGNED, token).sign(), genuine)));
+        String both = ipkToken(DEVICE.getPublic(), ",\"mskid\":\"" + ACCOUNT_KEY_ID + "\"");
+        accountLegit("account: an ipk token with both signatures (the installation one decides)", "GET", SIGNED, null,
+                headers(both, MessageSignature.combinedHeaders(sdk("GET", SIGNED, both).sign(), account("GET", SIGNED, both).sign())));
+        accountLegit("account: a fail-over token (no ipk, no mskid) passes as token-only", "GET", SIGNED, null,
+                "Approov-Token", valid);
+    }
+
     private void legitimateSignedVariants() {
         String token = ipkToken(DEVICE.getPublic(), "");
         String body = "{\"shape\":\"circle\"}";
@@ -1046,6 +1285,12 @@ public final class AttackMatrix {
         String bound = sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay(BEARER) + "\"}", SECRET);
         legit(Target.DEFAULT, BOUND, "GET", "bound token with its Authorization", "Approov-Token", bound, "Authorization", BEARER);
         legit(Target.DEFAULT, BOUND, "GET", "bound token, lower-case header names", "approov-token", bound, "authorization", BEARER);
+        String both = boundToken(pay(HARNESS_AUTHORIZATION + HARNESS_DIGEST));
+        legit(Target.DEFAULT, DOUBLE_BOUND, "GET", "a token bound to both headers (harness 3.1)", "Approov-Token", both,
+                "Authorization", HARNESS_AUTHORIZATION, "Content-Digest", HARNESS_DIGEST);
+        legit(Target.DEFAULT, DOUBLE_BOUND, "GET", "both headers in the other order, lower case, and more beside",
+                "content-digest", HARNESS_DIGEST, "X-Other", "x", "authorization", HARNESS_AUTHORIZATION,
+                "approov-token", both, "Approov-Status", "success", "Approov-TraceID", SAFE_TRACE_ID);
         String audClaims = "{" + exp + ",\"aud\":\"" + AUDIENCE + "\"}";
         legit(Target.HARDENED, PROTECTED, "GET", "key set: HS256 with its kid and the audience", "Approov-Token",
                 sign("{\"alg\":\"HS256\",\"kid\":\"" + HS_KID + "\"}", audClaims, SECRET));
@@ -1231,9 +1476,50 @@ public final class AttackMatrix {
     /** A POST of {@code body}, with {@code contentDigest} (null: none) and the signature {@code signer} makes. */
     private void signedPost(ApproovFailure reason, String name, String body, String token, String contentDigest,
             MessageSignature.Builder signer) {
+        post(Target.SIGNED, reason, name, body, token, contentDigest, signer);
+    }
+
+    private void post(Target target, ApproovFailure reason, String name, String body, String token, String contentDigest,
+            MessageSignature.Builder signer) {
         String[] headers = contentDigest == null ? headers(token, signer.sign())
                 : headers(token, signer.sign(), "Content-Digest", contentDigest);
-        attacks.add(new Request(group, name, Target.SIGNED, "POST", SIGNED, List.of(headers), refused(reason), body));
+        attacks.add(new Request(group, name, target, "POST", SIGNED, List.of(headers), refused(reason), body));
+    }
+
+    private void account(ApproovFailure reason, String name, String method, String path, String... headers) {
+        add(path, method, refused(reason), Target.ACCOUNT, name, headers);
+    }
+
+    private void accountGet(ApproovFailure reason, String name, String token, MessageSignature signature) {
+        account(reason, name, "GET", SIGNED, headers(token, signature));
+    }
+
+    private void accountPost(ApproovFailure reason, String name, String body, String token, String contentDigest,
+            MessageSignature.Builder signer) {
+        post(Target.ACCOUNT, reason, name, body, token, contentDigest, signer);
+    }
+
+    private void accountLegit(String name, String method, String path, String body, String... headers) {
+        legitimate.add(new Request("legitimate", name, Target.ACCOUNT, method, path, List.of(headers), Expected.ACCEPTED, body));
+    }
+
+    /** An account signer with no component yet, valid from now for an hour. */
+    private MessageSignature.Builder accountSigner(byte[] key) {
+        return MessageSignature.accountBuilder(key).created(now).expires(now + 3600);
+    }
+
+    /** As Approov's SDK signs with the account key: @method, @target-uri behind {@link #SIGNED_ORIGIN}, the token. */
+    private MessageSignature.Builder account(String method, String path, String token) {
+        return account(method, path, token, ACCOUNT_KEY);
+    }
+
+    private MessageSignature.Builder account(String method, String path, String token, byte[] key) {
+        return accountSigner(key).cover("@method", method).cover("@target-uri", SIGNED_ORIGIN + path).cover("approov-token", token);
+    }
+
+    /** A token valid for an hour without ipk, with {@code mskid} (JSON) and {@code more} JSON members. */
+    private String accountToken(String mskid, String more) {
+        return sign(HS256_HEADER, "{" + exp + ",\"mskid\":" + mskid + more + "}", SECRET);
     }
 
     private void signedLegit(String name, String method, String path, String body, String... headers) {
@@ -1242,8 +1528,13 @@ public final class AttackMatrix {
 
     /** The token, the signature fields, then {@code more} header name/value pairs. */
     private static String[] headers(String token, MessageSignature signature, String... more) {
+        return headers(token, signature.headers(), more);
+    }
+
+    /** The token, the given signature fields, then {@code more} header name/value pairs. */
+    private static String[] headers(String token, Map<String, String> signatureFields, String... more) {
         List<String> headers = new ArrayList<>(List.of("Approov-Token", token));
-        signature.headers().forEach((name, value) -> headers.addAll(List.of(name, value)));
+        signatureFields.forEach((name, value) -> headers.addAll(List.of(name, value)));
         headers.addAll(List.of(more));
         return headers.toArray(String[]::new);
     }

@@ -30,7 +30,9 @@ class AttackMatrixShapeTest {
         assertTrue(matrix.attacks.size() >= 100, "at least 100 hostile requests; got " + matrix.attacks.size());
         assertEquals(Set.of("algorithm", "key and header tricks", "key confusion and psychic signatures",
                 "signature and structure damage", "non-canonical base64url", "claims", "audience (expected audience configured)",
-                "JWE and nesting", "transport", "binding (@ApproovBound)", "size", "routing", "message signing (@ApproovSigned)"),
+                "JWE and nesting", "transport", "binding (@ApproovBound)", "binding to several headers (@ApproovBound({...}))",
+                "client status and trace headers", "size", "routing", "message signing (@ApproovSigned)",
+                "account message signing (@ApproovSigned, account key)"),
                 groups);
     }
 }

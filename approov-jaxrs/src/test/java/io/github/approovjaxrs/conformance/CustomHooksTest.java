@@ -39,6 +39,20 @@ public class CustomHooksTest extends ScenarioTest {
     }
 
     @Test
+    void anEndpointThatNamesItsBindingHeadersReadsThemNotTheCustomExtractor() {
+        String both = TOKENS.boundTo(AttackMatrix.HARNESS_AUTHORIZATION, AttackMatrix.HARNESS_DIGEST).mint();
+        assertOk(get("quickstart/token-double-binding", "X-App-Token", both, "Authorization", AttackMatrix.HARNESS_AUTHORIZATION,
+                "Content-Digest", AttackMatrix.HARNESS_DIGEST), ProtectionTest.BOUND_CLAIMS);
+        assertEquals(403, get("quickstart/token-double-binding", "X-App-Token", TOKENS.boundTo("s3ss10n").mint(),
+                "Cookie", "session=s3ss10n").statusCode());
+        assertOk(get("quickstart/configured", "X-App-Token", TOKENS.boundTo("s3ss10n").mint(), "Cookie", "session=s3ss10n"),
+                ProtectionTest.BOUND_CLAIMS);
+        assertEquals(List.of("accepted GET /quickstart/token-double-binding",
+                "rejected GET /quickstart/token-double-binding missing_binding_header", "accepted GET /quickstart/configured"),
+                events());
+    }
+
+    @Test
     void throwingListenerDoesNotBreakTheRequest() {
         assertOk(get("methods/protected", "X-App-Token", TOKENS.mint()), ProtectionTest.CLAIMS);
         assertTrue(events().contains("accepted GET /methods/protected"), events().toString());

@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
  * Log hygiene (SECURITY.md, promise 4): captures every log line written through {@code java.util.logging} while
  * the attack matrix runs — the library's ({@link System.Logger}, which reaches JUL) at every level down to FINEST,
  * jose4j's where SLF4J is routed to JUL, the runtime's where it logs through JUL — and finds the strings no line may
- * hold: the secret in any encoding, a token (or its signature), a binding header value, a {@code Signature} or
- * {@code Signature-Input} value, a signature's bytes, a line of a signature base, an installation key
- * ({@code ipk}) or a request body.
+ * hold: the secret or the account message-signing key in any encoding, a token (or its signature), a binding
+ * header value, a {@code Signature} or {@code Signature-Input} value, a signature's bytes, a line of a signature
+ * base, an installation key ({@code ipk}), a request body, or any of a hostile {@code Approov-Status} or
+ * {@code Approov-TraceID} (a decision line may end with the client's report only as the core made it safe:
+ * {@link #REPORT}).
  */
 final class LogHygiene {
 
@@ -37,10 +39,20 @@ final class LogHygiene {
             .filter(f -> f.stage() == ApproovFailure.Stage.MESSAGE_SIGNATURE).map(ApproovFailure::code).toList();
     /** A decision a listener heard: its reason code, and whether it was let through (monitor mode). */
     static final Pattern HEARD = Pattern.compile("rejected \\S+ \\S+ ([a-z_]+)( \\(monitor\\))?");
-    /** A refusal's own line, and a monitor-mode pass-through's: the reason code. */
-    static final Pattern REFUSAL_LINE = Pattern.compile("Approov: rejected \\S+ \\S+: ([a-z_]+)$", Pattern.MULTILINE);
-    static final Pattern PASS_THROUGH_LINE = Pattern.compile(
-            "Approov \\(monitor mode\\): \\S+ \\S+ failed \\(([a-z_]+)\\) and was let through$", Pattern.MULTILINE);
+    /**
+     * What the client's SDK reported, as a line may end with it: a known status or "unknown", and only the
+     * matrix's one safe trace id (any other value the matrix sends is hostile).
+     */
+    static final String REPORT = "(?: \\[(?:status=(?:" + String.join("|", AttackMatrix.SDK_STATUSES) + "|unknown))?"
+            + "(?: ?trace=" + AttackMatrix.SAFE_TRACE_ID + ")?\\])?";
+    /** A refusal's own line, and a monitor-mode pass-through's: the reason code, and what the client reported. */
+    static final Pattern REFUSAL_LINE = Pattern.compile("Approov: rejected \\S+ \\S+: ([a-z_]+)" + REPORT + "$",
+            Pattern.MULTILINE);
+    static final Pattern PASS_THROUGH_LINE = Pattern.compile("Approov \\(monitor mode\\): \\S+ \\S+ failed \\(([a-z_]+)\\) and was"
+            + " let through" + REPORT + "$", Pattern.MULTILINE);
+    /** A monitor-mode line for a binding or signature not judged because the token failed. */
+    static final Pattern NOT_CHECKED_LINE = Pattern.compile("Approov \\(monitor mode\\): \\S+ \\S+: (?:token binding|message"
+            + " signature) not checked because the token failed; let through without claims$", Pattern.MULTILINE);
     /** A flood's summary line: numbers, reason codes and fixed words, nothing from a request. */
     static final Pattern SUMMARY_LINE = Pattern.compile("Approov(?:: rejected [0-9,]+ requests| \\(monitor mode\\): let through "
             + "[0-9,]+ failed checks) in the last [0-9]+ s: (?:none|[a-z_]+ x[0-9,]+(?:, [a-z_]+ x[0-9,]+)*)"
@@ -102,6 +114,11 @@ final class LogHygiene {
         forbidden.put(Base64.getUrlEncoder().withoutPadding().encodeToString(secret), "the secret in base64url");
         forbidden.put(HexFormat.of().formatHex(secret), "the secret in hex");
         forbidden.put(HexFormat.of().withUpperCase().formatHex(secret), "the secret in upper-case hex");
+        byte[] accountKey = AttackMatrix.ACCOUNT_KEY;
+        forbidden.put(new String(accountKey, StandardCharsets.ISO_8859_1), "the raw account message-signing key");
+        forbidden.put(Base64.getEncoder().encodeToString(accountKey), "the account key in base64");
+        forbidden.put(Base64.getUrlEncoder().withoutPadding().encodeToString(accountKey), "the account key in base64url");
+        forbidden.put(HexFormat.of().formatHex(accountKey), "the account key in hex");
         // A partial leak counts too: the first 12 characters of every encoding.
         new ArrayList<>(forbidden.entrySet()).forEach(e -> forbidden.put(e.getKey().substring(0, 12), e.getValue() + " (prefix)"));
         // A signature base never reaches a log: each of its lines starts with a quoted component name.
@@ -135,9 +152,22 @@ final class LogHygiene {
     }
 
     private static void collect(AttackMatrix.Request request, Map<String, String> forbidden) {
-        for (String value : request.headerValues()) {
+        List<String> headers = request.headers();
+        for (int i = 0; i < headers.size(); i += 2) {
+            String name = headers.get(i);
+            String value = headers.get(i + 1);
+            // What an SDK sends, and a log line may say: the known statuses and the matrix's safe trace id.
+            if (name.equalsIgnoreCase("Approov-Status") && AttackMatrix.SDK_STATUSES.contains(value)
+                    || name.equalsIgnoreCase("Approov-TraceID") && value.equals(AttackMatrix.SAFE_TRACE_ID)) {
+                continue;
+            }
             if (value.strip().length() >= MIN_SECRET_LENGTH) {
                 forbidden.putIfAbsent(value.strip(), "a header value sent by \"" + request + "\"");
+            }
+            // The client's report is the one place a header's own text may reach a line: not even part of it.
+            if ((name.equalsIgnoreCase("Approov-Status") || name.equalsIgnoreCase("Approov-TraceID"))
+                    && value.strip().length() > 16) {
+                forbidden.putIfAbsent(value.strip().substring(0, 16), "the start of a report sent by \"" + request + "\"");
             }
             String[] segments = value.split("\\.");
             if (segments.length >= 3 && segments[2].length() >= MIN_SECRET_LENGTH) {

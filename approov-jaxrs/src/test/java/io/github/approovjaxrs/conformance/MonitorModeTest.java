@@ -34,6 +34,17 @@ public class MonitorModeTest extends SignedRequests {
     }
 
     @Test
+    void aBindingToTwoHeadersThatFailsIsLoggedAndLetThroughWithoutClaims() {
+        String both = TOKENS.boundTo(AttackMatrix.HARNESS_AUTHORIZATION, AttackMatrix.HARNESS_DIGEST).mint();
+        assertOk(get("quickstart/token-double-binding", "Approov-Token", both, "Authorization", AttackMatrix.HARNESS_AUTHORIZATION),
+                "no claims");
+        assertOk(get("quickstart/token-double-binding", "Approov-Token", both, "Authorization", AttackMatrix.HARNESS_AUTHORIZATION,
+                "Content-Digest", AttackMatrix.HARNESS_DIGEST), ProtectionTest.BOUND_CLAIMS);
+        assertEquals(List.of("rejected GET /quickstart/token-double-binding missing_binding_header (monitor)",
+                "accepted GET /quickstart/token-double-binding"), events());
+    }
+
+    @Test
     void validRequestsStillGetClaims() {
         assertOk(get("methods/bound", "Approov-Token", TOKENS.boundTo(BEARER).mint(), "Authorization", BEARER),
                 ProtectionTest.BOUND_CLAIMS);

@@ -7,7 +7,9 @@ import io.github.approovjaxrs.conformance.endpoints.BoundClass;
 import io.github.approovjaxrs.conformance.endpoints.CookieBound;
 import io.github.approovjaxrs.conformance.endpoints.MethodLevel;
 import io.github.approovjaxrs.conformance.endpoints.ProtectedClass;
+import io.github.approovjaxrs.conformance.endpoints.Quickstart;
 import io.github.approovjaxrs.conformance.endpoints.Seen;
+import io.github.approovjaxrs.conformance.endpoints.SessionClass;
 import io.github.approovjaxrs.conformance.endpoints.SignedResource;
 import io.github.approovjaxrs.core.ApproovClaims;
 import io.github.approovjaxrs.core.ApproovConfig;
@@ -29,8 +31,12 @@ import java.util.function.UnaryOperator;
  * runtime serves each scenario once per test run, however many test classes use it.
  */
 public enum Scenario {
-    /** The zero-configuration setup (one secret), every placement of the annotations, signed bodies up to 64 bytes. */
-    ENFORCING(AppWide.NONE, List.of(MethodLevel.class, ProtectedClass.class, BoundClass.class, SignedResource.class),
+    /**
+     * The zero-configuration setup (one secret), every placement of the annotations, endpoints bound to the headers
+     * they name, signed bodies up to 64 bytes.
+     */
+    ENFORCING(AppWide.NONE, List.of(MethodLevel.class, ProtectedClass.class, BoundClass.class, SignedResource.class,
+            Quickstart.class),
             () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false).maxBodyBytes(64), UnaryOperator.identity()),
     /** {@code @ApproovProtected} on the {@code Application}: every resource needs a token. */
     PROTECTED_APPLICATION(AppWide.PROTECTED, List.of(MethodLevel.class), () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false),
@@ -39,13 +45,16 @@ public enum Scenario {
     BOUND_APPLICATION(AppWide.BOUND, List.of(MethodLevel.class), () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false),
             UnaryOperator.identity()),
     /** Monitor mode for the token, the binding and the signature; signed bodies up to 8 bytes. */
-    MONITOR(AppWide.NONE, List.of(MethodLevel.class, SignedResource.class),
+    MONITOR(AppWide.NONE, List.of(MethodLevel.class, SignedResource.class, Quickstart.class),
             () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, true).maxBodyBytes(8), UnaryOperator.identity()),
     /** Monitor mode for the binding only. */
     BINDING_MONITOR(AppWide.NONE, List.of(MethodLevel.class),
             () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false).abortOnInvalidBinding(false), UnaryOperator.identity()),
-    /** Another token header, a 403 failure response, a binding to a cookie, and a listener that throws. */
-    CUSTOM_HOOKS(AppWide.NONE, List.of(MethodLevel.class, CookieBound.class),
+    /**
+     * Another token header, a 403 failure response, a binding to a cookie (beside endpoints that name their binding
+     * headers), and a listener that throws.
+     */
+    CUSTOM_HOOKS(AppWide.NONE, List.of(MethodLevel.class, CookieBound.class, Quickstart.class),
             () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false).tokenHeaderName("X-App-Token"),
             feature -> feature
                     .failureResponder((refused, request) -> Response.status(403)
@@ -84,13 +93,44 @@ public enum Scenario {
             UnaryOperator.identity()),
     /** The same in monitor mode. */
     SIGNED_MONITOR(AppWide.NONE, List.of(SignedResource.class), () -> AttackMatrix.config(AttackMatrix.Target.SIGNED, true),
-            UnaryOperator.identity());
+            UnaryOperator.identity()),
+    /** Message signing as {@link #SIGNED}, with an account message-signing key for tokens without ipk that name it. */
+    ACCOUNT(AppWide.NONE, List.of(SignedResource.class), () -> AttackMatrix.config(AttackMatrix.Target.ACCOUNT, false),
+            UnaryOperator.identity()),
+    /** The same in monitor mode. */
+    ACCOUNT_MONITOR(AppWide.NONE, List.of(SignedResource.class), () -> AttackMatrix.config(AttackMatrix.Target.ACCOUNT, true),
+            UnaryOperator.identity()),
+    /** One configured binding header ({@code X-Configured}) beside endpoints and a class that name their own. */
+    NAMED_HEADERS(AppWide.NONE, List.of(Quickstart.class, SessionClass.class),
+            () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false).bindingHeaderNames("X-Configured"),
+            UnaryOperator.identity()),
+    /** Two configured binding headers, {@code Authorization} then {@code SessionId}. */
+    CONFIGURED_HEADERS(AppWide.NONE, List.of(MethodLevel.class, Quickstart.class),
+            () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false).bindingHeaderNames("Authorization", "SessionId"),
+            UnaryOperator.identity()),
+    /** {@code @ApproovBound("X-Session")} on the {@code Application}: every resource bound to it, unless it names its own. */
+    SESSION_APPLICATION(AppWide.BOUND_TO_SESSION, List.of(MethodLevel.class, Quickstart.class),
+            () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false), UnaryOperator.identity()),
+    /** The client's {@code Approov-Status} and a trace id in {@code X-Trace}, as listeners hear them. */
+    CLIENT_REPORT(AppWide.NONE, List.of(MethodLevel.class),
+            () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false).traceIdHeaderName("X-Trace"),
+            UnaryOperator.identity()),
+    /** A resource method whose {@code @ApproovBound} names a header twice: the runtime must not start. */
+    HEADER_TWICE_ON_A_METHOD(AppWide.NONE, List.of(HeaderTwice.class), () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false),
+            UnaryOperator.identity()),
+    /** {@code @ApproovBound} naming a header twice on the {@code Application}: every protected request refused. */
+    HEADER_TWICE_ON_THE_APPLICATION(AppWide.BOUND_TWICE, List.of(MethodLevel.class),
+            () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false), UnaryOperator.identity());
 
     /** What the {@code Application} subclass itself is annotated with (a global binding). */
     public enum AppWide {
         NONE,
         PROTECTED,
-        BOUND
+        BOUND,
+        /** {@code @ApproovBound("X-Session")}. */
+        BOUND_TO_SESSION,
+        /** {@code @ApproovBound({"SessionId", "SESSIONID"})}: a header named twice. */
+        BOUND_TWICE
     }
 
     private final AppWide appWide;
@@ -146,6 +186,8 @@ public enum Scenario {
             case NONE -> new PlainApplication(this);
             case PROTECTED -> new ProtectedApplication(this);
             case BOUND -> new BoundApplication(this);
+            case BOUND_TO_SESSION -> new SessionApplication(this);
+            case BOUND_TWICE -> new TwiceBoundApplication(this);
         };
     }
 
@@ -199,6 +241,36 @@ public enum Scenario {
     public static final class BoundApplication extends ScenarioApplication {
         BoundApplication(Scenario scenario) {
             super(scenario);
+        }
+    }
+
+    /** Every resource needs a token bound to {@code X-Session}, unless it names its own binding headers. */
+    @ApproovBound("X-Session")
+    public static final class SessionApplication extends ScenarioApplication {
+        SessionApplication(Scenario scenario) {
+            super(scenario);
+        }
+    }
+
+    /** Names a header twice, where only the first request can find out (the feature sees the Application then). */
+    @ApproovBound({"SessionId", "SESSIONID"})
+    public static final class TwiceBoundApplication extends ScenarioApplication {
+        TwiceBoundApplication(Scenario scenario) {
+            super(scenario);
+        }
+    }
+
+    /**
+     * A resource whose annotation names a header twice: no valid binding can be built from it. Outside
+     * {@code endpoints}, which Quarkus indexes for every one of its profiles.
+     */
+    @jakarta.ws.rs.Path("twice")
+    public static class HeaderTwice {
+        /** Never served. */
+        @jakarta.ws.rs.GET
+        @ApproovBound({"Authorization", "authorization"})
+        public String get() {
+            return "never";
         }
     }
 }

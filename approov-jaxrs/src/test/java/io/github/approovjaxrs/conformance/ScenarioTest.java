@@ -44,6 +44,7 @@ public abstract class ScenarioTest {
         Servers.RUNTIME.cannotServe(scenario).ifPresent(reason -> Assumptions.abort(Servers.RUNTIME.name()
                 + " cannot serve " + scenario + ": " + reason));
         events().clear();
+        scenario.recorder().reports.clear();
     }
 
     /** What the scenario's listener heard since the test began. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 public class SignedEndpointsTest extends SignedRequests {
 
-    static final String SIGNED_CLAIMS = "claims:exp,iat,did,ip,ipk did=device-1 signed";
+    static final String SIGNED_CLAIMS = "claims:exp,iat,did,ip,ipk did=device-1 signed by install";
 
     public SignedEndpointsTest() {
         super(Scenario.ENFORCING);
@@ -116,7 +116,7 @@ public class SignedEndpointsTest extends SignedRequests {
     @Test
     void protectedBoundAndSignedCheckTokenBindingAndSignatureOnce() {
         String bound = TOKENS.installationKey(DEVICE.publicKey()).boundTo(BEARER).mint();
-        assertOk(send("GET", "signed/all", "signed/all", null, bound, "Authorization", BEARER), "claims:exp,iat,did,ip,ipk,pay did=device-1 signed");
+        assertOk(send("GET", "signed/all", "signed/all", null, bound, "Authorization", BEARER), "claims:exp,iat,did,ip,ipk,pay did=device-1 signed by install");
         assertRefused(send("GET", "signed/all", "signed/all", null, bound, "Authorization", "Bearer other"));
         assertRefused(send("GET", "signed/all", "signed/all", null, token(), "Authorization", BEARER));
         assertRefused(RawHttp.get(uri("signed/all"), "Approov-Token", bound, "Authorization", BEARER));
@@ -130,5 +130,28 @@ public class SignedEndpointsTest extends SignedRequests {
         assertRefused(RawHttp.get(uri("protected-class/signed"), "Approov-Token", token()));
         assertEquals(List.of("accepted GET /protected-class/signed",
                 "rejected GET /protected-class/signed missing_message_signature"), events());
+    }
+
+    @Test
+    void aSignedPostBoundToItsAuthorizationAndDigestChecksBindingThenSignatureOnce() {
+        String digest = MessageSignature.contentDigest(BODY);
+        String bound = TOKENS.installationKey(DEVICE.publicKey()).boundTo(BEARER, digest).mint();
+        assertOk(send("POST", "signed/double-bound", "signed/double-bound", BODY, bound, "Authorization", BEARER),
+                "claims:exp,iat,did,ip,ipk,pay did=device-1 signed by install body:{\"hello\":\"world\"}");
+        assertRefused(send("POST", "signed/double-bound", "signed/double-bound", BODY,
+                TOKENS.installationKey(DEVICE.publicKey()).boundTo(BEARER).mint(), "Authorization", BEARER));
+        assertRefused(send("POST", "signed/double-bound", "signed/double-bound", BODY, bound, "Authorization", "Bearer other"));
+        // The binding to Content-Digest is only as good as the digest: a changed body under the bound digest fails.
+        MessageSignature signed = MessageSignature.builder(DEVICE.privateKey()).cover("@method", "POST")
+                .cover("@target-uri", uri("signed/double-bound").toString()).cover("approov-token", bound)
+                .cover("authorization", BEARER).cover("content-digest", digest).sign();
+        assertRefused(RawHttp.send(uri("signed/double-bound"), "POST", "{\"hello\":\"world!\"}".getBytes(StandardCharsets.UTF_8),
+                "Approov-Token", bound, "Authorization", BEARER, "Content-Digest", digest, "Signature-Input",
+                signed.signatureInput(), "Signature", signed.signature()));
+        assertRefused(RawHttp.send(uri("signed/double-bound"), "POST", BODY, "Approov-Token", bound, "Authorization", BEARER,
+                "Content-Digest", digest));
+        assertEquals(List.of("accepted POST /signed/double-bound", "rejected POST /signed/double-bound binding_mismatch",
+                "rejected POST /signed/double-bound binding_mismatch", "rejected POST /signed/double-bound content_digest_mismatch",
+                "rejected POST /signed/double-bound missing_message_signature"), events());
     }
 }

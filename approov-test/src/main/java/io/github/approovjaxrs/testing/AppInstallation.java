@@ -35,6 +35,18 @@ import java.util.Objects;
  *         .sign()
  *         .headers(); // Content-Digest, Signature-Input, Signature: send them with the token
  * }</pre>
+ *
+ * <p>The same signer makes the account signature ({@code account}, HMAC-SHA256 with the account
+ * message-signing key) that Approov's SDK sends when the token names an account key ({@code mskid}), for
+ * instance on a device without secure hardware, whose token has no {@code ipk}:
+ *
+ * <pre>{@code
+ * String token = ApproovTokens.hs256(TEST_SECRET).accountKeyId("msk-1").mint();
+ * Map<String, String> signature = AppInstallation.create().request("GET", uri)
+ *         .header("Approov-Token", token)
+ *         .signWithAccountKey(ACCOUNT_SECRET)
+ *         .headers();
+ * }</pre>
  */
 public final class AppInstallation {
 
@@ -185,12 +197,28 @@ public final class AppInstallation {
         }
 
         /**
-         * The signature.
+         * The installation signature ({@code install}, ECDSA P-256 with this installation's key).
          *
          * @throws IllegalStateException if no token header was given, or a body was given with a
          *     {@code Content-Digest} header of its own
          */
         public MessageSignature sign() {
+            return sign(MessageSignature.builder(privateKey));
+        }
+
+        /**
+         * The account signature ({@code account}, HMAC-SHA256 with the account message-signing key
+         * {@code accountSecret}) over the same components as {@link #sign()}; send it alone, or both with
+         * {@link MessageSignature#combinedHeaders}.
+         *
+         * @throws IllegalStateException if no token header was given, or a body was given with a
+         *     {@code Content-Digest} header of its own
+         */
+        public MessageSignature signWithAccountKey(byte[] accountSecret) {
+            return sign(MessageSignature.accountBuilder(accountSecret));
+        }
+
+        private MessageSignature sign(MessageSignature.Builder signature) {
             String token = headers.get(tokenHeader.toLowerCase(Locale.ROOT));
             if (token == null) {
                 throw new IllegalStateException("the SDK signs only requests with a token: give header(\""
@@ -205,8 +233,7 @@ public final class AppInstallation {
                 }
             }
             long createdSeconds = (created != null ? created : Instant.now()).getEpochSecond();
-            MessageSignature.Builder signature = MessageSignature.builder(privateKey)
-                    .created(createdSeconds)
+            signature.created(createdSeconds)
                     .expires(createdSeconds + lifetime.toSeconds())
                     .sendContentDigest(digest)
                     .cover("@method", method)

@@ -319,6 +319,15 @@ public final class ApproovTokens {
             return claim("ipk", ipk(key));
         }
 
+        /**
+         * Names the account message-signing key the app holds as {@code mskid}, as Approov's tokens do when
+         * account message signing is on; sign requests with that key
+         * ({@link AppInstallation.RequestSigner#signWithAccountKey}, {@link MessageSignature#accountBuilder}).
+         */
+        public Builder accountKeyId(String mskid) {
+            return claim("mskid", mskid);
+        }
+
         /** Adds or replaces a string claim. */
         public Builder claim(String name, String value) {
             Objects.requireNonNull(value, "value");
@@ -470,7 +479,7 @@ public final class ApproovTokens {
         }
     }
 
-    private static byte[] hmacSha256(byte[] secret, String signingInput) {
+    static byte[] hmacSha256(byte[] secret, String signingInput) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

@@ -59,6 +59,33 @@ class AppInstallationTest {
     }
 
     @Test
+    void theAccountSignatureCoversTheSameComponentsWithAnHmacOfTheAccountKey() throws Exception {
+        byte[] accountKey = "account-key-account-key-account!".getBytes(StandardCharsets.US_ASCII);
+        AppInstallation.RequestSigner request = device.request("POST", TARGET).header("Approov-Token", "token.value.here")
+                .header("Content-Type", "application/json").body(BODY).created(CREATED);
+        MessageSignature install = request.sign();
+        MessageSignature account = request.signWithAccountKey(accountKey);
+        String parameters = "(\"@method\" \"@target-uri\" \"approov-token\" \"content-type\" \"content-digest\")"
+                + ";alg=\"hmac-sha256\";created=1700000000;expires=1700000015";
+        assertEquals("account", account.label());
+        assertEquals("account=" + parameters, account.signatureInput());
+        assertEquals(install.base().replace("ecdsa-p256-sha256", "hmac-sha256"), account.base());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(accountKey, "HmacSHA256"));
+        byte[] expected = mac.doFinal(account.base().getBytes(StandardCharsets.US_ASCII));
+        assertArrayEquals(expected, account.bytes());
+        assertEquals("account=:" + Base64.getEncoder().encodeToString(expected) + ":", account.signature());
+        assertEquals("account=\"" + Base64.getEncoder().encodeToString(expected) + "\"", account.signatureAsString());
+
+        Map<String, String> both = MessageSignature.combinedHeaders(install, account);
+        assertEquals(List.of("Content-Digest", "Signature-Input", "Signature"), List.copyOf(both.keySet()));
+        assertEquals(BODY_DIGEST, both.get("Content-Digest"));
+        assertEquals(install.signatureInput() + ", " + account.signatureInput(), both.get("Signature-Input"));
+        assertEquals(install.signature() + ", " + account.signature(), both.get("Signature"));
+        assertEquals(account.headers(), MessageSignature.combinedHeaders(account));
+    }
+
+    @Test
     void aGetWithoutBodyCoversTheTokenUnderItsOwnHeaderName() {
         MessageSignature signed = device.request("GET", URI.create("http://127.0.0.1:8002/v5/shapes"))
                 .tokenHeader("X-App-Token")

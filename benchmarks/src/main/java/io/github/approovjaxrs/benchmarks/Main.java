@@ -113,7 +113,7 @@ public final class Main {
         printTargets(TARGETS, byName, out);
         out.println("Not a target of the issue, the same limit for comparison (a forger choosing the header):");
         printTargets(List.of(new Target("badSignatureUnseenHeader", 2.0, FLOOR)), byName, out);
-        out.println("Message signing (issue 10): a signed request as a ratio to the token check alone:");
+        out.println("Message signing (issues 10, 15): a signed request as a ratio to the token check alone:");
         printRatios(SIGNING_RATIOS, byName, out);
     }
 
@@ -122,7 +122,10 @@ public final class Main {
             List.of("signedGet", "signedTokenAlone"),
             List.of("signedPost", "signedTokenAlone"),
             List.of("signedGetTokenNotCached", "signedTokenAloneNotCached"),
-            List.of("ecdsaVerifyJdk", "ecdsaVerifyBouncyCastle"));
+            List.of("ecdsaVerifyJdk", "ecdsaVerifyBouncyCastle"),
+            List.of("accountSignedGet", "accountTokenAlone"),
+            List.of("accountSignedPost", "accountTokenAlone"),
+            List.of("signedGet", "accountSignedGet"));
 
     private static void printRatios(List<List<String>> pairs, Map<String, RunResult> byName, PrintStream out) {
         for (List<String> pair : pairs) {

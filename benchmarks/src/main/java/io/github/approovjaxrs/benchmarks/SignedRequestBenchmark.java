@@ -43,6 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * default configuration after the token was accepted once (the {@code ipk} key is parsed once, with the
  * token); "token not cached" is a verifier without a token cache, which checks the token, jose4j included,
  * and parses its {@code ipk} on every request.
+ *
+ * <p>Account signatures (issue 15): a token without {@code ipk} that names the account message-signing key
+ * ({@code mskid}), its requests signed under the label {@code account} with {@code hmac-sha256} by the same
+ * signer, verified by a check configured with that key, beside the token check alone of that token.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -54,6 +58,7 @@ public class SignedRequestBenchmark {
     static final URI TARGET = URI.create("https://api.example.com/v5/shapes");
     static final ApproovRequirements TOKEN = ApproovRequirements.token();
     static final ApproovRequirements SIGNED = ApproovRequirements.token().withMessageSignature();
+    static final String ACCOUNT_KEY_ID = "msk-bench";
 
     /** The verifiers, a token carrying {@code ipk}, and two requests signed with its installation key. */
     @State(Scope.Benchmark)
@@ -74,6 +79,12 @@ public class SignedRequestBenchmark {
         java.security.PublicKey jdkKey;
         Signature bcEcdsa;
         java.security.PublicKey bcKey;
+        ApproovCheck accountVerifier;
+        String accountToken;
+        String accountGetSignatureInput;
+        String accountGetSignature;
+        String accountPostSignatureInput;
+        String accountPostSignature;
 
         /** Mints the token, signs a GET and a POST, and has the caching verifier accept the token once. */
         @Setup
@@ -111,27 +122,67 @@ public class SignedRequestBenchmark {
             postSignatureInput = post.signatureInput();
             postSignature = post.signature();
 
+            byte[] accountKey = "benchmark-account-key-32-bytes!!".getBytes(StandardCharsets.US_ASCII);
+            accountVerifier = ApproovCheck.create(ApproovConfig.builder()
+                    .base64Secret(ApproovTokens.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(clock)
+                    .addAccountMessageSigningSecret(ACCOUNT_KEY_ID, accountKey).build());
+            accountToken = TokenMinter.withDummySecret(11).mintWithAccountKeyId(now, now.plus(Duration.ofDays(1)),
+                    ACCOUNT_KEY_ID);
+            MessageSignature accountGet = installation.request("GET", TARGET).header("Approov-Token", accountToken)
+                    .created(now).signWithAccountKey(accountKey);
+            accountGetSignatureInput = accountGet.signatureInput();
+            accountGetSignature = accountGet.signature();
+            MessageSignature accountPost = installation.request("POST", TARGET).header("Approov-Token", accountToken)
+                    .header("Content-Type", "application/json").body(body).created(now).signWithAccountKey(accountKey);
+            accountPostSignatureInput = accountPost.signatureInput();
+            accountPostSignature = accountPost.signature();
+
             // Accepted once, as by a running server; the benchmarks pass equal but distinct strings.
             require(verifier.decide(get(), SIGNED));
             require(verifierWithoutCache.decide(get(), SIGNED));
             require(verifier.decide(post(), SIGNED));
+            require(accountVerifier.decide(accountGet(), SIGNED));
+            require(accountVerifier.decide(accountPost(), SIGNED));
         }
 
-        ApproovRequest get() {
-            return ApproovRequest.builder().method("GET").target(TARGET)
-                    .header("Approov-Token", new String(token))
-                    .header("Signature-Input", getSignatureInput)
-                    .header("Signature", getSignature)
+        ApproovRequest accountGet() {
+            return signedGet(accountToken, accountGetSignatureInput, accountGetSignature);
+        }
+
+        ApproovRequest accountPost() {
+            return signedPost(accountToken, accountPostSignatureInput, accountPostSignature);
+        }
+
+        ApproovRequest accountTokenOnly() {
+            return ApproovRequest.builder().method("GET").target(TARGET).header("Approov-Token", new String(accountToken))
                     .build();
         }
 
+        ApproovRequest get() {
+            return signedGet(token, getSignatureInput, getSignature);
+        }
+
         ApproovRequest post() {
+            return signedPost(token, postSignatureInput, postSignature);
+        }
+
+        /** A GET of {@code token} (a fresh copy, as a request's header value is) with these signature fields. */
+        private ApproovRequest signedGet(String token, String signatureInput, String signature) {
+            return ApproovRequest.builder().method("GET").target(TARGET)
+                    .header("Approov-Token", new String(token))
+                    .header("Signature-Input", signatureInput)
+                    .header("Signature", signature)
+                    .build();
+        }
+
+        /** The same for the POST of {@link #body}, with its Content-Type and Content-Digest. */
+        private ApproovRequest signedPost(String token, String signatureInput, String signature) {
             return ApproovRequest.builder().method("POST").target(TARGET)
                     .header("Approov-Token", new String(token))
                     .header("Content-Type", "application/json")
                     .header("Content-Digest", contentDigest)
-                    .header("Signature-Input", postSignatureInput)
-                    .header("Signature", postSignature)
+                    .header("Signature-Input", signatureInput)
+                    .header("Signature", signature)
                     .body(body)
                     .build();
         }
@@ -189,6 +240,24 @@ public class SignedRequestBenchmark {
     @Benchmark
     public ApproovDecision signedGetTokenNotCached(Requests requests) {
         return requests.verifierWithoutCache.decide(requests.get(), SIGNED);
+    }
+
+    /** The token check alone of the token that names the account key (cached): the reference of the account ratios. */
+    @Benchmark
+    public ApproovDecision accountTokenAlone(Requests requests) {
+        return requests.accountVerifier.decide(requests.accountTokenOnly(), TOKEN);
+    }
+
+    /** An account-signed GET (HMAC-SHA256 with the account key), its token cached. */
+    @Benchmark
+    public ApproovDecision accountSignedGet(Requests requests) {
+        return requests.accountVerifier.decide(requests.accountGet(), SIGNED);
+    }
+
+    /** An account-signed POST with a Content-Digest over its 1 KiB body, its token cached. */
+    @Benchmark
+    public ApproovDecision accountSignedPost(Requests requests) {
+        return requests.accountVerifier.decide(requests.accountPost(), SIGNED);
     }
 
     /** The token check alone without the cache, the reference for {@link #signedGetTokenNotCached}. */

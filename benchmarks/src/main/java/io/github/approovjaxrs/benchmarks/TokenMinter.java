@@ -45,6 +45,11 @@ final class TokenMinter {
         return next(issuedAt, expiresAt).installationKey(installationKey).mint();
     }
 
+    /** A valid token without {@code ipk} that names the account message-signing key {@code mskid}. */
+    String mintWithAccountKeyId(Instant issuedAt, Instant expiresAt, String mskid) {
+        return next(issuedAt, expiresAt).accountKeyId(mskid).mint();
+    }
+
     /** A token with the same header and claims whose signature is made with another key: only it is wrong. */
     String forge(Instant issuedAt, Instant expiresAt) {
         return next(issuedAt, expiresAt).withWrongSignature().mint();

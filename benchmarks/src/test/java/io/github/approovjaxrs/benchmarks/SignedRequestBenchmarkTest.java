@@ -10,6 +10,7 @@ import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.core.ApproovRequest;
 import io.github.approovjaxrs.TestVerifier.Verdict;
 import io.github.approovjaxrs.core.ApproovDecision;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,24 @@ class SignedRequestBenchmarkTest {
         assertSigned(BENCHMARK.signedGet(REQUESTS));
         assertSigned(BENCHMARK.signedPost(REQUESTS));
         assertSigned(BENCHMARK.signedGetTokenNotCached(REQUESTS));
+    }
+
+    @Test
+    void theAccountCasesVerifyTheAccountSignatureAndReallyCoverTheRequest() {
+        for (ApproovDecision decision : List.of(BENCHMARK.accountSignedGet(REQUESTS), BENCHMARK.accountSignedPost(REQUESTS))) {
+            assertSigned(decision);
+            assertEquals(java.util.Set.of("account"), new Verdict(decision).claims().orElseThrow().verifiedMessageSignatures());
+        }
+        assertFalse(new Verdict(BENCHMARK.accountTokenAlone(REQUESTS)).claims().orElseThrow().isMessageSigned());
+        ApproovRequest otherMethod = ApproovRequest.builder().method("DELETE").target(SignedRequestBenchmark.TARGET)
+                .header("Approov-Token", REQUESTS.accountToken)
+                .header("Signature-Input", REQUESTS.accountGetSignatureInput)
+                .header("Signature", REQUESTS.accountGetSignature)
+                .build();
+        assertEquals(Optional.of(ApproovFailure.BAD_ACCOUNT_SIGNATURE),
+                new Verdict(REQUESTS.accountVerifier.decide(otherMethod, SignedRequestBenchmark.SIGNED)).failure());
+        assertEquals(Optional.of(ApproovFailure.MISSING_ACCOUNT_SIGNATURE), new Verdict(REQUESTS.accountVerifier
+                .decide(REQUESTS.accountTokenOnly(), SignedRequestBenchmark.SIGNED)).failure());
     }
 
     @Test

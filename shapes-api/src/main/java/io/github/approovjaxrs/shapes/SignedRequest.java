@@ -1,6 +1,7 @@
 package io.github.approovjaxrs.shapes;
 
 import io.github.approovjaxrs.testing.AppInstallation;
+import io.github.approovjaxrs.testing.MessageSignature;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,11 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A request signed as Approov's SDK signs it (RFC 9421 message signature, label {@code install},
- * {@code ecdsa-p256-sha256}): covering {@code @method}, {@code @target-uri}, the token header, then
+ * A request signed as Approov's SDK signs it (RFC 9421 message signatures: label {@code install},
+ * {@code ecdsa-p256-sha256}, with the installation's key; label {@code account}, {@code hmac-sha256}, with the
+ * account message-signing key; or both): covering {@code @method}, {@code @target-uri}, the token header, then
  * {@code authorization}, {@code content-length}, {@code content-type} and {@code content-digest} when the
  * request has them, signed by approov-test's {@link AppInstallation}. For the demo's examples only: a real
- * signature is made on the device, with a key that never leaves it.
+ * signature is made on the device, with keys that never leave it.
  *
  * @param method the request method
  * @param url the URL signed and called
@@ -23,9 +25,17 @@ import java.util.Map;
  */
 record SignedRequest(String method, URI url, Map<String, String> headers, byte[] body) {
 
+    /** Signs a request with the installation's key only ({@code install}). */
+    static SignedRequest sign(AppInstallation installation, String method, URI url, String tokenHeader, String token,
+            Map<String, String> otherHeaders, byte[] body, Instant created, long lifetimeSeconds) {
+        return sign(installation, null, method, url, tokenHeader, token, otherHeaders, body, created, lifetimeSeconds);
+    }
+
     /**
      * Signs a request.
      *
+     * @param installation signs the {@code install} signature; null: none (a token without {@code ipk})
+     * @param accountKey signs the {@code account} signature; null: none
      * @param url an absolute http(s) URL without fragment; it is signed as given (lower-case scheme and
      *     host, no default port), so call exactly this URL
      * @param tokenHeader the token header's name, e.g. {@code Approov-Token}
@@ -34,8 +44,11 @@ record SignedRequest(String method, URI url, Map<String, String> headers, byte[]
      * @param body the body, or null; sent with {@code Content-Type: application/json} and a {@code Content-Digest}
      * @param lifetimeSeconds {@code expires} minus {@code created}
      */
-    static SignedRequest sign(AppInstallation installation, String method, URI url, String tokenHeader, String token,
-            Map<String, String> otherHeaders, byte[] body, Instant created, long lifetimeSeconds) {
+    static SignedRequest sign(AppInstallation installation, byte[] accountKey, String method, URI url, String tokenHeader,
+            String token, Map<String, String> otherHeaders, byte[] body, Instant created, long lifetimeSeconds) {
+        if (installation == null && accountKey == null) {
+            throw new IllegalArgumentException("sign with an installation key, an account key, or both");
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(tokenHeader, token);
         headers.putAll(otherHeaders);
@@ -43,7 +56,9 @@ record SignedRequest(String method, URI url, Map<String, String> headers, byte[]
             headers.put("Content-Length", String.valueOf(body.length));
             headers.put("Content-Type", "application/json");
         }
-        AppInstallation.RequestSigner signer = installation.request(method, url).tokenHeader(tokenHeader)
+        // The account signature needs no installation key; the signer is approov-test's, whoever holds the key.
+        AppInstallation signing = installation != null ? installation : AppInstallation.create();
+        AppInstallation.RequestSigner signer = signing.request(method, url).tokenHeader(tokenHeader)
                 .created(created).lifetime(Duration.ofSeconds(lifetimeSeconds));
         headers.forEach(signer::header);
         if (body != null) {
@@ -51,7 +66,11 @@ record SignedRequest(String method, URI url, Map<String, String> headers, byte[]
         }
         // Content-Digest, Signature-Input, Signature. Content-Length is curl's to send; it is signed because the
         // SDK signs it when present.
-        headers.putAll(signer.sign().headers());
+        if (installation != null && accountKey != null) {
+            headers.putAll(MessageSignature.combinedHeaders(signer.sign(), signer.signWithAccountKey(accountKey)));
+        } else {
+            headers.putAll(installation != null ? signer.sign().headers() : signer.signWithAccountKey(accountKey).headers());
+        }
         return new SignedRequest(method, url, headers, body);
     }
 

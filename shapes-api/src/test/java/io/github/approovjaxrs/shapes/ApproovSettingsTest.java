@@ -70,6 +70,27 @@ class ApproovSettingsTest {
     }
 
     @Test
+    void theDemoGeneratesAnAccountKeyPerRunOnlyWhenNoneIsConfiguredAndTheSecretIsTheDummy() {
+        ApproovSettings demo = read();
+        ApproovSettings again = read();
+        assertTrue(demo.accountKeyGenerated());
+        assertEquals(32, demo.accountKey().orElseThrow().length);
+        assertFalse(java.util.Arrays.equals(demo.accountKey().orElseThrow(), again.accountKey().orElseThrow()));
+        assertEquals("demo", demo.accountKeyId());
+        assertTrue(read("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64).accountKeyGenerated());
+        ApproovSettings real = read("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64);
+        assertTrue(real.accountKey().isEmpty());
+        assertFalse(real.accountKeyGenerated());
+        byte[] key = "configured-account-key-32-bytes!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ApproovSettings configured = read("APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64", Base64.getEncoder().encodeToString(key),
+                "APPROOV_ACCOUNT_MESSAGE_SIGNING_KEY_ID", "msk-1");
+        assertArrayEquals(key, configured.accountKey().orElseThrow());
+        assertFalse(configured.accountKeyGenerated());
+        assertEquals("msk-1", configured.accountKeyId());
+        assertFalse(configured.toString().contains(Base64.getEncoder().encodeToString(key).substring(0, 12)));
+    }
+
+    @Test
     void theDummySecretConfiguredOnPurposeIsStillThePublicOne() {
         ApproovSettings settings = read("APPROOV_BASE64_SECRET", " " + ApproovTokens.DUMMY_SECRET_BASE64 + " ");
         assertEquals(ApproovSettings.SecretSource.DUMMY_CONFIGURED, settings.source());
@@ -84,5 +105,35 @@ class ApproovSettingsTest {
         assertTrue(thrown.getMessage().contains("APPROOV_BASE64_SECRET") || thrown.getMessage().contains("32"),
                 thrown.getMessage());
         assertFalse(thrown.getMessage().contains(invalid), thrown.getMessage());
+    }
+
+    @Test
+    void theBase64UrlSecretOfApproovsCurrentQuickstartsIsTheAccountSecret() {
+        String url = Base64.getUrlEncoder().withoutPadding().encodeToString(TestSecret.SECRET);
+        ApproovSettings settings = read("APPROOV_BASE64URL_SECRET", url);
+        assertEquals(ApproovSettings.SecretSource.CONFIGURED, settings.source());
+        assertArrayEquals(TestSecret.SECRET, settings.secret().orElseThrow());
+        assertArrayEquals(TestSecret.SECRET, read("APPROOV_BASE64URL_SECRET", url + "=",
+                "APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64).secret().orElseThrow(), "both, padded: one secret");
+        assertEquals(ApproovSettings.SecretSource.DUMMY_CONFIGURED,
+                read("APPROOV_BASE64URL_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL).source());
+    }
+
+    @Test
+    void twoDifferentSecretsStopTheDemoRatherThanPickingOne() {
+        ApproovConfigurationException thrown = assertThrows(ApproovConfigurationException.class,
+                () -> read("APPROOV_BASE64URL_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL,
+                        "APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64));
+        assertTrue(thrown.getMessage().contains("APPROOV_BASE64_SECRET (base64Secret) and APPROOV_BASE64URL_SECRET"),
+                thrown.getMessage());
+        assertFalse(thrown.getMessage().contains(TestSecret.SECRET_BASE64.substring(0, 12)), thrown.getMessage());
+    }
+
+    @Test
+    void aBase64UrlSecretInTheOldVariableStopsTheDemoSayingWhereItBelongs() {
+        // What a new user following Approov's current documentation did: "not valid base64", and now why.
+        ApproovConfigurationException thrown = assertThrows(ApproovConfigurationException.class,
+                () -> read("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL));
+        assertTrue(thrown.getMessage().contains("set APPROOV_BASE64URL_SECRET to it instead"), thrown.getMessage());
     }
 }

@@ -43,7 +43,10 @@ class StartupBannerTest {
         assertTrue(banner.contains("WARNING: no Approov secret is configured"), banner);
         assertTrue(banner.contains("APPROOV'S PUBLIC DUMMY SECRET"), banner);
         assertTrue(banner.contains("NEVER USE IT IN PRODUCTION"), banner);
-        assertTrue(banner.contains("Set APPROOV_BASE64_SECRET"), banner);
+        assertTrue(banner.contains("Set APPROOV_BASE64URL_SECRET to your account's secret\n"
+                + " (`approov secret -get base64url`)"), banner);
+        assertTrue(banner.contains("Approov's quickstart endpoints too: /unprotected, /token-check, /token-binding,\n"
+                + "/token-double-binding, /approov-state"), banner);
         assertTrue(banner.contains("Shapes API listening on http://127.0.0.1:8002/"), banner);
     }
 
@@ -56,7 +59,7 @@ class StartupBannerTest {
     @Test
     void withoutASecretItPrintsCurlLinesForEachCase() {
         List<String> curl = curlLines(banner(Map.of()));
-        assertEquals(11, curl.size(), String.join("\n", curl));
+        assertEquals(14, curl.size(), String.join("\n", curl));
         assertEquals("curl -i http://127.0.0.1:8002/v1/shapes", curl.get(0));
         assertEquals("curl -i http://127.0.0.1:8002/v2/hello", curl.get(1));
         assertEquals("curl -i http://127.0.0.1:8002/v2/shapes", curl.get(2));
@@ -106,9 +109,81 @@ class StartupBannerTest {
 
     @Test
     void theDummySecretConfiguredOnPurposeGetsTheWarningToo() {
-        String banner = banner(Map.of("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64));
-        assertTrue(banner.contains("WARNING: APPROOV_BASE64_SECRET is set to APPROOV'S PUBLIC DUMMY SECRET"), banner);
-        assertEquals(11, curlLines(banner).size());
+        for (Map<String, String> environment : List.of(Map.of("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64),
+                Map.of("APPROOV_BASE64URL_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL))) {
+            String banner = banner(environment);
+            assertTrue(banner.contains("WARNING: the Approov secret configured is APPROOV'S PUBLIC DUMMY SECRET"), banner);
+            assertEquals(14, curlLines(banner).size());
+        }
+    }
+
+    @Test
+    void withSeveralBindingHeadersTheBoundLinesCarryEachAndTheTokenBindsThemAll() {
+        Map<String, String> environment = Map.of("APPROOV_TOKEN_BINDING_HEADER_NAME", "Authorization,SessionId");
+        String banner = banner(environment);
+        assertTrue(banner.contains("# /v2/forms with a token bound to the Authorization, SessionId headers it comes with: 200"),
+                banner);
+        List<String> curl = curlLines(banner);
+        assertTrue(curl.get(5).endsWith(" -H 'Authorization: Bearer 0123456789abcdef' -H 'SessionId: example-sessionid'"
+                + " http://127.0.0.1:8002/v2/forms"), curl.get(5));
+        assertEquals(ApproovTokens.pay(StartupBanner.EXAMPLE_AUTHORIZATION + "example-sessionid"), payOf(tokenIn(curl.get(5))));
+    }
+
+    /** The {@code pay} claim of a token, read from its payload. */
+    static String payOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Matcher pay = Pattern.compile("\"pay\":\"([^\"]+)\"").matcher(payload);
+        assertTrue(pay.find(), payload);
+        return pay.group(1);
+    }
+
+    @Test
+    void theAccountSignedLinesUseTheKeyItGeneratedAndPrinted() {
+        ApproovSettings settings = ApproovSettings.read(Map.<String, String>of()::get);
+        String banner = StartupBanner.text(settings, BASE, Instant.now(), TOKEN_COMMAND);
+        String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(settings.accountKey().orElseThrow());
+        assertTrue(settings.accountKeyGenerated());
+        assertTrue(banner.contains("Account message-signing key of this run (generated now, demo only), base64url:\n  "
+                + key + "\n"), banner);
+        List<String> curl = curlLines(banner);
+        TestVerifier server = TestVerifier.create(settings.config());
+        for (String signed : List.of(curl.get(11), curl.get(12))) {
+            assertTrue(signed.contains("-H 'Signature: account=:"), signed);
+            TestVerifier.Verdict verdict = server.verifySigned(TokenToolSignedCurlTest.request(signed));
+            assertTrue(verdict.isAccepted(), verdict + " " + signed);
+            assertEquals(java.util.Set.of("account"), verdict.claims().orElseThrow().verifiedMessageSignatures());
+            assertEquals(Optional.of("demo"), verdict.claims().orElseThrow().stringClaim("mskid"));
+            assertFalse(verdict.claims().orElseThrow().claim("ipk").isPresent());
+        }
+        assertTrue(curl.get(12).contains("-H 'Content-Digest: sha-256=:"), curl.get(12));
+        assertEquals(Optional.of(ApproovFailure.MISSING_ACCOUNT_SIGNATURE),
+                server.verifySigned(TokenToolSignedCurlTest.request(curl.get(13))).failure());
+        // Another run's server has another key: the printed lines are this run's only.
+        TestVerifier another = TestVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config());
+        assertEquals(Optional.of(ApproovFailure.BAD_ACCOUNT_SIGNATURE),
+                another.verifySigned(TokenToolSignedCurlTest.request(curl.get(11))).failure());
+    }
+
+    @Test
+    void aConfiguredAccountKeyIsUsedButNeverPrinted() {
+        String configured = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("configured-account-key-32-bytes!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Map<String, String> env = Map.of("APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64URL", configured,
+                "APPROOV_ACCOUNT_MESSAGE_SIGNING_KEY_ID", "msk-7");
+        ApproovSettings settings = ApproovSettings.read(env::get);
+        String banner = StartupBanner.text(settings, BASE, Instant.now(), TOKEN_COMMAND);
+        assertFalse(banner.contains(configured.substring(0, 12)), banner);
+        assertTrue(banner.contains("Account message-signing key: the configured one"), banner);
+        TestVerifier.Verdict verdict = TestVerifier.create(settings.config())
+                .verifySigned(TokenToolSignedCurlTest.request(curlLines(banner).get(11)));
+        assertEquals(Optional.of("msk-7"), verdict.claims().orElseThrow().stringClaim("mskid"));
+        Map<String, String> real = new java.util.HashMap<>(env);
+        real.put("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64);
+        String realBanner = banner(real);
+        assertFalse(realBanner.contains(configured.substring(0, 12)), realBanner);
+        assertEquals(List.of(), curlLines(realBanner));
+        assertTrue(realBanner.contains("Account signatures: checked with the configured account key"), realBanner);
     }
 
     @Test
@@ -120,5 +195,9 @@ class StartupBannerTest {
         assertEquals(List.of(), curlLines(banner));
         assertTrue(banner.contains("Shapes API listening on http://127.0.0.1:8002/"), banner);
         assertTrue(banner.contains(TOKEN_COMMAND + " --help"), banner);
+        assertTrue(banner.contains("Approov secret configured: /v2/shapes needs a valid Approov-Token,\n"
+                + "/v2/forms one bound to Authorization, /v5/shapes a signed request.\n"), banner);
+        assertFalse(banner(Map.of("APPROOV_BASE64URL_SECRET", java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(TestSecret.SECRET))).contains("eyJ"));
     }
 }

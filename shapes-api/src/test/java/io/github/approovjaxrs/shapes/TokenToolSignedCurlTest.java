@@ -111,9 +111,52 @@ class TokenToolSignedCurlTest {
         assertEquals(300, Long.parseLong(params.group(2)) - Long.parseLong(params.group(1)));
     }
 
+    @Test
+    void anAccountKeySignsUnderTheLabelAccountForATokenThatNamesIt() throws IOException {
+        byte[] key = "token-tool-account-key-32-bytes!".getBytes(StandardCharsets.US_ASCII);
+        String base64url = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        TestVerifier server = TestVerifier.create(ApproovConfig.builder().base64Secret(ApproovTokens.DUMMY_SECRET_BASE64)
+                .loggingEnabled(false).clock(TokenToolTest.CLOCK).accountMessageSigningSecretBase64Url(base64url).build());
+        String get = line(TokenToolTest.run("--signed-curl", "http://127.0.0.1:8002/v5/shapes", "--account-key", base64url));
+        assertTrue(get.contains("-H 'Signature: account=:"), get);
+        TestVerifier.Verdict verdict = server.verifySigned(request(get));
+        assertEquals(java.util.Set.of("account"), verdict.claims().orElseThrow().verifiedMessageSignatures());
+        assertEquals(Optional.of("demo"), verdict.claims().orElseThrow().stringClaim("mskid"));
+
+        String post = line(TokenToolTest.run(Map.of("APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64", java.util.Base64
+                        .getEncoder().encodeToString(key), "APPROOV_ACCOUNT_MESSAGE_SIGNING_KEY_ID", "msk-3"),
+                "--signed-curl", "http://127.0.0.1:8002/v5/shapes", "--data", "{}",
+                "--account-key=" + java.util.Base64.getEncoder().encodeToString(key)));
+        TestVerifier.Verdict posted = server.verifySigned(request(post));
+        assertEquals(java.util.Set.of("account"), posted.claims().orElseThrow().verifiedMessageSignatures());
+        assertEquals(Optional.of("msk-3"), posted.claims().orElseThrow().stringClaim("mskid"));
+
+        String both = line(TokenToolTest.run("--install-key", installKeyFile().toString(), "--claim", "mskid=k9",
+                "--signed-curl", "http://127.0.0.1:8002/v5/shapes", "--account-key", base64url));
+        assertTrue(both.contains("-H 'Signature: install=:") && both.contains(", account=:"), both);
+        TestVerifier requiringBoth = TestVerifier.create(ApproovConfig.builder().base64Secret(ApproovTokens.DUMMY_SECRET_BASE64)
+                .loggingEnabled(false).clock(TokenToolTest.CLOCK).accountMessageSigningSecretBase64Url(base64url)
+                .requireAccountSignature(true).build());
+        assertEquals(java.util.Set.of("install", "account"),
+                requiringBoth.verifySigned(request(both)).claims().orElseThrow().verifiedMessageSignatures());
+        assertEquals(Optional.of(ApproovFailure.BAD_ACCOUNT_SIGNATURE), TestVerifier.create(ApproovConfig.builder()
+                .base64Secret(ApproovTokens.DUMMY_SECRET_BASE64).loggingEnabled(false).clock(TokenToolTest.CLOCK)
+                .addAccountMessageSigningSecret(null, "another-account-key-of-32-bytes!".getBytes(StandardCharsets.US_ASCII))
+                .build()).verifySigned(request(get)).failure());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--account-key=c2hvcnQ", "--account-key=not base64!!"})
+    void aShortOrMisencodedAccountKeyIsAUsageErrorThatNeverRepeatsIt(String option) {
+        TokenToolTest.Run run = TokenToolTest.run("--signed-curl", "http://127.0.0.1:8002/v5/shapes", option);
+        assertEquals(TokenTool.USAGE_ERROR, run.status(), run.out() + run.err());
+        assertTrue(run.err().contains("--account-key takes the account message-signing key in base64url or base64"), run.err());
+        assertTrue(!run.err().contains(option.substring("--account-key=".length())), run.err());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--method=GET", "--data=x", "--signed-curl=ftp://x/y", "--signed-curl=/v5/shapes",
-            "--signed-curl=http://h/p#frag", "--claim=ipk=x"})
+            "--signed-curl=http://h/p#frag", "--claim=ipk=x", "--account-key=dG9rZW4tdG9vbC1hY2NvdW50LWtleS0zMi1ieXRlcyE"})
     void misusesAreUsageErrors(String option) {
         TokenToolTest.Run run = TokenToolTest.run(option);
         assertEquals(TokenTool.USAGE_ERROR, run.status(), run.out() + run.err());

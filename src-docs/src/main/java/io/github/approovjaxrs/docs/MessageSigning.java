@@ -3,7 +3,7 @@ package io.github.approovjaxrs.docs;
 import io.github.approovjaxrs.core.ApproovConfig;
 import java.util.List;
 
-/** Message-signing settings in code: behind a proxy, and monitor mode for signatures. */
+/** Message-signing settings in code: behind a proxy, account signatures, and monitor mode for signatures. */
 final class MessageSigning {
 
     private MessageSigning() {
@@ -16,6 +16,20 @@ final class MessageSigning {
                 .readEnvironment()
                 .publicOrigin("https://api.example.com")             // APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN
                 .requiredSignedComponents(List.of("authorization"))  // APPROOV_MESSAGE_SIGNING_REQUIRED_COMPONENTS
+                .build();
+        // end-snippet
+        return config;
+    }
+
+    /**
+     * Account signatures: the account message-signing key and its id from the environment, and the next key
+     * of a rotation added in code, named by the id its tokens will carry as mskid.
+     */
+    static ApproovConfig accountSignatures(byte[] nextAccountKey) {
+        // snippet:account-signing-config
+        ApproovConfig config = ApproovConfig.builder()
+                .readEnvironment()   // APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64URL, ..._KEY_ID
+                .addAccountMessageSigningSecret("2026-02", nextAccountKey)  // the next key, for tokens with mskid 2026-02
                 .build();
         // end-snippet
         return config;

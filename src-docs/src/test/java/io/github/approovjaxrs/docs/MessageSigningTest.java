@@ -163,6 +163,53 @@ class MessageSigningTest {
     }
 
     @Nested
+    class AccountSignatures extends Served {
+        final byte[] accountKey = "walkthrough-account-key-32bytes!".getBytes(UTF_8);
+        final byte[] nextKey = "walkthrough-next-account-key-32!".getBytes(UTF_8);
+
+        @Override
+        ApproovConfig config() {
+            return SystemProperties.with(Map.of("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64,
+                    "APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRET_BASE64URL",
+                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(accountKey),
+                    "APPROOV_ACCOUNT_MESSAGE_SIGNING_KEY_ID", "2026-01"), () -> MessageSigning.accountSignatures(nextKey));
+        }
+
+        HttpResponse<String> order(String token, byte[] key) {
+            Map<String, String> headers = new LinkedHashMap<>(Map.of("Approov-Token", token, "Content-Type", "application/json"));
+            AppInstallation.RequestSigner signer = device.request("POST", server.uri("orders")).header("Approov-Token", token)
+                    .body(ORDER);
+            headers.putAll(key == null ? signer.sign().headers() : signer.signWithAccountKey(key).headers());
+            List<String> pairs = new ArrayList<>();
+            headers.forEach((name, value) -> pairs.addAll(List.of(name, value)));
+            return RawHttp.send(server.uri("orders"), "POST", ORDER, pairs.toArray(String[]::new));
+        }
+
+        @Test
+        void aTokenWithoutIpkThatNamesAnAccountKeyNeedsItsSignatureWithEitherKeyOfTheRotation() throws Exception {
+            HttpResponse<String> current = order(TOKENS.accountKeyId("2026-01").mint(), accountKey);
+            assertEquals(201, current.statusCode(), current.body());
+            assertEquals("{\"status\":\"accepted\",\"bytes\":31}", current.body());
+            assertEquals(201, order(TOKENS.accountKeyId("2026-02").mint(), nextKey).statusCode());
+            assertRefused(order(TOKENS.accountKeyId("2026-02").mint(), accountKey));
+            assertRefused(order(TOKENS.accountKeyId("2025-12").mint(), accountKey));
+            assertRefused(RawHttp.send(server.uri("orders"), "POST", ORDER, "Approov-Token",
+                    TOKENS.accountKeyId("2026-01").mint(), "Content-Type", "application/json"));
+            assertEquals(1, metrics.rejected(ApproovFailure.BAD_ACCOUNT_SIGNATURE));
+            assertEquals(1, metrics.rejected(ApproovFailure.UNKNOWN_ACCOUNT_KEY_ID));
+            assertEquals(1, metrics.rejected(ApproovFailure.MISSING_ACCOUNT_SIGNATURE));
+        }
+
+        @Test
+        void aTokenWithIpkStillNeedsTheInstallationSignatureAndAFailOverTokenPassesAsTokenOnly() throws Exception {
+            assertEquals("{\"status\":\"accepted\",\"bytes\":31}", order(token(null), null).body());
+            HttpResponse<String> failOver = RawHttp.send(server.uri("orders"), "POST", ORDER, "Approov-Token",
+                    TOKENS.mint(), "Content-Type", "application/json");
+            assertEquals("{\"status\":\"held for review\",\"bytes\":31}", failOver.body());
+        }
+    }
+
+    @Nested
     class MonitorModeForSignatures extends Served {
         @Override
         ApproovConfig config() {

@@ -31,13 +31,14 @@ public class Seen implements ContainerResponseFilter {
     }
 
     /**
-     * The claim names in order, the device id when there is one, and {@code signed} when the request was
-     * message-signed: {@code claims:exp,iat,did,ip did=device-1}, or {@code no claims}.
+     * The claim names in order, the device id when there is one, and {@code signed by} the labels of the message
+     * signatures verified when the request was message-signed: {@code claims:exp,iat,did,ip did=device-1},
+     * {@code claims:exp,iat,did,ip,ipk did=device-1 signed by install}, or {@code no claims}.
      */
     static String describe(ContainerRequestContext request) {
         return ApproovFeature.claims(request)
                 .map(c -> "claims:" + String.join(",", c.asMap().keySet()) + c.deviceId().map(d -> " did=" + d).orElse("")
-                        + (c.isMessageSigned() ? " signed" : ""))
+                        + (c.isMessageSigned() ? " signed by " + String.join(" and ", c.verifiedMessageSignatures()) : ""))
                 .orElse("no claims");
     }
 }

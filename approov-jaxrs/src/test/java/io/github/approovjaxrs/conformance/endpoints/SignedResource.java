@@ -11,7 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 
-/** {@link ApproovSigned} endpoints: a GET, a POST whose body the resource reads, a path parameter, all three annotations. */
+/**
+ * {@link ApproovSigned} endpoints: a GET, a POST whose body the resource reads, a path parameter, all three
+ * annotations, and a POST bound to its {@code Authorization} and {@code Content-Digest}, which its signature covers.
+ */
 @Path("signed")
 public class SignedResource {
     @GET
@@ -41,5 +44,14 @@ public class SignedResource {
     @ApproovSigned
     public String all() {
         return Seen.CLAIMS;
+    }
+
+    @POST
+    @Path("double-bound")
+    @ApproovSigned
+    @ApproovBound({"Authorization", "Content-Digest"})
+    @Consumes(MediaType.WILDCARD)
+    public String doubleBound(byte[] body) {
+        return Seen.CLAIMS + " body:" + new String(body, StandardCharsets.UTF_8);
     }
 }
