@@ -12,6 +12,11 @@ import org.springframework.context.support.GenericApplicationContext;
 /**
  * Runs each scenario as a Spring Boot application with {@code spring-boot-starter-jersey}: its {@code ResourceConfig}
  * bean is the scenario's plain {@code Application}, which Jersey serves on Spring Boot's embedded Tomcat.
+ *
+ * <p>With {@code spring.jersey.servlet.load-on-startup=1}, as the README's Runtimes table advises: Spring Boot starts
+ * Jersey's servlet on the first request by default, so an endpoint Jersey cannot set up (an {@code @ApproovBound}
+ * naming a header twice) would not stop start-up but answer every request of the application with Tomcat's 500;
+ * loaded at start-up, its failure stops Spring Boot.
  */
 public class SpringBootRuntime implements RuntimeUnderTest {
 
@@ -27,7 +32,8 @@ public class SpringBootRuntime implements RuntimeUnderTest {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ScenarioBoot.class)
                 .initializers(created -> ((GenericApplicationContext) created).registerBean(ResourceConfig.class,
                         () -> ResourceConfig.forApplication(scenario.application())))
-                .properties("server.address=127.0.0.1", "server.port=0", "spring.main.banner-mode=off")
+                .properties("server.address=127.0.0.1", "server.port=0", "spring.main.banner-mode=off",
+                        "spring.jersey.servlet.load-on-startup=1")
                 .run();
         return Server.at(URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/"),
                 context::close);
