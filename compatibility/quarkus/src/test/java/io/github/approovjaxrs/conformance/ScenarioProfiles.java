@@ -32,8 +32,6 @@ final class ScenarioProfiles {
         }
     }
 
-
-
     public static class Monitor extends ScenarioProfile {
         public Monitor() {
             super(Scenario.MONITOR);
@@ -79,6 +77,36 @@ final class ScenarioProfiles {
     public static class SignedMonitor extends ScenarioProfile {
         public SignedMonitor() {
             super(Scenario.SIGNED_MONITOR);
+        }
+    }
+
+    public static class Account extends ScenarioProfile {
+        public Account() {
+            super(Scenario.ACCOUNT);
+        }
+    }
+
+    public static class AccountMonitor extends ScenarioProfile {
+        public AccountMonitor() {
+            super(Scenario.ACCOUNT_MONITOR);
+        }
+    }
+
+    public static class NamedHeaders extends ScenarioProfile {
+        public NamedHeaders() {
+            super(Scenario.NAMED_HEADERS);
+        }
+    }
+
+    public static class ConfiguredHeaders extends ScenarioProfile {
+        public ConfiguredHeaders() {
+            super(Scenario.CONFIGURED_HEADERS);
+        }
+    }
+
+    public static class ClientReport extends ScenarioProfile {
+        public ClientReport() {
+            super(Scenario.CLIENT_REPORT);
         }
     }
 }
