@@ -3,6 +3,7 @@ package io.github.approovjaxrs;
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -30,9 +31,14 @@ import java.lang.annotation.Target;
  * a comma-separated list), or a custom {@link ApproovBindingExtractor}. The most specific names win: a method's
  * over its class's, a class's over the {@code Application}'s. A name given twice, or one that is no HTTP
  * header name, stops start-up.
+ *
+ * <p>Inherited by subclasses: a proxy subclass that a container makes of an annotated class (Spring's
+ * {@code @Configuration} {@code ResourceConfig}, a CDI proxy of a resource) stays annotated for the container's
+ * own name binding as well as for the feature.
  */
 @NameBinding
 @Documented
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface ApproovBound {

@@ -15,6 +15,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JAX-RS adapter of {@link ApproovCheck}: maps the request to an {@link ApproovRequest}, the endpoint's
@@ -30,7 +33,7 @@ import java.io.SequenceInputStream;
 abstract class ApproovFilter implements ContainerRequestFilter {
 
     /** Request property holding the verified {@link ApproovClaims}. */
-    static final String CLAIMS_PROPERTY = ApproovClaims.class.getName();
+    static final String CLAIMS_PROPERTY = ApproovFeature.CLAIMS_PROPERTY;
     /** Request property holding the {@link ApproovRequirements} the request was decided for. */
     private static final String DECIDED_PROPERTY = ApproovFilter.class.getName() + ".decided";
     /** Request property holding the matched method's {@link ApproovRequirements} (see {@link ProtectedEndpoints}). */
@@ -155,8 +158,9 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     /**
      * What the annotations on the {@code Application} subclass (global bindings) ask of every method, worked
      * out once, on the first request (the only moment the filters see the Application), for all three
-     * filters. Annotations that cannot be met, such as {@code @ApproovBound} naming a header twice, are
-     * logged once and refuse every protected request: fail closed.
+     * filters, from the Application and any Application it wraps ({@link #applicationLayers}). Annotations that
+     * cannot be met, such as {@code @ApproovBound} naming a header twice, are logged once and refuse every
+     * protected request: fail closed.
      */
     static final class ApplicationRequirements {
         private volatile ApproovRequirements known;
@@ -179,8 +183,11 @@ abstract class ApproovFilter implements ContainerRequestFilter {
             }
             if (known == null) {
                 try {
-                    known = application == null ? ApproovRequirements.token()
-                            : ProtectedEndpoints.requirements(application.getClass(), null);
+                    ApproovRequirements found = ApproovRequirements.token();
+                    for (Object layer : applicationLayers(application)) {
+                        found = found.and(ProtectedEndpoints.requirements(layer.getClass(), null));
+                    }
+                    known = found;
                 } catch (IllegalArgumentException badHeaders) {
                     problem = badHeaders;
                     ApproovFeature.LOG.log(System.Logger.Level.ERROR, () -> "Approov: @ApproovBound on "
@@ -191,6 +198,27 @@ abstract class ApproovFilter implements ContainerRequestFilter {
             }
             return known;
         }
+    }
+
+    /**
+     * The application the container serves, and the one it wraps when it hands filters a wrapper: Jersey does
+     * when it serves a plain {@code Application} from a servlet (Spring Boot's Jersey), giving a
+     * {@code ResourceConfig} whose public {@code getApplication()} returns the original, which carries the
+     * annotations. Found by that method's shape, so the adapter depends on no runtime.
+     */
+    static List<Object> applicationLayers(Application application) {
+        List<Object> layers = new ArrayList<>();
+        Object layer = application;
+        while (layer != null && layers.size() < 4 && !layers.contains(layer)) {
+            layers.add(layer);
+            try {
+                Method unwrap = layer.getClass().getMethod("getApplication");
+                layer = Application.class.isAssignableFrom(unwrap.getReturnType()) ? unwrap.invoke(layer) : null;
+            } catch (ReflectiveOperationException | RuntimeException notAWrapper) {
+                layer = null;
+            }
+        }
+        return layers;
     }
 
     /** Bound to {@link ApproovProtected}: the token check. */

@@ -4,6 +4,7 @@ import io.github.approovjaxrs.core.ApproovClaims;
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -24,9 +25,14 @@ import java.lang.annotation.Target;
  * {@code APPROOV_MESSAGE_SIGNING_REQUIRE_IPK=true}; resources tell the cases apart with
  * {@link ApproovClaims#isMessageSigned()} and {@link ApproovClaims#verifiedMessageSignatures()}. A signed
  * request can be replayed within its validity window (seconds); see the README.
+ *
+ * <p>Inherited by subclasses: a proxy subclass that a container makes of an annotated class (Spring's
+ * {@code @Configuration} {@code ResourceConfig}, a CDI proxy of a resource) stays annotated for the container's
+ * own name binding as well as for the feature.
  */
 @NameBinding
 @Documented
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface ApproovSigned {

@@ -9,7 +9,6 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 
 /**
@@ -58,22 +57,23 @@ final class ProtectedEndpoints implements DynamicFeature {
 
     /**
      * What the Approov annotations on {@code method} (may be null) and {@code type} ask for beyond the token.
-     * A subclass made by a CDI container or a proxy inherits nothing of the annotations (they are not
-     * {@code @Inherited}), so the superclass chain is read too.
+     * The annotations are {@code @Inherited}, so a proxy subclass that a container makes of the class carries them;
+     * the superclass chain is read all the same, as it is for {@code @Path}, which is not.
      */
     static ApproovRequirements requirements(Class<?> type, Method method) {
         ApproovRequirements requirements = ApproovRequirements.token();
-        // The nearest annotation that names headers wins: the method's, then each class's up the chain.
+        // The nearest annotation that names headers wins: the method's, then each class's up the chain (its
+        // declared one: a proxy subclass declares none and stands for the class it extends).
         if (method != null && method.getAnnotation(ApproovBound.class) != null) {
             requirements = requirements.and(bound(method.getAnnotation(ApproovBound.class)));
         }
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            ApproovBound bound = c.getAnnotation(ApproovBound.class);
+            ApproovBound bound = c.getDeclaredAnnotation(ApproovBound.class);
             if (bound != null) {
                 requirements = requirements.and(bound(bound));
             }
         }
-        if (annotated(ApproovSigned.class, method) || annotatedInChain(ApproovSigned.class, type)) {
+        if (annotated(ApproovSigned.class, method, type)) {
             requirements = requirements.withMessageSignature();
         }
         return requirements;
@@ -89,13 +89,15 @@ final class ProtectedEndpoints implements DynamicFeature {
                 : ApproovRequirements.token().withBinding(bound.value());
     }
 
-    private static boolean annotatedInChain(Class<? extends Annotation> annotation, Class<?> type) {
+    /** {@code annotation} on {@code type} or, for a proxy subclass, on the class it stands for. */
+    private static <A extends Annotation> A inChain(Class<A> annotation, Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(annotation)) {
-                return true;
+            A found = c.getAnnotation(annotation);
+            if (found != null) {
+                return found;
             }
         }
-        return false;
+        return null;
     }
 
     /** Puts one method's requirements on its requests, for the filters that follow. */
@@ -122,13 +124,9 @@ final class ProtectedEndpoints implements DynamicFeature {
                 + requirements(resource, method) + "]";
     }
 
-    private static boolean annotated(Class<? extends Annotation> annotation, AnnotatedElement... elements) {
-        for (AnnotatedElement element : elements) {
-            if (element != null && element.isAnnotationPresent(annotation)) {
-                return true;
-            }
-        }
-        return false;
+    /** {@code annotation} on {@code method} (may be null) or on {@code type}'s class chain (may be null). */
+    private static boolean annotated(Class<? extends Annotation> annotation, Method method, Class<?> type) {
+        return method != null && method.isAnnotationPresent(annotation) || inChain(annotation, type) != null;
     }
 
     private static String httpMethod(Method method) {
@@ -146,7 +144,7 @@ final class ProtectedEndpoints implements DynamicFeature {
      * full path only the locator knows, so it is named by its class rather than shown as "/".
      */
     private static String path(Class<?> resource, Method method) {
-        Path classPath = resource.getAnnotation(Path.class);
+        Path classPath = inChain(Path.class, resource);
         Path methodPath = method.getAnnotation(Path.class);
         String methodPart = methodPath == null ? "" : ("/" + methodPath.value()).replaceAll("/+", "/");
         if (classPath == null) {

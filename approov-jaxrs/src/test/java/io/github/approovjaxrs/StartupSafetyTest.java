@@ -1,5 +1,6 @@
 package io.github.approovjaxrs;
 
+import io.github.approovjaxrs.conformance.AttackMatrix;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovConfigurationException;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +50,7 @@ class StartupSafetyTest {
                         "not valid base64"),
                 Arguments.of("missing its padding", Base64.getEncoder().withoutPadding().encodeToString(real), "not valid base64"),
                 Arguments.of("a space inside", GOOD_SECRET.substring(0, 20) + " " + GOOD_SECRET.substring(20), "not valid base64"),
-                Arguments.of("with non-zero trailing bits", withTrailingBits(GOOD_SECRET), "not valid base64"),
+                Arguments.of("with non-zero trailing bits", AttackMatrix.withTrailingBitsPadded(GOOD_SECRET), "not valid base64"),
                 Arguments.of("a line break inside", GOOD_SECRET.substring(0, 20) + "\n" + GOOD_SECRET.substring(20), "not valid base64"),
                 Arguments.of("only padding", "====", "not valid base64"),
                 Arguments.of("1 byte", Base64.getEncoder().encodeToString(new byte[] {7}), "at least 32"),
@@ -250,7 +251,7 @@ class StartupSafetyTest {
                         "not valid base64url"),
                 Arguments.of("wrong padding", url + "=", "not valid base64url"),
                 Arguments.of("a space inside", url.substring(0, 20) + " " + url.substring(20), "not valid base64url"),
-                Arguments.of("non-zero trailing bits", withTrailingBits(GOOD_SECRET).replace('+', '-').replace('/', '_'),
+                Arguments.of("non-zero trailing bits", AttackMatrix.withTrailingBitsPadded(GOOD_SECRET).replace('+', '-').replace('/', '_'),
                         "not valid base64url"),
                 Arguments.of("31 bytes", Base64.getUrlEncoder().withoutPadding().encodeToString(printableSecret(31)),
                         "at least 32"));
@@ -301,15 +302,5 @@ class StartupSafetyTest {
             bytes[i] = (byte) ('a' + i % 26);
         }
         return bytes;
-    }
-
-    /** Standard base64 with the unused low bits of the last data character set: the same bytes to a lenient decoder. */
-    static String withTrailingBits(String base64) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        String data = base64.replace("=", "");
-        String padding = base64.substring(data.length());
-        int unusedBits = padding.length() == 2 ? 0x0F : 0x03;
-        char last = data.charAt(data.length() - 1);
-        return data.substring(0, data.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | unusedBits) + padding;
     }
 }

@@ -1,4 +1,4 @@
-package io.github.approovjaxrs;
+package io.github.approovjaxrs.conformance;
 
 import static io.github.approovjaxrs.TestSecret.SECRET;
 import static io.github.approovjaxrs.core.ApproovFailure.ACCOUNT_REQUIRED_COMPONENT_NOT_COVERED;
@@ -45,9 +45,9 @@ import static io.github.approovjaxrs.testing.ApproovTokens.b64url;
 import static io.github.approovjaxrs.testing.ApproovTokens.pay;
 import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 
+import io.github.approovjaxrs.RawHttp;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
-import io.github.approovjaxrs.core.ApproovListener;
 import io.github.approovjaxrs.testing.ApproovTokens;
 import io.github.approovjaxrs.testing.MessageSignature;
 import io.github.approovjaxrs.testing.TestKeys;
@@ -72,14 +72,15 @@ import java.util.function.Predicate;
 import java.util.zip.Deflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * The hostile requests of the security proof (SECURITY.md), grouped by class, and the legitimate variants
- * that must still pass. Shared by {@link AttackMatrixTest} (what each request gets) and
- * {@link LogHygieneTest} (what the logs say meanwhile). Each hostile request states what it must get
+ * that must still pass, sent by {@link AttackMatrixTest} to every runtime (what each request gets, what the
+ * listener hears and what the logs say meanwhile). Each hostile request states what it must get
  * ({@link Expected}): the one reason the library refuses it for, or the container's own status where the
  * library never sees it; the reason is the rule the request breaks first, in the order the check applies them.
+ * The container statuses are Jersey's on Grizzly; a runtime that answers a case otherwise says so, case by case,
+ * in {@link RuntimeUnderTest#ownAnswers()}.
  *
  * <p>Sources of the cases: RFC 8725 (JWT best current practices), the attack list of {@code ticarpi/jwt_tool}
  * (alg none in every casing, null and blank signatures, key confusion, embedded {@code jwk}, {@code jku} and
@@ -99,7 +100,7 @@ import org.glassfish.jersey.server.ResourceConfig;
  * {@code Content-Digest} on any body, for the message-signing cases, and {@link Target#ACCOUNT}, the same
  * with an account message-signing key ({@link #ACCOUNT_KEY_ID}), for the account-signature cases.
  */
-final class AttackMatrix {
+public final class AttackMatrix {
 
     private static KeyPair keyWithUrlUnsafeBase64() {
         while (true) {
@@ -134,15 +135,6 @@ final class AttackMatrix {
             return group + ": " + name;
         }
 
-        /** The header values, for the log-hygiene test's list of things no log line may contain. */
-        List<String> headerValues() {
-            List<String> values = new ArrayList<>();
-            for (int i = 1; i < headers.size(); i += 2) {
-                values.add(headers.get(i));
-            }
-            return values;
-        }
-
         /** What makes two requests the same request: everything but the name. */
         List<Object> identity() {
             return Arrays.asList(target, method, path, headers, body);
@@ -153,7 +145,8 @@ final class AttackMatrix {
      * What a request must get: the library's refusal for one reason (the reason a listener hears, and the
      * status it answers: 401, or 413 for a signed body over the limit), the container's own status where the
      * library never sees the request (Grizzly's 400 for a header block over its 8 KB limit, 404 or 405 where
-     * no resource matches), or, for a legitimate variant, 200.
+     * no resource matches; other runtimes' in {@link RuntimeUnderTest#ownAnswers()}), or, for a legitimate
+     * variant, 200.
      */
     record Expected(int status, ApproovFailure reason) {
         static final Expected ACCEPTED = new Expected(200, null);
@@ -169,6 +162,15 @@ final class AttackMatrix {
         return new Expected(reason == MESSAGE_BODY_TOO_LARGE ? 413 : 401, reason);
     }
 
+    /**
+     * The cases whose header block is over 100 KB, each answered {@code answer}: a runtime's own answer to a header
+     * block over its limit.
+     */
+    static Map<String, Expected> oversizedHeaderBlocks(Expected answer) {
+        return Map.of("size: a 100 KB token header", answer, "size: a 100 KB token of genuine shape", answer,
+                "size: a garbage token beside 100 KB of other headers", answer, "size: a 100 KB Authorization", answer);
+    }
+
     /** Answered by the container with {@code status} before the library sees the request. */
     static Expected container(int status) {
         return new Expected(status, null);
@@ -176,7 +178,7 @@ final class AttackMatrix {
 
     static final String PROTECTED = "/methods/protected";
     static final String BOUND = "/methods/bound";
-    /** {@link QuickstartContractFeatureTest.Quickstart}: bound to Authorization then Content-Digest, as Approov's harness. */
+    /** {@link io.github.approovjaxrs.conformance.endpoints.Quickstart}: bound to Authorization then Content-Digest, as Approov's harness. */
     static final String DOUBLE_BOUND = "/quickstart/token-double-binding";
     static final String HARNESS_AUTHORIZATION = "ExampleAuthToken==";
     static final String HARNESS_DIGEST = "ContentDigest==";
@@ -190,7 +192,7 @@ final class AttackMatrix {
     static final String HS_KID = "hs-1";
     static final String RSA_KID = "rsa-1";
     static final String EC_KID = "ec-1";
-    /** {@link ApproovSignedFeatureTest.SignedResource}: {@code @ApproovSigned} GET and POST, and a bound one. */
+    /** {@link io.github.approovjaxrs.conformance.endpoints.SignedResource}: {@code @ApproovSigned} GET and POST, and a bound one. */
     static final String SIGNED = "/signed";
     static final String SIGNED_ALL = "/signed/all";
     /** The origin clients of {@link Target#SIGNED} sign, as behind a TLS proxy. */
@@ -222,8 +224,11 @@ final class AttackMatrix {
     private final String[] parts;
     private String group;
 
-    /** The configuration of a target; {@code logging} on for the log-hygiene test, {@code monitor} for monitor mode. */
-    static ApproovConfig config(Target target, boolean logging, boolean monitor) {
+    /**
+     * The configuration of a target, {@code monitor} for monitor mode, with the library's logging on (the log
+     * hygiene checks read what it writes).
+     */
+    static ApproovConfig.Builder config(Target target, boolean monitor) {
         ApproovConfig.Builder builder = switch (target) {
             case DEFAULT -> ApproovConfig.builder().secret(SECRET);
             case HARDENED -> ApproovConfig.builder()
@@ -240,26 +245,15 @@ final class AttackMatrix {
                     .accountMessageSigningSecretBase64Url(Base64.getUrlEncoder().withoutPadding().encodeToString(ACCOUNT_KEY))
                     .accountMessageSigningKeyId(ACCOUNT_KEY_ID);
         };
-        return builder.loggingEnabled(logging).abortOnInvalidToken(!monitor).abortOnInvalidBinding(!monitor)
-                .abortOnInvalidMessageSignature(!monitor).build();
+        return builder.loggingEnabled(true).abortOnInvalidToken(!monitor).abortOnInvalidBinding(!monitor)
+                .abortOnInvalidMessageSignature(!monitor);
     }
 
-    /**
-     * The application a target serves: {@link ApproovFeatureTest.MethodLevel}'s open, protected and bound
-     * endpoints and {@link ApproovSignedFeatureTest.SignedResource}'s signed ones, with {@code listener}
-     * hearing each decision.
-     */
-    static ResourceConfig application(Target target, boolean logging, boolean monitor, ApproovListener listener) {
-        return new ResourceConfig(ApproovFeatureTest.MethodLevel.class, ApproovSignedFeatureTest.SignedResource.class,
-                QuickstartContractFeatureTest.Quickstart.class)
-                .register(ApproovFeature.builder(config(target, logging, monitor)).listener(listener).build());
-    }
-
-    /** Sends {@code request} to its target (a generous per-request timeout bounds the wait: see {@link RawHttp}). */
-    static HttpResponse<String> send(Request request, Map<Target, JerseyServer> servers) {
-        String base = servers.get(request.target()).uri("/").toString();
-        URI uri = URI.create(base.substring(0, base.length() - 1) + request.path());
-        return RawHttp.send(uri, request.method(), request.body() == null ? null
+    /** Sends {@code request} to the server at {@code base} (a generous per-request timeout bounds the wait: see {@link RawHttp}). */
+    static HttpResponse<String> send(Request request, URI base) {
+        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
+        return RawHttp.send(URI.create(root + request.path()), request.method(), request.body() == null ? null
                 : request.body().getBytes(StandardCharsets.UTF_8), request.headers().toArray(String[]::new));
     }
 
@@ -988,7 +982,7 @@ final class AttackMatrix {
                 slashy.signature().replace('+', '-').replace('/', '_'));
         String b64 = Base64.getEncoder().encodeToString(bytes);
         signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the signature with non-zero trailing bits",
-                token, input, "install=:" + StartupSafetyTest.withTrailingBits(b64) + ":");
+                token, input, "install=:" + withTrailingBitsPadded(b64) + ":");
         signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the signature without its padding",
                 token, input, "install=:" + b64.replace("=", "") + ":");
         signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the Android string form without its padding",
@@ -1454,6 +1448,16 @@ final class AttackMatrix {
         int unusedBits = segment.length() % 4 == 2 ? 0x0F : 0x03;
         char last = segment.charAt(segment.length() - 1);
         return segment.substring(0, segment.length() - 1) + BASE64URL.charAt(BASE64URL.indexOf(last) | unusedBits);
+    }
+
+    /** Standard base64 with the unused low bits of the last data character set: the same bytes to a lenient decoder. */
+    public static String withTrailingBitsPadded(String base64) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        String data = base64.replace("=", "");
+        String padding = base64.substring(data.length());
+        int unusedBits = padding.length() == 2 ? 0x0F : 0x03;
+        char last = data.charAt(data.length() - 1);
+        return data.substring(0, data.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | unusedBits) + padding;
     }
 
     private void signed(ApproovFailure reason, String name, String method, String path, String... headers) {

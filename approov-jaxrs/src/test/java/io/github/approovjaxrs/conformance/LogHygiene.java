@@ -1,21 +1,15 @@
-package io.github.approovjaxrs;
+package io.github.approovjaxrs.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.github.approovjaxrs.TestSecret;
 import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.testing.ApproovTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -23,20 +17,18 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 
 /**
- * Log hygiene (SECURITY.md, promise 4): the whole attack matrix and its legitimate variants are sent with
- * logging on, in enforcing and in monitor mode, and every log line is captured — the library's
- * ({@link System.Logger}, which reaches JUL) and jose4j's (SLF4J, routed to JUL by {@code slf4j-jdk14}) at
- * every level down to FINEST, Jersey's and Grizzly's at the level JUL gives them by default. No line may
- * contain the secret in any encoding, a token (or its signature), a binding header value, or — from the
- * message-signing cases — a {@code Signature} or {@code Signature-Input} value, a signature's bytes in
- * base64, a line of a signature base, an installation key ({@code ipk}) or a request body. The library
- * writes the first lines of each reason per second and sums up the rest of a flood: every reason a listener
- * heard must still have a line of its own, and a summary line may hold only counts and reason codes.
+ * Log hygiene (SECURITY.md, promise 4): captures every log line written through {@code java.util.logging} while
+ * the attack matrix runs — the library's ({@link System.Logger}, which reaches JUL) at every level down to FINEST,
+ * jose4j's where SLF4J is routed to JUL, the runtime's where it logs through JUL — and finds the strings no line may
+ * hold: the secret or the account message-signing key in any encoding, a token (or its signature), a binding
+ * header value, a {@code Signature} or {@code Signature-Input} value, a signature's bytes, a line of a signature
+ * base, an installation key ({@code ipk}), a request body, or any of a hostile {@code Approov-Status} or
+ * {@code Approov-TraceID} (a decision line may end with the client's report only as the core made it safe:
+ * {@link #REPORT}).
  */
-class LogHygieneTest {
+final class LogHygiene {
 
     /** Header values shorter than this ("x", "null", "   ") are too short to mean anything as a search. */
     static final int MIN_SECRET_LENGTH = 10;
@@ -65,16 +57,37 @@ class LogHygieneTest {
     static final Pattern SUMMARY_LINE = Pattern.compile("Approov(?:: rejected [0-9,]+ requests| \\(monitor mode\\): let through "
             + "[0-9,]+ failed checks) in the last [0-9]+ s: (?:none|[a-z_]+ x[0-9,]+(?:, [a-z_]+ x[0-9,]+)*)"
             + "(?:; not checked because the token failed: [a-z ]+ x[0-9,]+(?:, [a-z ]+ x[0-9,]+)?)?$", Pattern.MULTILINE);
-    /** Loggers at FINEST during the test; held strongly, as JUL only keeps weak references to loggers. */
+    /** Loggers at FINEST during the capture; held strongly, as JUL only keeps weak references to loggers. */
     static final List<Logger> VERBOSE = List.of(Logger.getLogger("io.github.approovjaxrs"), Logger.getLogger("org.jose4j"));
 
-    /** Collects every record, formatted as a log file would show it, stack traces included. */
+    private LogHygiene() {
+    }
+
+    /** Collects every record on the root logger, formatted as a log file would show it, stack traces included. */
     static final class Capture extends Handler {
-        final List<String> lines = new ArrayList<>();
+        private final List<String> lines = new ArrayList<>();
         private final SimpleFormatter formatter = new SimpleFormatter();
+        private final Map<Logger, Level> previous = new LinkedHashMap<>();
 
         Capture() {
             setLevel(Level.ALL);
+        }
+
+        /** Starts capturing, the library's and jose4j's loggers at every level. */
+        Capture start() {
+            for (Logger logger : VERBOSE) {
+                previous.put(logger, logger.getLevel());
+                logger.setLevel(Level.ALL);
+            }
+            Logger.getLogger("").addHandler(this);
+            return this;
+        }
+
+        /** Stops capturing and gives the lines captured. */
+        synchronized List<String> stop() {
+            Logger.getLogger("").removeHandler(this);
+            previous.forEach(Logger::setLevel);
+            return List.copyOf(lines);
         }
 
         @Override
@@ -91,87 +104,38 @@ class LogHygieneTest {
         }
     }
 
-    @Test
-    void noLogLineHoldsTheSecretATokenOrABindingValue() {
-        AttackMatrix matrix = new AttackMatrix();
-        Capture capture = new Capture();
-        ApproovFeatureTest.Recorder recorder = new ApproovFeatureTest.Recorder();
-        Logger root = Logger.getLogger("");
-        Map<Logger, Level> previous = new LinkedHashMap<>();
-        for (Logger logger : VERBOSE) {
-            previous.put(logger, logger.getLevel());
-            logger.setLevel(Level.ALL);
+    /** Each string no log line may contain, with what it is, for the requests sent. */
+    static Map<String, String> forbiddenStrings(List<AttackMatrix.Request> requests) {
+        Map<String, String> forbidden = new LinkedHashMap<>();
+        byte[] secret = TestSecret.SECRET;
+        forbidden.put(new String(secret, StandardCharsets.ISO_8859_1), "the raw secret");
+        forbidden.put(Base64.getEncoder().encodeToString(secret), "the secret in base64");
+        forbidden.put(Base64.getEncoder().withoutPadding().encodeToString(secret), "the secret in unpadded base64");
+        forbidden.put(Base64.getUrlEncoder().withoutPadding().encodeToString(secret), "the secret in base64url");
+        forbidden.put(HexFormat.of().formatHex(secret), "the secret in hex");
+        forbidden.put(HexFormat.of().withUpperCase().formatHex(secret), "the secret in upper-case hex");
+        byte[] accountKey = AttackMatrix.ACCOUNT_KEY;
+        forbidden.put(new String(accountKey, StandardCharsets.ISO_8859_1), "the raw account message-signing key");
+        forbidden.put(Base64.getEncoder().encodeToString(accountKey), "the account key in base64");
+        forbidden.put(Base64.getUrlEncoder().withoutPadding().encodeToString(accountKey), "the account key in base64url");
+        forbidden.put(HexFormat.of().formatHex(accountKey), "the account key in hex");
+        // A partial leak counts too: the first 12 characters of every encoding.
+        new ArrayList<>(forbidden.entrySet()).forEach(e -> forbidden.put(e.getKey().substring(0, 12), e.getValue() + " (prefix)"));
+        // A signature base never reaches a log: each of its lines starts with a quoted component name.
+        for (String baseLine : List.of("\"@signature-params\"", "\"@method\": ", "\"@target-uri\": ", "\"approov-token\": ")) {
+            forbidden.put(baseLine, "a signature base line");
         }
-        root.addHandler(capture);
-        try {
-            for (boolean monitor : List.of(false, true)) {
-                Map<AttackMatrix.Target, JerseyServer> servers = new EnumMap<>(AttackMatrix.Target.class);
-                for (AttackMatrix.Target target : AttackMatrix.Target.values()) {
-                    servers.put(target, new JerseyServer(AttackMatrix.application(target, true, monitor, recorder)).start());
-                }
-                try {
-                    matrix.attacks.forEach(request -> AttackMatrix.send(request, servers));
-                    matrix.legitimate.forEach(request -> AttackMatrix.send(request, servers));
-                } finally {
-                    servers.values().forEach(JerseyServer::stop);
-                }
-            }
-        } finally {
-            root.removeHandler(capture);
-            previous.forEach(Logger::setLevel);
+        String ipk = ApproovTokens.ipk(AttackMatrix.DEVICE.getPublic());
+        forbidden.put(ipk, "the installation key (ipk)");
+        forbidden.put(ipk.substring(ipk.length() - 24), "the installation key's point (the end of the ipk)");
+        for (AttackMatrix.Request request : requests) {
+            collect(request, forbidden);
         }
+        return forbidden;
+    }
 
-        List<String> lines;
-        synchronized (capture) {
-            lines = List.copyOf(capture.lines);
-        }
-        // The capture really saw the decisions: every reason the listener heard, refused or let through, has a
-        // line of its own (the first lines of each reason in every second are written; a flood beyond them is
-        // summed up, and a summary line holds only counts and reason codes).
-        Set<String> heard = new TreeSet<>();
-        for (String event : recorder.events) {
-            Matcher rejected = HEARD.matcher(event);
-            if (rejected.matches()) {
-                heard.add(rejected.group(1) + (rejected.group(2) == null ? "" : " (monitor)"));
-            }
-        }
-        Set<String> logged = new TreeSet<>();
-        long rejections = 0;
-        long passThroughs = 0;
-        long summaries = 0;
-        for (String line : lines) {
-            Matcher refusal = REFUSAL_LINE.matcher(line);
-            Matcher passThrough = PASS_THROUGH_LINE.matcher(line);
-            if (refusal.find()) {
-                rejections++;
-                logged.add(refusal.group(1));
-            } else if (passThrough.find()) {
-                passThroughs++;
-                logged.add(passThrough.group(1) + " (monitor)");
-            } else if (line.contains(" in the last ")) {
-                summaries++;
-                assertTrue(SUMMARY_LINE.matcher(line).find(), "a summary line holds counts and reason codes only: " + line);
-            } else {
-                assertFalse(line.contains("Approov: rejected ") || line.contains("Approov (monitor mode): ")
-                        && !NOT_CHECKED_LINE.matcher(line).find(),
-                        "a decision line holds its reason code and the client's report as made safe, nothing else: " + line);
-            }
-        }
-        long acceptances = lines.stream().filter(l -> l.contains("Approov: accepted ")).count();
-        // The signing servers require neither an ipk nor an account signature on every request (so a token
-        // without mskid is never asked for one), and no body fails to be read.
-        assertTrue(heard.containsAll(MESSAGE_SIGNING_CODES.stream()
-                .filter(c -> !Set.of("missing_installation_key", "message_body_unreadable", "missing_account_key_id")
-                        .contains(c)).toList()),
-                "the matrix exercised every other message-signature reason: " + heard);
-        assertEquals(heard, logged, "every reason heard has a line of its own");
-        assertTrue(acceptances >= 2L * matrix.legitimate.size(), "acceptances logged at DEBUG: " + acceptances);
-        // What the client's SDK reported reaches the lines only as made safe: REPORT is all a decision line may
-        // add to its reason code (the lines of an offline device's refusal are asserted in LoggingListenerTest
-        // and QuickstartHarnessIT; here a flood of missing_token may hold them back).
-        long reported = lines.stream().filter(l -> l.contains(" [status=") || l.contains(" [trace=")).count();
-
-        Map<String, String> forbidden = forbiddenStrings(matrix);
+    /** Every leak in {@code lines}: a forbidden string, or a base64url JSON segment. */
+    static List<String> leaks(List<String> lines, Map<String, String> forbidden) {
         List<String> leaks = new ArrayList<>();
         for (String line : lines) {
             for (Map.Entry<String, String> entry : forbidden.entrySet()) {
@@ -184,45 +148,7 @@ class LogHygieneTest {
                 leaks.add("a base64url JSON segment in: " + line.strip());
             }
         }
-        System.out.println("Log hygiene: " + recorder.events.size() + " decisions heard (" + heard.size()
-                + " reasons, refused or let through); " + lines.size() + " log lines captured (" + rejections + " rejections, "
-                + passThroughs + " monitor-mode pass-throughs, " + summaries + " flood summaries, " + reported
-                + " with the client's report, " + acceptances
-                + " acceptances) and searched for " + forbidden.size() + " forbidden strings; leaks: " + leaks.size());
-        assertEquals(List.of(), leaks);
-    }
-
-    /** Each string no log line may contain, with what it is. */
-    static Map<String, String> forbiddenStrings(AttackMatrix matrix) {
-        Map<String, String> forbidden = new LinkedHashMap<>();
-        byte[] secret = TestSecret.SECRET;
-        forbidden.put(new String(secret, StandardCharsets.ISO_8859_1), "the raw secret");
-        forbidden.put(Base64.getEncoder().encodeToString(secret), "the secret in base64");
-        forbidden.put(Base64.getEncoder().withoutPadding().encodeToString(secret), "the secret in unpadded base64");
-        forbidden.put(Base64.getUrlEncoder().withoutPadding().encodeToString(secret), "the secret in base64url");
-        forbidden.put(HexFormat.of().formatHex(secret), "the secret in hex");
-        forbidden.put(HexFormat.of().withUpperCase().formatHex(secret), "the secret in upper-case hex");
-        // A partial leak counts too: the first 12 characters of every encoding.
-        byte[] accountKey = AttackMatrix.ACCOUNT_KEY;
-        forbidden.put(new String(accountKey, StandardCharsets.ISO_8859_1), "the raw account message-signing key");
-        forbidden.put(Base64.getEncoder().encodeToString(accountKey), "the account key in base64");
-        forbidden.put(Base64.getUrlEncoder().withoutPadding().encodeToString(accountKey), "the account key in base64url");
-        forbidden.put(HexFormat.of().formatHex(accountKey), "the account key in hex");
-        new ArrayList<>(forbidden.entrySet()).forEach(e -> forbidden.put(e.getKey().substring(0, 12), e.getValue() + " (prefix)"));
-        // A signature base never reaches a log: each of its lines starts with a quoted component name.
-        for (String baseLine : List.of("\"@signature-params\"", "\"@method\": ", "\"@target-uri\": ", "\"approov-token\": ")) {
-            forbidden.put(baseLine, "a signature base line");
-        }
-        String ipk = ApproovTokens.ipk(AttackMatrix.DEVICE.getPublic());
-        forbidden.put(ipk, "the installation key (ipk)");
-        forbidden.put(ipk.substring(ipk.length() - 24), "the installation key's point (the end of the ipk)");
-        for (AttackMatrix.Request request : matrix.attacks) {
-            collect(request, forbidden);
-        }
-        for (AttackMatrix.Request request : matrix.legitimate) {
-            collect(request, forbidden);
-        }
-        return forbidden;
+        return leaks;
     }
 
     private static void collect(AttackMatrix.Request request, Map<String, String> forbidden) {
