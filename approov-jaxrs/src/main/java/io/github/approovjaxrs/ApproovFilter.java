@@ -15,6 +15,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JAX-RS adapter of {@link ApproovCheck}: maps the request to an {@link ApproovRequest}, the endpoint's
@@ -30,7 +33,7 @@ import java.io.SequenceInputStream;
 abstract class ApproovFilter implements ContainerRequestFilter {
 
     /** Request property holding the verified {@link ApproovClaims}. */
-    static final String CLAIMS_PROPERTY = ApproovClaims.class.getName();
+    static final String CLAIMS_PROPERTY = ApproovFeature.CLAIMS_PROPERTY;
     /** Request property holding the {@link ApproovRequirements} the request was decided for. */
     private static final String DECIDED_PROPERTY = ApproovFilter.class.getName() + ".decided";
     /** Request property holding the matched method's {@link ApproovRequirements} (see {@link ProtectedEndpoints}). */
@@ -40,15 +43,17 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     private final ApproovBindingExtractor bindingExtractor;
     private final ApproovFailureResponder failureResponder;
     private final ApproovRequirements ownRequirements;
-    /** What annotations on the {@code Application} subclass ask of every method; read once, on first use. */
-    private volatile ApproovRequirements applicationRequirements;
+    /** What annotations on the {@code Application} subclass ask of every method; shared by the three filters. */
+    private final ApplicationRequirements applicationRequirements;
 
     @Context
     private Application application;
 
     ApproovFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
-            ApproovFailureResponder failureResponder, ApproovRequirements ownRequirements) {
+            ApproovFailureResponder failureResponder, ApplicationRequirements applicationRequirements,
+            ApproovRequirements ownRequirements) {
         this.check = check;
+        this.applicationRequirements = applicationRequirements;
         this.bindingExtractor = bindingExtractor;
         this.failureResponder = failureResponder;
         this.ownRequirements = ownRequirements;
@@ -57,15 +62,22 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         ApproovRequirements requirements;
-        if (request.getProperty(DECIDED_PROPERTY) instanceof ApproovRequirements decided) {
-            requirements = decided.and(ownRequirements);
-            if (requirements.equals(decided)) {
-                return;
+        try {
+            if (request.getProperty(DECIDED_PROPERTY) instanceof ApproovRequirements decided) {
+                requirements = decided.and(ownRequirements);
+                if (requirements.equals(decided)) {
+                    return;
+                }
+                // Only when the container ran a filter without the method's requirements on the request (no
+                // marker): judge again with this annotation's too, rather than let a check go undone.
+            } else {
+                // The method's (and its class's) first: the most specific binding headers win.
+                requirements = requirementsOf(request).and(ownRequirements).and(applicationRequirements.of(application));
             }
-            // Only when the container ran a filter without the method's requirements on the request (no
-            // marker): judge again with this annotation's too, rather than let a check go undone.
-        } else {
-            requirements = ownRequirements.and(requirementsOf(request)).and(applicationRequirements());
+        } catch (IllegalArgumentException badHeaders) {
+            // @ApproovBound on the Application names a header twice or no header (logged once): fail closed.
+            request.abortWith(respond(new ApproovDecision.Refused(ApproovFailure.VERIFICATION_ERROR), request));
+            return;
         }
         request.setProperty(DECIDED_PROPERTY, requirements);
         ApproovDecision decision;
@@ -143,23 +155,78 @@ abstract class ApproovFilter implements ContainerRequestFilter {
                 : ApproovRequirements.token();
     }
 
-    /** What the annotations on the {@code Application} subclass (global bindings) ask of every method. */
-    private ApproovRequirements applicationRequirements() {
-        ApproovRequirements known = applicationRequirements;
-        if (known == null) {
-            known = application == null ? ApproovRequirements.token()
-                    : ProtectedEndpoints.requirements(application.getClass(), null);
-            applicationRequirements = known;
+    /**
+     * What the annotations on the {@code Application} subclass (global bindings) ask of every method, worked
+     * out once, on the first request (the only moment the filters see the Application), for all three
+     * filters, from the Application and any Application it wraps ({@link #applicationLayers}). Annotations that
+     * cannot be met, such as {@code @ApproovBound} naming a header twice, are logged once and refuse every
+     * protected request: fail closed.
+     */
+    static final class ApplicationRequirements {
+        private volatile ApproovRequirements known;
+        private IllegalArgumentException problem;
+
+        /**
+         * The requirements of {@code application}'s class (null: none is known); after the first request, a
+         * read of one field.
+         *
+         * @throws IllegalArgumentException when its annotations cannot be met
+         */
+        ApproovRequirements of(Application application) {
+            ApproovRequirements requirements = known;
+            return requirements != null ? requirements : workOut(application);
         }
-        return known;
+
+        private synchronized ApproovRequirements workOut(Application application) {
+            if (problem != null) {
+                throw problem;
+            }
+            if (known == null) {
+                try {
+                    ApproovRequirements found = ApproovRequirements.token();
+                    for (Object layer : applicationLayers(application)) {
+                        found = found.and(ProtectedEndpoints.requirements(layer.getClass(), null));
+                    }
+                    known = found;
+                } catch (IllegalArgumentException badHeaders) {
+                    problem = badHeaders;
+                    ApproovFeature.LOG.log(System.Logger.Level.ERROR, () -> "Approov: @ApproovBound on "
+                            + application.getClass().getName() + ": " + badHeaders.getMessage()
+                            + " Every request to a protected endpoint is refused until it is fixed.");
+                    throw badHeaders;
+                }
+            }
+            return known;
+        }
+    }
+
+    /**
+     * The application the container serves, and the one it wraps when it hands filters a wrapper: Jersey does
+     * when it serves a plain {@code Application} from a servlet (Spring Boot's Jersey), giving a
+     * {@code ResourceConfig} whose public {@code getApplication()} returns the original, which carries the
+     * annotations. Found by that method's shape, so the adapter depends on no runtime.
+     */
+    static List<Object> applicationLayers(Application application) {
+        List<Object> layers = new ArrayList<>();
+        Object layer = application;
+        while (layer != null && layers.size() < 4 && !layers.contains(layer)) {
+            layers.add(layer);
+            try {
+                Method unwrap = layer.getClass().getMethod("getApplication");
+                layer = Application.class.isAssignableFrom(unwrap.getReturnType()) ? unwrap.invoke(layer) : null;
+            } catch (ReflectiveOperationException | RuntimeException notAWrapper) {
+                layer = null;
+            }
+        }
+        return layers;
     }
 
     /** Bound to {@link ApproovProtected}: the token check. */
     @ApproovProtected
     static final class TokenFilter extends ApproovFilter {
         TokenFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
-                ApproovFailureResponder failureResponder) {
-            super(check, bindingExtractor, failureResponder, ApproovRequirements.token());
+                ApproovFailureResponder failureResponder, ApplicationRequirements application) {
+            super(check, bindingExtractor, failureResponder, application, ApproovRequirements.token());
         }
     }
 
@@ -167,8 +234,8 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     @ApproovBound
     static final class BoundFilter extends ApproovFilter {
         BoundFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
-                ApproovFailureResponder failureResponder) {
-            super(check, bindingExtractor, failureResponder, ApproovRequirements.token().withBinding());
+                ApproovFailureResponder failureResponder, ApplicationRequirements application) {
+            super(check, bindingExtractor, failureResponder, application, ApproovRequirements.token().withBinding());
         }
     }
 
@@ -176,8 +243,8 @@ abstract class ApproovFilter implements ContainerRequestFilter {
     @ApproovSigned
     static final class SignedFilter extends ApproovFilter {
         SignedFilter(ApproovCheck check, ApproovBindingExtractor bindingExtractor,
-                ApproovFailureResponder failureResponder) {
-            super(check, bindingExtractor, failureResponder, ApproovRequirements.token().withMessageSignature());
+                ApproovFailureResponder failureResponder, ApplicationRequirements application) {
+            super(check, bindingExtractor, failureResponder, application, ApproovRequirements.token().withMessageSignature());
         }
     }
 }

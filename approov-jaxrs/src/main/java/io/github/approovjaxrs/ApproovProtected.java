@@ -3,6 +3,7 @@ package io.github.approovjaxrs;
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -14,9 +15,14 @@ import java.lang.annotation.Target;
  *
  * <p>Takes effect only where {@link ApproovFeature} is registered; the feature logs at start-up which
  * endpoints it protects. A request that fails gets 401 before the resource runs.
+ *
+ * <p>Inherited by subclasses: a proxy subclass that a container makes of an annotated class (Spring's
+ * {@code @Configuration} {@code ResourceConfig}, a CDI proxy of a resource) stays annotated for the container's
+ * own name binding as well as for the feature.
  */
 @NameBinding
 @Documented
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface ApproovProtected {

@@ -4,6 +4,7 @@ import io.github.approovjaxrs.core.ApproovClaims;
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -30,9 +31,14 @@ import java.lang.annotation.Target;
  * for an order or a payment. It is opt-in per endpoint, since Approov's SDK re-sends the same signature when
  * it retries a request quickly, and two identical requests signed in the same second sign the same base; see
  * the README's "Replay protection".
+ *
+ * <p>Inherited by subclasses: a proxy subclass that a container makes of an annotated class (Spring's
+ * {@code @Configuration} {@code ResourceConfig}, a CDI proxy of a resource) stays annotated for the container's
+ * own name binding as well as for the feature.
  */
 @NameBinding
 @Documented
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface ApproovSigned {

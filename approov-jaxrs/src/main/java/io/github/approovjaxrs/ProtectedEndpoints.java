@@ -9,7 +9,6 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 
 /**
@@ -42,7 +41,14 @@ final class ProtectedEndpoints implements DynamicFeature {
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         Class<?> resource = resourceInfo.getResourceClass();
         Method method = resourceInfo.getResourceMethod();
-        String line = describe(resource, method);
+        String line;
+        try {
+            line = describe(resource, method);
+        } catch (IllegalArgumentException badHeaders) {
+            // An @ApproovBound naming a header twice, or no header name: stop start-up, saying where.
+            throw new IllegalStateException("@ApproovBound on " + resource.getName() + "." + method.getName()
+                    + ": " + badHeaders.getMessage(), badHeaders);
+        }
         if (line != null) {
             LOG.log(System.Logger.Level.INFO, line);
             context.register(new Marker(requirements(resource, method)),
@@ -52,15 +58,23 @@ final class ProtectedEndpoints implements DynamicFeature {
 
     /**
      * What the Approov annotations on {@code method} (may be null) and {@code type} ask for beyond the token.
-     * A subclass made by a CDI container or a proxy inherits nothing of the annotations (they are not
-     * {@code @Inherited}), so the superclass chain is read too.
+     * The annotations are {@code @Inherited}, so a proxy subclass that a container makes of the class carries them;
+     * the superclass chain is read all the same, as it is for {@code @Path}, which is not.
      */
     static ApproovRequirements requirements(Class<?> type, Method method) {
         ApproovRequirements requirements = ApproovRequirements.token();
-        if (annotated(ApproovBound.class, method) || annotatedInChain(ApproovBound.class, type)) {
-            requirements = requirements.withBinding();
+        // The nearest annotation that names headers wins: the method's, then each class's up the chain (its
+        // declared one: a proxy subclass declares none and stands for the class it extends).
+        if (method != null && method.getAnnotation(ApproovBound.class) != null) {
+            requirements = requirements.and(bound(method.getAnnotation(ApproovBound.class)));
         }
-        if (annotated(ApproovSigned.class, method) || annotatedInChain(ApproovSigned.class, type)) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            ApproovBound bound = c.getDeclaredAnnotation(ApproovBound.class);
+            if (bound != null) {
+                requirements = requirements.and(bound(bound));
+            }
+        }
+        if (annotated(ApproovSigned.class, method, type)) {
             requirements = singleUse(type, method) ? requirements.withSingleUseMessageSignature()
                     : requirements.withMessageSignature();
         }
@@ -74,7 +88,7 @@ final class ProtectedEndpoints implements DynamicFeature {
             return true;
         }
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            ApproovSigned signed = c.getAnnotation(ApproovSigned.class);
+            ApproovSigned signed = c.getDeclaredAnnotation(ApproovSigned.class);
             if (signed != null && signed.singleUse()) {
                 return true;
             }
@@ -82,13 +96,25 @@ final class ProtectedEndpoints implements DynamicFeature {
         return false;
     }
 
-    private static boolean annotatedInChain(Class<? extends Annotation> annotation, Class<?> type) {
+    /**
+     * The binding one {@link ApproovBound} asks for: to the headers it names, else the configured ones.
+     *
+     * @throws IllegalArgumentException when it names a header twice or something that is no header name
+     */
+    private static ApproovRequirements bound(ApproovBound bound) {
+        return bound.value().length == 0 ? ApproovRequirements.token().withBinding()
+                : ApproovRequirements.token().withBinding(bound.value());
+    }
+
+    /** {@code annotation} on {@code type} or, for a proxy subclass, on the class it stands for. */
+    private static <A extends Annotation> A inChain(Class<A> annotation, Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(annotation)) {
-                return true;
+            A found = c.getAnnotation(annotation);
+            if (found != null) {
+                return found;
             }
         }
-        return false;
+        return null;
     }
 
     /** Puts one method's requirements on its requests, for the filters that follow. */
@@ -115,13 +141,9 @@ final class ProtectedEndpoints implements DynamicFeature {
                 + requirements(resource, method) + "]";
     }
 
-    private static boolean annotated(Class<? extends Annotation> annotation, AnnotatedElement... elements) {
-        for (AnnotatedElement element : elements) {
-            if (element != null && element.isAnnotationPresent(annotation)) {
-                return true;
-            }
-        }
-        return false;
+    /** {@code annotation} on {@code method} (may be null) or on {@code type}'s class chain (may be null). */
+    private static boolean annotated(Class<? extends Annotation> annotation, Method method, Class<?> type) {
+        return method != null && method.isAnnotationPresent(annotation) || inChain(annotation, type) != null;
     }
 
     private static String httpMethod(Method method) {
@@ -139,7 +161,7 @@ final class ProtectedEndpoints implements DynamicFeature {
      * full path only the locator knows, so it is named by its class rather than shown as "/".
      */
     private static String path(Class<?> resource, Method method) {
-        Path classPath = resource.getAnnotation(Path.class);
+        Path classPath = inChain(Path.class, resource);
         Path methodPath = method.getAnnotation(Path.class);
         String methodPart = methodPath == null ? "" : ("/" + methodPath.value()).replaceAll("/+", "/");
         if (classPath == null) {

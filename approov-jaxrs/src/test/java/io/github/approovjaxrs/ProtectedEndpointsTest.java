@@ -46,6 +46,31 @@ class ProtectedEndpointsTest {
         public Object locator() {
             return new Forwarder();
         }
+
+        @GET
+        @Path("token-double-binding")
+        @ApproovBound({"Authorization", "Content-Digest"})
+        @ApproovSigned
+        public String doubleBound() {
+            return "";
+        }
+    }
+
+    /** A class that names its binding header; a method may name others. */
+    @Path("sessions")
+    @ApproovBound("SessionId")
+    static class Sessions {
+        @GET
+        public String get() {
+            return "";
+        }
+
+        @GET
+        @Path("both")
+        @ApproovBound({"Authorization", "SessionId"})
+        public String both() {
+            return "";
+        }
     }
 
     /** Single-use by the class: its methods, and those of a proxy subclass, whatever their own annotation says. */
@@ -104,6 +129,15 @@ class ProtectedEndpointsTest {
                 ProtectedEndpoints.requirements(SingleUse.class, null), "an Application so annotated");
         assertEquals(ApproovRequirements.token().withMessageSignature(),
                 ProtectedEndpoints.requirements(Shapes.class, Shapes.class.getMethod("order")));
+    }
+
+    @Test
+    void theHeadersAMethodOrItsClassNamesAreShownInOrder() throws NoSuchMethodException {
+        assertEquals("Approov protects GET /v2/token-double-binding [token + binding to Authorization, Content-Digest"
+                + " + message signature]", line(Shapes.class, "doubleBound"));
+        assertEquals("Approov protects GET /sessions [token + binding to SessionId]", line(Sessions.class, "get"));
+        assertEquals("Approov protects GET /sessions/both [token + binding to Authorization, SessionId]",
+                line(Sessions.class, "both"));
     }
 
     @Test

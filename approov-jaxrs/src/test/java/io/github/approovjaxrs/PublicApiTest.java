@@ -168,12 +168,21 @@ class PublicApiTest {
 
     private static String render(Object member) {
         if (member instanceof Method method) {
-            return method.toGenericString() + (method.getDefaultValue() != null ? " default " + method.getDefaultValue() : "");
+            return method.toGenericString() + (method.getDefaultValue() != null ? " default " + defaultValue(method) : "");
         }
         if (member instanceof Constructor<?> constructor) {
             return constructor.toGenericString();
         }
         return ((Field) member).toGenericString();
+    }
+
+    /** An annotation element's default as written in source; an array's contents, not its identity hash. */
+    private static String defaultValue(Method element) {
+        Object value = element.getDefaultValue();
+        if (value instanceof Object[] array) {
+            return "{" + String.join(", ", Arrays.stream(array).map(String::valueOf).toList()) + "}";
+        }
+        return String.valueOf(value);
     }
 
     private static boolean visible(Member member) {

@@ -1,5 +1,6 @@
 package io.github.approovjaxrs;
 
+import io.github.approovjaxrs.conformance.AttackMatrix;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovConfigurationException;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +50,7 @@ class StartupSafetyTest {
                         "not valid base64"),
                 Arguments.of("missing its padding", Base64.getEncoder().withoutPadding().encodeToString(real), "not valid base64"),
                 Arguments.of("a space inside", GOOD_SECRET.substring(0, 20) + " " + GOOD_SECRET.substring(20), "not valid base64"),
-                Arguments.of("with non-zero trailing bits", withTrailingBits(GOOD_SECRET), "not valid base64"),
+                Arguments.of("with non-zero trailing bits", AttackMatrix.withTrailingBitsPadded(GOOD_SECRET), "not valid base64"),
                 Arguments.of("a line break inside", GOOD_SECRET.substring(0, 20) + "\n" + GOOD_SECRET.substring(20), "not valid base64"),
                 Arguments.of("only padding", "====", "not valid base64"),
                 Arguments.of("1 byte", Base64.getEncoder().encodeToString(new byte[] {7}), "at least 32"),
@@ -241,6 +242,52 @@ class StartupSafetyTest {
         }
     }
 
+    /** Each bad base64url secret ({@code APPROOV_BASE64URL_SECRET}), its name, and a word its refusal must contain. */
+    static Stream<Arguments> badBase64UrlSecrets() {
+        byte[] real = Base64.getDecoder().decode(GOOD_SECRET);
+        String url = Base64.getUrlEncoder().withoutPadding().encodeToString(real);
+        return Stream.of(
+                Arguments.of("the standard alphabet", Base64.getEncoder().encodeToString(sixtyFourBytesWithDashes()),
+                        "not valid base64url"),
+                Arguments.of("wrong padding", url + "=", "not valid base64url"),
+                Arguments.of("a space inside", url.substring(0, 20) + " " + url.substring(20), "not valid base64url"),
+                Arguments.of("non-zero trailing bits", AttackMatrix.withTrailingBitsPadded(GOOD_SECRET).replace('+', '-').replace('/', '_'),
+                        "not valid base64url"),
+                Arguments.of("31 bytes", Base64.getUrlEncoder().withoutPadding().encodeToString(printableSecret(31)),
+                        "at least 32"));
+    }
+
+    @ParameterizedTest(name = "base64url secret {0}: refused by ApproovFeature.create(fromEnvironment(...))")
+    @MethodSource("badBase64UrlSecrets")
+    void badBase64UrlSecretStopsStartUp(String name, String secret, String reason) {
+        ApproovConfigurationException refusal = assertThrows(ApproovConfigurationException.class,
+                () -> ApproovFeature.create(ApproovConfig.fromEnvironment(Map.of("APPROOV_BASE64URL_SECRET", secret)::get)));
+        assertTrue(refusal.getMessage().contains("APPROOV_BASE64URL_SECRET") && refusal.getMessage().contains(reason),
+                refusal.getMessage());
+        assertSecretFree(refusal, secret);
+    }
+
+    @Test
+    void twoDifferentAccountSecretsStopStartUpShowingNeither() {
+        String other = Base64.getUrlEncoder().withoutPadding().encodeToString(printableSecret(40));
+        ApproovConfigurationException refusal = assertThrows(ApproovConfigurationException.class,
+                () -> ApproovFeature.create(ApproovConfig.fromEnvironment(Map.of(SECRET_VARIABLE, GOOD_SECRET,
+                        "APPROOV_BASE64URL_SECRET", other)::get)));
+        assertTrue(refusal.getMessage().contains("are both set and hold different secrets"), refusal.getMessage());
+        assertSecretFree(refusal, GOOD_SECRET);
+        assertSecretFree(refusal, other);
+    }
+
+    @ParameterizedTest(name = "binding headers \"{0}\": refused")
+    @ValueSource(strings = {"Authorization,authorization", "Authorization,", "Authorization,Approov-Token"})
+    void aBindingHeaderListedTwiceEmptyOrTheTokenHeaderStopsStartUp(String names) {
+        ApproovConfigurationException refusal = assertThrows(ApproovConfigurationException.class,
+                () -> ApproovFeature.create(ApproovConfig.fromEnvironment(Map.of(SECRET_VARIABLE, GOOD_SECRET,
+                        "APPROOV_TOKEN_BINDING_HEADER_NAME", names)::get)));
+        assertTrue(refusal.getMessage().contains("APPROOV_TOKEN_BINDING_HEADER_NAME (bindingHeaderNames)"),
+                refusal.getMessage());
+    }
+
     /** 64 bytes whose base64 has {@code -} and {@code _} in the URL alphabet, so it is not standard base64. */
     static byte[] sixtyFourBytesWithDashes() {
         byte[] bytes = new byte[64];
@@ -255,15 +302,5 @@ class StartupSafetyTest {
             bytes[i] = (byte) ('a' + i % 26);
         }
         return bytes;
-    }
-
-    /** Standard base64 with the unused low bits of the last data character set: the same bytes to a lenient decoder. */
-    static String withTrailingBits(String base64) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        String data = base64.replace("=", "");
-        String padding = base64.substring(data.length());
-        int unusedBits = padding.length() == 2 ? 0x0F : 0x03;
-        char last = data.charAt(data.length() - 1);
-        return data.substring(0, data.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | unusedBits) + padding;
     }
 }

@@ -20,4 +20,22 @@ public final class TestSecret {
 
     private TestSecret() {
     }
+
+    /**
+     * What {@code start} returns when it runs with {@code APPROOV_BASE64_SECRET} set to the test secret as a system
+     * property (where {@code ApproovConfig.fromEnvironment()} looks first), as a deployment's environment would set
+     * it; the property is restored afterwards.
+     */
+    public static <T> T inTheEnvironment(java.util.concurrent.Callable<T> start) throws Exception {
+        String previous = System.setProperty("APPROOV_BASE64_SECRET", SECRET_BASE64);
+        try {
+            return start.call();
+        } finally {
+            if (previous == null) {
+                System.clearProperty("APPROOV_BASE64_SECRET");
+            } else {
+                System.setProperty("APPROOV_BASE64_SECRET", previous);
+            }
+        }
+    }
 }

@@ -48,16 +48,20 @@ public final class TestVerifier {
         return verify(token == null ? List.of() : List.of(token));
     }
 
-    /** The decision on a request carrying {@code token} and the binding header value {@code binding}. */
+    /**
+     * The decision on a request carrying {@code token} and the binding header value {@code binding}, at an
+     * endpoint bound to the first configured binding header.
+     */
     public Verdict verifyToken(String token, String binding) {
         ApproovRequest.Builder request = request();
         if (token != null) {
             request.header(check.config().tokenHeaderName(), token);
         }
+        String header = check.config().bindingHeaderNames().get(0);
         if (binding != null) {
-            request.header(check.config().bindingHeaderName(), binding);
+            request.header(header, binding);
         }
-        return new Verdict(check.decide(request.build(), ApproovRequirements.token().withBinding()));
+        return new Verdict(check.decide(request.build(), ApproovRequirements.token().withBinding(header)));
     }
 
     /** The decision on {@code request} at an endpoint that requires message signatures. */

@@ -105,6 +105,8 @@ public final class ApproovCheck implements AutoCloseable {
     }
 
     private ApproovDecision judge(ApproovRequest request, ApproovRequirements requirements) {
+        // What the client's SDK reported, sanitized and only if a listener asks: for the rejection's log line.
+        request.reportHeaders(config.statusHeaderName(), config.traceIdHeaderName());
         ApproovVerdict token = verifier.verify(request.headerLines(config.tokenHeaderName()));
         if (token instanceof ApproovVerdict.Rejected rejected) {
             ApproovFailure failure = rejected.reason();
@@ -123,9 +125,7 @@ public final class ApproovCheck implements AutoCloseable {
         ApproovClaims claims = ((ApproovVerdict.Accepted) token).verifiedClaims();
         ApproovFailure letThrough = null;
         if (requirements.binding()) {
-            List<String> values = request.bindingValues();
-            ApproovFailure failure = verifier.checkBinding(claims,
-                    values != null ? values : request.headerLines(config.bindingHeaderName()));
+            ApproovFailure failure = verifier.checkBinding(claims, boundHeaderLines(request, requirements));
             if (failure != null) {
                 if (reject(request, failure)) {
                     return new ApproovDecision.Refused(failure);
@@ -154,6 +154,29 @@ public final class ApproovCheck implements AutoCloseable {
         return new ApproovDecision.Accepted(accepted);
     }
 
+    /**
+     * The lines of each header the binding reads, in order: the headers the endpoint names; else the values a
+     * custom extractor found, which stand for the whole binding; else the configured binding headers.
+     */
+    private List<List<String>> boundHeaderLines(ApproovRequest request, ApproovRequirements requirements) {
+        List<String> names = requirements.bindingHeaderNames();
+        if (names.isEmpty()) {
+            List<String> extracted = request.bindingValues();
+            if (extracted != null) {
+                return List.of(extracted);
+            }
+            names = config.bindingHeaderNames();
+        }
+        if (names.size() == 1) {
+            return List.of(request.headerLines(names.get(0)));
+        }
+        List<List<String>> lines = new ArrayList<>(names.size());
+        for (String name : names) {
+            lines.add(request.headerLines(name));
+        }
+        return lines;
+    }
+
     /** Reports the failure; true when its stage is enforced (false: monitor mode lets the request go on). */
     private boolean reject(ApproovRequest request, ApproovFailure failure) {
         boolean enforced = failure.isEnforcedBy(config);
@@ -175,17 +198,20 @@ public final class ApproovCheck implements AutoCloseable {
 
     /**
      * One line for an adapter's start-up log: header names, keys (algorithm, id and size only, never key
-     * material), the modes, audience, clock skew and message-signing settings: which signatures a signed
-     * endpoint requires, and the account message-signing keys (id and size only).
+     * material), the modes, audience, clock skew, the headers of the client's report and message-signing
+     * settings: which signatures a signed endpoint requires, and the account message-signing keys (id and
+     * size only).
      */
     public String describe() {
         return "token header " + config.tokenHeaderName()
-                + ", binding header " + config.bindingHeaderName()
+                + ", binding header" + (config.bindingHeaderNames().size() > 1 ? "s " : " ")
+                + String.join(" + ", config.bindingHeaderNames())
                 + ", keys " + config.keys().stream().map(VerificationKey::describe).toList()
                 + (config.abortOnInvalidToken() ? "" : ", MONITOR MODE for tokens")
                 + (config.abortOnInvalidBinding() ? "" : ", MONITOR MODE for bindings")
                 + config.expectedAudience().map(a -> ", expected audience " + a).orElse("")
                 + ", clock skew " + config.clockSkew().toSeconds() + "s"
+                + ", client report in " + config.statusHeaderName() + " and " + config.traceIdHeaderName()
                 + "; message signatures: " + signaturePolicy() + ", tolerance " + config.signatureTolerance().toSeconds()
                 + "s, max age "
                 + config.signatureMaxAge().toSeconds() + "s, origin "

@@ -7,7 +7,9 @@ import static io.github.approovjaxrs.core.ConfigVariables.ACCOUNT_KEY_ID;
 import static io.github.approovjaxrs.core.ConfigVariables.ACCOUNT_SECRETS;
 import static io.github.approovjaxrs.core.ConfigVariables.ACCOUNT_SECRET_BASE64;
 import static io.github.approovjaxrs.core.ConfigVariables.ACCOUNT_SECRET_BASE64URL;
+import static io.github.approovjaxrs.core.ConfigVariables.BASE64URL_SECRET;
 import static io.github.approovjaxrs.core.ConfigVariables.BASE64_SECRET;
+import static io.github.approovjaxrs.core.ConfigVariables.BINDING_HEADER_NAME;
 import static io.github.approovjaxrs.core.ConfigVariables.CLOCK_SKEW_SECONDS;
 import static io.github.approovjaxrs.core.ConfigVariables.JWKS_FILE;
 import static io.github.approovjaxrs.core.ConfigVariables.LOGGING_ENABLED;
@@ -15,8 +17,8 @@ import static io.github.approovjaxrs.core.ConfigVariables.MAX_AGE_SECONDS;
 import static io.github.approovjaxrs.core.ConfigVariables.MAX_BODY_BYTES;
 import static io.github.approovjaxrs.core.ConfigVariables.PUBLIC_KEY_PEM;
 import static io.github.approovjaxrs.core.ConfigVariables.PUBLIC_ORIGIN;
-import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_ACCOUNT_SIGNATURE;
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRED_COMPONENTS;
+import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_ACCOUNT_SIGNATURE;
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_CONTENT_DIGEST;
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_EXPIRES;
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_IPK;
@@ -28,17 +30,19 @@ import static io.github.approovjaxrs.core.ConfigVariables.TOLERANCE_SECONDS;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -52,13 +56,15 @@ import java.util.function.Function;
  *   <caption>Settings</caption>
  *   <tr><th>variable</th><th>default</th><th>builder method</th></tr>
  *   <tr><td>{@code APPROOV_BASE64_SECRET}</td><td>none: a key is required</td><td>{@link Builder#base64Secret}</td></tr>
+ *   <tr><td>{@code APPROOV_BASE64URL_SECRET}</td><td>none: the same secret in base64url</td>
+ *       <td>{@link Builder#base64UrlSecret}</td></tr>
  *   <tr><td>{@code APPROOV_BASE64_SECRETS}</td><td>unset</td><td>{@link Builder#addBase64Secret}</td></tr>
  *   <tr><td>{@code APPROOV_JWKS_FILE}</td><td>unset</td><td>{@link Builder#jwksFile}</td></tr>
  *   <tr><td>{@code APPROOV_PUBLIC_KEY_PEM} (+ {@code _ALGORITHM}, {@code _ID})</td><td>unset</td>
  *       <td>{@link Builder#addPublicKeyPem}</td></tr>
  *   <tr><td>{@code APPROOV_TOKEN_HEADER_NAME}</td><td>{@code Approov-Token}</td><td>{@link Builder#tokenHeaderName}</td></tr>
  *   <tr><td>{@code APPROOV_TOKEN_BINDING_HEADER_NAME}</td><td>{@code Authorization}</td>
- *       <td>{@link Builder#bindingHeaderName}</td></tr>
+ *       <td>{@link Builder#bindingHeaderNames}</td></tr>
  *   <tr><td>{@code APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN}</td><td>{@code true}</td>
  *       <td>{@link Builder#abortOnInvalidToken}</td></tr>
  *   <tr><td>{@code APPROOV_ABORT_REQUEST_ON_INVALID_TOKEN_BINDING}</td><td>{@code true}</td>
@@ -67,6 +73,10 @@ import java.util.function.Function;
  *   <tr><td>{@code APPROOV_EXPECTED_AUDIENCE}</td><td>unset</td><td>{@link Builder#expectedAudience}</td></tr>
  *   <tr><td>{@code APPROOV_CLOCK_SKEW_SECONDS}</td><td>{@code 0}</td><td>{@link Builder#clockSkew}</td></tr>
  *   <tr><td>{@code APPROOV_TOKEN_CACHE_SIZE}</td><td>{@code 2048}</td><td>{@link Builder#tokenCacheSize}</td></tr>
+ *   <tr><td>{@code APPROOV_STATUS_HEADER_NAME}</td><td>{@code Approov-Status}</td>
+ *       <td>{@link Builder#statusHeaderName}</td></tr>
+ *   <tr><td>{@code APPROOV_TRACE_ID_HEADER_NAME}</td><td>{@code Approov-TraceID}</td>
+ *       <td>{@link Builder#traceIdHeaderName}</td></tr>
  * </table>
  *
  * <p>Message signing (endpoints that require it, such as {@code @ApproovSigned} ones; rules M1–M14):
@@ -124,7 +134,11 @@ import java.util.function.Function;
  * token-only unless that or {@link Builder#requireInstallationKey} says otherwise. Several account keys
  * (rotation) are told apart by their key ids, which the token's {@code mskid} names.
  *
- * <p>Keys: the account secret ({@code APPROOV_BASE64_SECRET}) is the zero-configuration default. For secret
+ * <p>Keys: the account secret is the zero-configuration default, in base64 ({@code APPROOV_BASE64_SECRET},
+ * {@code approov secret -get base64}) or in base64url ({@code APPROOV_BASE64URL_SECRET},
+ * {@code approov secret -get base64url}, as Approov's current quickstarts read it); both may be set only to
+ * the same secret. The binding may cover several headers ({@code APPROOV_TOKEN_BINDING_HEADER_NAME} a
+ * comma-separated list: their values are concatenated in order before hashing). For secret
  * rotation, {@code APPROOV_BASE64_SECRETS} adds more HS256 secrets as a comma-separated list of
  * {@code [kid:]base64} entries; for asymmetric tokens, {@code APPROOV_JWKS_FILE} names a local JWKS file
  * (oct, RSA and EC keys) and {@code APPROOV_PUBLIC_KEY_PEM} holds a PEM public key or certificate, or the
@@ -145,13 +159,15 @@ public final class ApproovConfig {
 
     private final List<VerificationKey> keys;
     private final String tokenHeaderName;
-    private final String bindingHeaderName;
+    private final List<String> bindingHeaderNames;
     private final boolean abortOnInvalidToken;
     private final boolean abortOnInvalidBinding;
     private final boolean loggingEnabled;
     private final String expectedAudience;
     private final Duration clockSkew;
     private final int tokenCacheSize;
+    private final String statusHeaderName;
+    private final String traceIdHeaderName;
     private final Clock clock;
     private final boolean abortOnInvalidMessageSignature;
     private final boolean requireInstallationKey;
@@ -171,13 +187,15 @@ public final class ApproovConfig {
     private ApproovConfig(Builder builder, List<AccountKey> accountKeys) {
         this.keys = builder.keys();
         this.tokenHeaderName = builder.tokenHeaderName;
-        this.bindingHeaderName = builder.bindingHeaderName;
+        this.bindingHeaderNames = List.copyOf(builder.bindingHeaderNames);
         this.abortOnInvalidToken = builder.abortOnInvalidToken;
         this.abortOnInvalidBinding = builder.abortOnInvalidBinding;
         this.loggingEnabled = builder.loggingEnabled;
         this.expectedAudience = builder.expectedAudience;
         this.clockSkew = builder.clockSkew;
         this.tokenCacheSize = builder.tokenCacheSize;
+        this.statusHeaderName = builder.statusHeaderName;
+        this.traceIdHeaderName = builder.traceIdHeaderName;
         this.clock = builder.clock;
         this.abortOnInvalidMessageSignature = builder.abortOnInvalidMessageSignature;
         this.requireInstallationKey = builder.requireInstallationKey;
@@ -260,9 +278,13 @@ public final class ApproovConfig {
         return tokenHeaderName;
     }
 
-    /** The name of the header whose value {@code pay} binds ({@code Authorization} by default). */
-    public String bindingHeaderName() {
-        return bindingHeaderName;
+    /**
+     * The headers whose values {@code pay} binds, in order ({@code [Authorization]} by default): an endpoint
+     * that requires the binding without naming its own headers reads these, concatenates their values with no
+     * separator, and compares base64(SHA-256) of that with {@code pay}.
+     */
+    public List<String> bindingHeaderNames() {
+        return bindingHeaderNames;
     }
 
     /** False in monitor mode: a request with an invalid token is logged and let through. */
@@ -293,6 +315,22 @@ public final class ApproovConfig {
     /** How many verified tokens are remembered so a reused token is not parsed again (0: no cache). */
     public int tokenCacheSize() {
         return tokenCacheSize;
+    }
+
+    /**
+     * The header in which Approov's SDK reports how fetching the token went ({@code Approov-Status} by
+     * default): its value, when it is a known one, goes into rejection log lines and listener events.
+     */
+    public String statusHeaderName() {
+        return statusHeaderName;
+    }
+
+    /**
+     * The header in which Approov's SDK sends its trace id ({@code Approov-TraceID} by default): its value,
+     * when short and safe, goes into rejection log lines and listener events.
+     */
+    public String traceIdHeaderName() {
+        return traceIdHeaderName;
     }
 
     /** The clock tokens are judged by; the system UTC clock unless a test set another. */
@@ -388,13 +426,15 @@ public final class ApproovConfig {
     public String toString() {
         return "ApproovConfig[keys=" + keys.stream().map(VerificationKey::describe).toList()
                 + ", tokenHeaderName=" + tokenHeaderName
-                + ", bindingHeaderName=" + bindingHeaderName
+                + ", bindingHeaderNames=" + bindingHeaderNames
                 + ", abortOnInvalidToken=" + abortOnInvalidToken
                 + ", abortOnInvalidBinding=" + abortOnInvalidBinding
                 + ", loggingEnabled=" + loggingEnabled
                 + ", expectedAudience=" + (expectedAudience == null ? "<none>" : expectedAudience)
                 + ", clockSkew=" + clockSkew.toSeconds() + "s"
                 + ", tokenCacheSize=" + tokenCacheSize
+                + ", statusHeaderName=" + statusHeaderName
+                + ", traceIdHeaderName=" + traceIdHeaderName
                 + ", abortOnInvalidMessageSignature=" + abortOnInvalidMessageSignature
                 + ", requireInstallationKey=" + requireInstallationKey
                 + ", requireSignatureExpiry=" + requireSignatureExpiry
@@ -421,13 +461,15 @@ public final class ApproovConfig {
         private int addedKeys;
         // Package-private: ConfigVariables reads them to check each setting, however it was set.
         String tokenHeaderName = "Approov-Token";
-        String bindingHeaderName = "Authorization";
+        List<String> bindingHeaderNames = List.of("Authorization");
         boolean abortOnInvalidToken = true;
         boolean abortOnInvalidBinding = true;
         boolean loggingEnabled = true;
         String expectedAudience;
         Duration clockSkew = Duration.ZERO;
         int tokenCacheSize = DEFAULT_TOKEN_CACHE_SIZE;
+        String statusHeaderName = "Approov-Status";
+        String traceIdHeaderName = "Approov-TraceID";
         boolean abortOnInvalidMessageSignature = true;
         boolean requireInstallationKey;
         boolean requireSignatureExpiry = true;
@@ -460,6 +502,22 @@ public final class ApproovConfig {
         public Builder base64Secret(String base64Secret) {
             Objects.requireNonNull(base64Secret, "base64Secret");
             addBase64Secret(BASE64_SECRET, "base64Secret(...)", null, base64Secret);
+            return this;
+        }
+
+        /**
+         * The account secret as printed by {@code approov secret -get base64url} (and read by Approov's current
+         * quickstarts): the URL-safe alphabet, padding optional, decoding to at least 32 bytes. With
+         * {@link #base64Secret} as well, both must hold the same secret.
+         */
+        public Builder base64UrlSecret(String base64UrlSecret) {
+            Objects.requireNonNull(base64UrlSecret, "base64UrlSecret");
+            try {
+                byte[] secret = ConfigVariables.strictBase64Url(base64UrlSecret);
+                addKeys(BASE64URL_SECRET, "base64UrlSecret(...)", () -> List.of(VerificationKey.secret(null, secret)));
+            } catch (ConfigVariables.Rejected notBase64Url) {
+                reject(BASE64URL_SECRET, "base64UrlSecret(...)" + notBase64Url.getMessage());
+            }
             return this;
         }
 
@@ -572,8 +630,11 @@ public final class ApproovConfig {
             problems.put(setting, problem);
         }
 
+        /** Every key given, the account secret once even when it was given in base64 and in base64url. */
         private List<VerificationKey> keys() {
-            return keysBySetting.values().stream().flatMap(List::stream).toList();
+            boolean twice = sameAccountSecretTwice();
+            return keysBySetting.entrySet().stream().filter(e -> !(twice && e.getKey().equals(BASE64URL_SECRET)))
+                    .flatMap(e -> e.getValue().stream()).toList();
         }
 
         /** The header that carries the token; matched case-insensitively. */
@@ -582,9 +643,15 @@ public final class ApproovConfig {
             return this;
         }
 
-        /** The header whose whole value {@code pay} binds; matched case-insensitively. */
-        public Builder bindingHeaderName(String name) {
-            this.bindingHeaderName = Objects.requireNonNull(name, "name");
+        /**
+         * The headers whose values {@code pay} binds, in order; matched case-insensitively. One header
+         * ({@code "Authorization"}, the default) binds its whole value; several
+         * ({@code "Authorization", "SessionId"}) bind their values concatenated with no separator. Each header
+         * once.
+         */
+        public Builder bindingHeaderNames(String... names) {
+            Objects.requireNonNull(names, "names");
+            this.bindingHeaderNames = Arrays.stream(names).map(name -> Objects.requireNonNull(name, "name")).toList();
             return this;
         }
 
@@ -626,6 +693,18 @@ public final class ApproovConfig {
         public Builder tokenCacheSize(int size) {
             this.tokenCacheSize = size;
             problems.remove(TOKEN_CACHE_SIZE);
+            return this;
+        }
+
+        /** The header of the client's {@code Approov-Status} report, if the app sends it under another name. */
+        public Builder statusHeaderName(String name) {
+            this.statusHeaderName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The header of the client's {@code Approov-TraceID}, if the app sends it under another name. */
+        public Builder traceIdHeaderName(String name) {
+            this.traceIdHeaderName = Objects.requireNonNull(name, "name");
             return this;
         }
 
@@ -914,11 +993,17 @@ public final class ApproovConfig {
          */
         public ApproovConfig build() {
             List<String> all = new ArrayList<>(problems.values());
+            String secrets = oneAccountSecret();
+            if (secrets != null) {
+                all.add(secrets);
+            }
             List<VerificationKey> keys = keys();
             if (keys.isEmpty() && problems.keySet().stream().noneMatch(ConfigVariables::isKeySetting)) {
-                all.add(BASE64_SECRET + " is not set: set it to the output of `approov secret -get base64`"
-                        + " (environment or .env file), or call base64Secret(...) on the builder. (For asymmetric"
-                        + " tokens, set " + JWKS_FILE + " or " + PUBLIC_KEY_PEM + " instead.)");
+                all.add(BASE64URL_SECRET + " or " + BASE64_SECRET + " is not set: set " + BASE64URL_SECRET
+                        + " to the output of `approov secret -get base64url` (or " + BASE64_SECRET + " to the output"
+                        + " of `approov secret -get base64`), in the environment or a .env file, or call"
+                        + " base64UrlSecret(...) or base64Secret(...) on the builder. (For asymmetric tokens, set "
+                        + JWKS_FILE + " or " + PUBLIC_KEY_PEM + " instead.)");
             }
             Set<String> keyIds = new HashSet<>();
             for (VerificationKey key : keys) {
@@ -932,12 +1017,40 @@ public final class ApproovConfig {
                     setting.check(this, all);
                 }
             }
+            if (bindingHeaderNames.stream().anyMatch(tokenHeaderName::equalsIgnoreCase)) {
+                all.add(BINDING_HEADER_NAME + " (bindingHeaderNames) names the token header "
+                        + ApproovConfigurationException.quoteSafely(tokenHeaderName) + ": a token cannot be bound to"
+                        + " itself; name the headers it is bound to, such as Authorization.");
+            }
             List<AccountKey> accountKeys = accountKeys(all);
             if (!all.isEmpty()) {
                 throw new ApproovConfigurationException(
                         "Invalid Approov configuration: " + String.join(" ", all));
             }
             return new ApproovConfig(this, accountKeys);
+        }
+
+        /**
+         * The account secret may come in base64 and in base64url (Approov's CLI prints both): set twice, the
+         * two must be the same secret. Returns the problem when they differ, naming the variables and never
+         * the values.
+         */
+        private String oneAccountSecret() {
+            if (!sameAccountSecretTwice() && keysBySetting.containsKey(BASE64_SECRET)
+                    && keysBySetting.containsKey(BASE64URL_SECRET)) {
+                return BASE64_SECRET + " (base64Secret) and " + BASE64URL_SECRET + " (base64UrlSecret) are both set"
+                        + " and hold different secrets: set only one of them, to your account's secret ("
+                        + BASE64URL_SECRET + " is the output of `approov secret -get base64url`).";
+            }
+            return null;
+        }
+
+        /** Whether the account secret is set both in base64 and in base64url, to the same bytes. */
+        private boolean sameAccountSecretTwice() {
+            List<VerificationKey> base64 = keysBySetting.get(BASE64_SECRET);
+            List<VerificationKey> base64Url = keysBySetting.get(BASE64URL_SECRET);
+            return base64 != null && base64Url != null
+                    && MessageDigest.isEqual(base64.get(0).key().getEncoded(), base64Url.get(0).key().getEncoded());
         }
     }
 }

@@ -45,7 +45,8 @@ public final class ApproovConfigurationException extends IllegalStateException {
                 : "a value of " + value.length() + " characters";
     }
 
-    private static boolean looksLikeKeyMaterial(String value) {
+    /** 12 or more characters of the base64 alphabets mixing upper case, lower case and digits. */
+    static boolean looksLikeKeyMaterial(String value) {
         return value.length() >= KEY_LIKE_LENGTH
                 && value.chars().allMatch(c -> Character.isLetterOrDigit(c) || "+/=-_".indexOf(c) >= 0)
                 && value.chars().anyMatch(Character::isUpperCase)

@@ -33,13 +33,16 @@ public enum ApproovFailure {
     /** The check itself failed unexpectedly; the request is rejected rather than let through. */
     VERIFICATION_ERROR("verification_error", Stage.TOKEN),
 
-    /** No binding header line, or an empty one (rule B2). */
+    /** A bound header has no line, or an empty one (rule B2); with several bound headers, the first such one. */
     MISSING_BINDING_HEADER("missing_binding_header", Stage.BINDING),
-    /** More than one binding header line (rule B2). */
+    /** A bound header has more than one line (rule B2). */
     DUPLICATE_BINDING_HEADER("duplicate_binding_header", Stage.BINDING),
     /** The token has no {@code pay} claim, or it is not a non-empty string (rule B3). */
     MISSING_PAY_CLAIM("missing_pay_claim", Stage.BINDING),
-    /** {@code pay} is not base64(SHA-256(binding header value)) (rule B4). */
+    /**
+     * {@code pay} is not base64(SHA-256) of the bound header's value, or of the bound headers' values
+     * concatenated in order (rule B4).
+     */
     BINDING_MISMATCH("binding_mismatch", Stage.BINDING),
 
     /** The token has no {@code ipk} and {@code APPROOV_MESSAGE_SIGNING_REQUIRE_IPK} is true (rule M2). */

@@ -6,7 +6,9 @@ package io.github.approovjaxrs.core;
  *
  * <p>Called on the request thread, once per check that concluded, so keep it quick; an exception it throws is
  * logged and ignored. It sees the request's method and path ({@link ApproovRequest#method()},
- * {@link ApproovRequest#path()}), never its token, binding value, signature or body.
+ * {@link ApproovRequest#path()}) and what the client's Approov SDK reported, made safe to log
+ * ({@link ApproovRequest#approovStatus()}, {@link ApproovRequest#traceId()}), never its token, binding value,
+ * signature or body.
  */
 public interface ApproovListener {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  *
  * <p>Scheme and authority are the ones the server saw; when {@code APPROOV_MESSAGE_SIGNING_PUBLIC_ORIGIN}
  * is configured (a server behind a TLS proxy) the message-signature check uses that origin instead. A
- * request is checked on one thread; it is not meant to be shared. Listeners see its method and path only.
+ * request is checked on one thread; it is not meant to be shared. Listeners see its method and path, and what
+ * the client's Approov SDK reported as far as it is safe to log ({@link #approovStatus()}, {@link #traceId()}).
  */
 public final class ApproovRequest {
 
@@ -52,6 +54,12 @@ public final class ApproovRequest {
     private final Supplier<List<String>> bindingValues;
     private final boolean bodyUnavailable;
     private byte[] body;
+    /** The headers of the client's report, set by the check that judges this request; null before. */
+    private String statusHeaderName;
+    private String traceIdHeaderName;
+    private boolean reportRead;
+    private String approovStatus;
+    private String traceId;
 
     private ApproovRequest(Builder builder) {
         this.method = builder.method;
@@ -124,6 +132,54 @@ public final class ApproovRequest {
             body = bodyReader == null ? new byte[0] : bodyReader.read(limit);
         }
         return body;
+    }
+
+    /**
+     * The {@code Approov-Status} the client's SDK sent (header name configurable:
+     * {@code APPROOV_STATUS_HEADER_NAME}), for telling a device that was offline ({@code no_network}) from a
+     * client without the SDK at all (no status): one of {@code success}, {@code no_network},
+     * {@code poor_network}, {@code untrusted_network}, {@code no_approov_service}, {@code rejected},
+     * {@code internal_error} (reported in lower case whatever the case sent); {@code unknown} for any other
+     * value, which is never repeated; empty when the request carries none. Known once {@link ApproovCheck}
+     * has begun to judge the request, so listeners always see it.
+     */
+    public Optional<String> approovStatus() {
+        readReport();
+        return Optional.ofNullable(approovStatus);
+    }
+
+    /**
+     * The {@code Approov-TraceID} the client's SDK sent (header name configurable:
+     * {@code APPROOV_TRACE_ID_HEADER_NAME}), to find the request in Approov's own logs: only when it is one
+     * line of at most 48 characters of {@code A-Z a-z 0-9 - _ . :} that looks like no token or key; empty
+     * otherwise, and when the request carries none. Known once {@link ApproovCheck} has begun to judge the
+     * request.
+     */
+    public Optional<String> traceId() {
+        readReport();
+        return Optional.ofNullable(traceId);
+    }
+
+    /** Where the check finds the client's report; read only if a listener asks for it. */
+    void reportHeaders(String statusHeader, String traceIdHeader) {
+        this.statusHeaderName = statusHeader;
+        this.traceIdHeaderName = traceIdHeader;
+        this.reportRead = false;
+    }
+
+    private void readReport() {
+        if (reportRead || statusHeaderName == null) {
+            return;
+        }
+        reportRead = true;
+        try {
+            approovStatus = ClientReport.status(headerLines(statusHeaderName));
+            traceId = ClientReport.traceId(headerLines(traceIdHeaderName));
+        } catch (RuntimeException unreadable) {
+            // A report is for the log only: a container that cannot give the headers leaves it empty.
+            approovStatus = null;
+            traceId = null;
+        }
     }
 
     /** Only the method and path: header values and the body may be credentials. */

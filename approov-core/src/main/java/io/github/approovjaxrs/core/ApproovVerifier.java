@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,7 +121,8 @@ final class ApproovVerifier {
     public ApproovVerdict verify(List<String> tokenHeaderLines, List<String> bindingHeaderLines) {
         ApproovVerdict verdict = verify(tokenHeaderLines);
         if (verdict instanceof ApproovVerdict.Accepted accepted) {
-            ApproovFailure bindingFailure = checkBinding(accepted.verifiedClaims(), bindingHeaderLines);
+            ApproovFailure bindingFailure = checkBinding(accepted.verifiedClaims(),
+                    Collections.singletonList(bindingHeaderLines));
             if (bindingFailure != null) {
                 return rejected(bindingFailure);
             }
@@ -322,22 +324,41 @@ final class ApproovVerifier {
         }
     }
 
-    /** Rules B2–B4; null when the binding holds. */
-    ApproovFailure checkBinding(ApproovClaims claims, List<String> bindingHeaderLines) {
-        if (bindingHeaderLines == null || bindingHeaderLines.isEmpty()) {
-            return ApproovFailure.MISSING_BINDING_HEADER;
+    /**
+     * Rules B2–B4 over the bound headers, in order: each present exactly once and non-empty (the first that is
+     * not decides the failure), then {@code pay} equal to base64(SHA-256) of their values' UTF-8 bytes,
+     * concatenated with no separator (one header: its whole value). Null when the binding holds.
+     *
+     * @param boundHeaderLines for each bound header, every line of it
+     */
+    ApproovFailure checkBinding(ApproovClaims claims, List<List<String>> boundHeaderLines) {
+        String bound = null;
+        StringBuilder concatenated = null;
+        for (List<String> lines : boundHeaderLines) {
+            if (lines == null || lines.isEmpty()) {
+                return ApproovFailure.MISSING_BINDING_HEADER;
+            }
+            if (lines.size() > 1) {
+                return ApproovFailure.DUPLICATE_BINDING_HEADER;
+            }
+            String value = lines.get(0);
+            if (value == null || value.isEmpty()) {
+                return ApproovFailure.MISSING_BINDING_HEADER;
+            }
+            if (bound == null) {
+                bound = value;
+            } else {
+                concatenated = (concatenated == null ? new StringBuilder(bound) : concatenated).append(value);
+            }
         }
-        if (bindingHeaderLines.size() > 1) {
-            return ApproovFailure.DUPLICATE_BINDING_HEADER;
-        }
-        String value = bindingHeaderLines.get(0);
-        if (value == null || value.isEmpty()) {
+        if (bound == null) {
             return ApproovFailure.MISSING_BINDING_HEADER;
         }
         byte[] pay = claims.payBytes();
         if (pay == null) {
             return ApproovFailure.MISSING_PAY_CLAIM;
         }
+        String value = concatenated == null ? bound : concatenated.toString();
         MessageDigest sha256 = scratch.get().sha256;
         byte[] expected = Base64.getEncoder().encode(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
         return MessageDigest.isEqual(expected, pay) ? null : ApproovFailure.BINDING_MISMATCH;

@@ -12,6 +12,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ import java.util.function.Function;
 final class ConfigVariables {
 
     static final String BASE64_SECRET = "APPROOV_BASE64_SECRET";
+    static final String BASE64URL_SECRET = "APPROOV_BASE64URL_SECRET";
     static final String BASE64_SECRETS = "APPROOV_BASE64_SECRETS";
     static final String JWKS_FILE = "APPROOV_JWKS_FILE";
     static final String PUBLIC_KEY_PEM = "APPROOV_PUBLIC_KEY_PEM";
@@ -46,6 +48,8 @@ final class ConfigVariables {
     static final String EXPECTED_AUDIENCE = "APPROOV_EXPECTED_AUDIENCE";
     static final String CLOCK_SKEW_SECONDS = "APPROOV_CLOCK_SKEW_SECONDS";
     static final String TOKEN_CACHE_SIZE = "APPROOV_TOKEN_CACHE_SIZE";
+    static final String STATUS_HEADER_NAME = "APPROOV_STATUS_HEADER_NAME";
+    static final String TRACE_ID_HEADER_NAME = "APPROOV_TRACE_ID_HEADER_NAME";
     static final String ABORT_ON_INVALID_MESSAGE_SIGNATURE = "APPROOV_ABORT_REQUEST_ON_INVALID_MESSAGE_SIGNATURE";
     static final String REQUIRE_IPK = "APPROOV_MESSAGE_SIGNING_REQUIRE_IPK";
     static final String REQUIRE_EXPIRES = "APPROOV_MESSAGE_SIGNING_REQUIRE_EXPIRES";
@@ -71,6 +75,7 @@ final class ConfigVariables {
     /** Every variable, in the order they are read; the keys of the key variables join the key set in this order. */
     static final List<Variable> ALL = List.of(
             new Keys(BASE64_SECRET, "base64Secret", (text, variables) -> accountSecret(text)),
+            new Keys(BASE64URL_SECRET, "base64UrlSecret", (text, variables) -> accountSecretBase64Url(text)),
             new Keys(BASE64_SECRETS, "addBase64Secret", (text, variables) -> secretList(text)),
             new Keys(JWKS_FILE, "jwksFile", (text, variables) -> jwksFile(text)),
             new Keys(PUBLIC_KEY_PEM, "addPublicKeyPem", ConfigVariables::publicKeyPem),
@@ -78,8 +83,8 @@ final class ConfigVariables {
             new Companion(PUBLIC_KEY_ID, "addPublicKeyPem"),
             new Setting<>(TOKEN_HEADER_NAME, "tokenHeaderName", Kind.HEADER_NAME,
                     Builder::tokenHeaderName, b -> b.tokenHeaderName),
-            new Setting<>(BINDING_HEADER_NAME, "bindingHeaderName", Kind.HEADER_NAME,
-                    Builder::bindingHeaderName, b -> b.bindingHeaderName),
+            new Setting<>(BINDING_HEADER_NAME, "bindingHeaderNames", Kind.HEADER_NAMES,
+                    (b, names) -> b.bindingHeaderNames(names.toArray(String[]::new)), b -> b.bindingHeaderNames),
             new Setting<>(ABORT_ON_INVALID_TOKEN, "abortOnInvalidToken", Kind.BOOLEAN,
                     Builder::abortOnInvalidToken, b -> b.abortOnInvalidToken),
             new Setting<>(ABORT_ON_INVALID_BINDING, "abortOnInvalidBinding", Kind.BOOLEAN,
@@ -92,6 +97,10 @@ final class ConfigVariables {
                     Builder::clockSkew, b -> b.clockSkew),
             new Setting<>(TOKEN_CACHE_SIZE, "tokenCacheSize", Kind.wholeNumber(1 << 20),
                     Builder::tokenCacheSize, b -> b.tokenCacheSize),
+            new Setting<>(STATUS_HEADER_NAME, "statusHeaderName", Kind.HEADER_NAME,
+                    Builder::statusHeaderName, b -> b.statusHeaderName),
+            new Setting<>(TRACE_ID_HEADER_NAME, "traceIdHeaderName", Kind.HEADER_NAME,
+                    Builder::traceIdHeaderName, b -> b.traceIdHeaderName),
             new Setting<>(ABORT_ON_INVALID_MESSAGE_SIGNATURE, "abortOnInvalidMessageSignature", Kind.BOOLEAN,
                     Builder::abortOnInvalidMessageSignature, b -> b.abortOnInvalidMessageSignature),
             new Setting<>(REQUIRE_IPK, "requireInstallationKey", Kind.BOOLEAN,
@@ -235,6 +244,14 @@ final class ConfigVariables {
                 : List.of("must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~); got "
                         + quoteSafely(name) + "."));
 
+        /**
+         * HTTP field names separated by commas, in order (Approov's quickstarts bind to
+         * {@code Authorization,SessionId}); each once, matched case-insensitively.
+         */
+        static final Kind<List<String>> HEADER_NAMES = new Kind<>(
+                text -> Arrays.stream(text.split(",", -1)).map(String::strip).toList(),
+                ApproovRequirements::headerNameProblems);
+
         /** The origin clients address, {@code https://host[:port]}; or unset. */
         static final Kind<String> ORIGIN = new Kind<>(text -> text, origin -> {
             String problem = origin == null ? null : originProblem(origin);
@@ -332,7 +349,9 @@ final class ConfigVariables {
         }
         if (decoded == null || !Base64.getEncoder().encodeToString(decoded).equals(trimmed)) {
             throw new Rejected(" is not valid base64 (standard alphabet with '=' padding, as printed by"
-                    + " `approov secret -get base64`).");
+                    + " `approov secret -get base64`)." + (isBase64Url(trimmed) ? " It is base64url, as"
+                    + " `approov secret -get base64url` prints the secret: set " + BASE64URL_SECRET
+                    + " to it instead." : ""));
         }
         if (decoded.length == 0) {
             throw new Rejected(" is empty: set it to the output of `approov secret -get base64`.");
@@ -341,25 +360,40 @@ final class ConfigVariables {
     }
 
     /**
-     * Strict base64url: the URL-safe alphabet, with or without {@code =} padding, canonical (re-encoding gives
-     * the same text). The refusal never holds the value.
+     * Strict base64url, as {@code approov secret -get base64url} prints it and Approov's current quickstarts
+     * read it: the URL-safe alphabet, {@code =} padding optional (but right when present), canonical (no
+     * non-zero trailing bits). The refusal never holds the value.
      */
     static byte[] strictBase64Url(String value) throws Rejected {
         String trimmed = value.strip();
+        String unpadded = trimmed.endsWith("==") ? trimmed.substring(0, trimmed.length() - 2)
+                : trimmed.endsWith("=") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
         byte[] decoded = null;
         try {
-            decoded = Base64.getUrlDecoder().decode(trimmed);
+            decoded = Base64.getUrlDecoder().decode(unpadded);
         } catch (IllegalArgumentException notBase64Url) {
             // refused below
         }
-        if (decoded == null || !(Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(trimmed)
-                || Base64.getUrlEncoder().encodeToString(decoded).equals(trimmed))) {
-            throw new Rejected(" is not valid base64url (the URL-safe alphabet, - and _, padding optional).");
+        boolean canonical = decoded != null
+                && Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(unpadded)
+                && (unpadded.equals(trimmed) || Base64.getUrlEncoder().encodeToString(decoded).equals(trimmed));
+        if (!canonical) {
+            throw new Rejected(" is not valid base64url (URL-safe alphabet with - and _, '=' padding optional, as"
+                    + " printed by `approov secret -get base64url`).");
         }
         if (decoded.length == 0) {
-            throw new Rejected(" is empty.");
+            throw new Rejected(" is empty: set it to the output of `approov secret -get base64url`.");
         }
         return decoded;
+    }
+
+    private static boolean isBase64Url(String text) {
+        try {
+            strictBase64Url(text);
+            return true;
+        } catch (Rejected notBase64Url) {
+            return false;
+        }
     }
 
     /** The account message-signing secret in base64url, checked as a key (at least 32 bytes). */
@@ -432,6 +466,11 @@ final class ConfigVariables {
 
     private static List<VerificationKey> accountSecret(String text) throws Rejected {
         byte[] secret = strictBase64(text);
+        return keys(() -> List.of(VerificationKey.secret(null, secret)));
+    }
+
+    private static List<VerificationKey> accountSecretBase64Url(String text) throws Rejected {
+        byte[] secret = strictBase64Url(text);
         return keys(() -> List.of(VerificationKey.secret(null, secret)));
     }
 
@@ -523,7 +562,7 @@ final class ConfigVariables {
     }
 
     /** RFC 9110 {@code token}: a non-empty run of {@code tchar}. */
-    private static boolean isToken(String text) {
+    static boolean isToken(String text) {
         return !text.isEmpty() && text.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
                 || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
     }

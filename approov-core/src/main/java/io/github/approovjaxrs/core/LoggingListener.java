@@ -12,7 +12,14 @@ import java.util.function.LongSupplier;
  * The default listener when {@code APPROOV_LOGGING_ENABLED} is true: a line per decision through
  * {@link System.Logger} (no logging dependency; it reaches JUL, SLF4J or Log4j like Jersey's own logs).
  * Rejections at INFO, monitor-mode pass-throughs at WARNING, acceptances at DEBUG. A line carries the
- * method, the path and the reason code, never the token, a claim value or the binding header.
+ * method, the path and the reason code, never the token, a claim value or the binding header. A rejection's
+ * line also says what the client's Approov SDK reported, when it sent anything, as
+ * {@link ApproovRequest#approovStatus()} and {@link ApproovRequest#traceId()} make it safe (a known status
+ * or {@code unknown}; a short trace id of safe characters), so that a device that was offline
+ * ({@code no_network}) can be told from a client with no SDK at all (no status):
+ * <pre>
+ * Approov: rejected GET /v2/shapes: missing_token [status=no_network trace=4bf92f3577b34da6]
+ * </pre>
  *
  * <p>A flood stays readable and bounded: per reason code, separately for refusals and for monitor-mode
  * pass-throughs, the first {@value #LINES_PER_REASON} lines of each interval ({@link #INTERVAL}) are written
@@ -64,10 +71,10 @@ final class LoggingListener implements ApproovListener {
         }
         if (enforced) {
             log.log(Level.INFO, () -> "Approov: rejected " + request.method() + " " + request.path() + ": "
-                    + failure.code());
+                    + failure.code() + clientReport(request));
         } else {
             log.log(Level.WARNING, () -> "Approov (monitor mode): " + request.method() + " " + request.path()
-                    + " failed (" + failure.code() + ") and was let through");
+                    + " failed (" + failure.code() + ") and was let through" + clientReport(request));
         }
     }
 
@@ -80,6 +87,17 @@ final class LoggingListener implements ApproovListener {
         String check = binding ? "token binding" : "message signature";
         log.log(Level.WARNING, () -> "Approov (monitor mode): " + request.method() + " " + request.path() + ": "
                 + check + " not checked because the token failed; let through without claims");
+    }
+
+    /** " [status=no_network trace=...]" when the client reported anything, else nothing; sanitized by the request. */
+    static String clientReport(ApproovRequest request) {
+        String status = request.approovStatus().orElse(null);
+        String trace = request.traceId().orElse(null);
+        if (status == null && trace == null) {
+            return "";
+        }
+        return " [" + (status == null ? "" : "status=" + status) + (status != null && trace != null ? " " : "")
+                + (trace == null ? "" : "trace=" + trace) + "]";
     }
 
     /** One line per mode whose lines were held back in the interval: every count of that mode, largest first. */

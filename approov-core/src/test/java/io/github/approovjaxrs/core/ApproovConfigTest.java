@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -39,7 +40,9 @@ class ApproovConfigTest {
         ApproovConfig config = fromEnv(Map.of("APPROOV_BASE64_SECRET", SECRET));
         assertArrayEquals(Base64.getDecoder().decode(SECRET), config.keys().get(0).key().getEncoded());
         assertEquals("Approov-Token", config.tokenHeaderName());
-        assertEquals("Authorization", config.bindingHeaderName());
+        assertEquals(List.of("Authorization"), config.bindingHeaderNames());
+        assertEquals("Approov-Status", config.statusHeaderName());
+        assertEquals("Approov-TraceID", config.traceIdHeaderName());
         assertTrue(config.abortOnInvalidToken());
         assertTrue(config.abortOnInvalidBinding());
         assertTrue(config.loggingEnabled());
@@ -61,7 +64,7 @@ class ApproovConfigTest {
                 "APPROOV_CLOCK_SKEW_SECONDS", "30",
                 "APPROOV_TOKEN_CACHE_SIZE", "0"));
         assertEquals("X-Approov", config.tokenHeaderName());
-        assertEquals("X-Session", config.bindingHeaderName());
+        assertEquals(List.of("X-Session"), config.bindingHeaderNames());
         assertFalse(config.abortOnInvalidToken());
         assertFalse(config.abortOnInvalidBinding());
         assertFalse(config.loggingEnabled());
@@ -83,7 +86,7 @@ class ApproovConfigTest {
     void missingSecretSaysWhereToGetIt() {
         String message = failure(Map.of()).getMessage();
         assertTrue(message.contains("APPROOV_BASE64_SECRET is not set"), message);
-        assertTrue(message.contains("approov secret -get base64"), message);
+        assertTrue(message.contains("approov secret -get base64`"), message);
     }
 
     @ParameterizedTest
@@ -167,7 +170,7 @@ class ApproovConfigTest {
         try {
             ApproovConfig config = ApproovConfig.builder().readEnvironment(dotEnv).build();
             assertEquals("From-Property", config.tokenHeaderName());
-            assertEquals("From-DotEnv", config.bindingHeaderName());
+            assertEquals(List.of("From-DotEnv"), config.bindingHeaderNames());
             assertArrayEquals(Base64.getDecoder().decode(SECRET), config.keys().get(0).key().getEncoded());
         } finally {
             System.clearProperty("APPROOV_TOKEN_HEADER_NAME");
@@ -211,5 +214,161 @@ class ApproovConfigTest {
         ApproovConfig config = ApproovConfig.builder().secret(secret).build();
         secret[0] = 1;
         assertEquals(0, config.keys().get(0).key().getEncoded()[0]);
+    }
+    // ---- Approov's current quickstarts: the base64url secret, several binding headers, the client's report ----
+
+    /** The test secret as `approov secret -get base64url` prints it: URL-safe, no padding. */
+    static final String SECRET_BASE64URL = Base64.getUrlEncoder().withoutPadding().encodeToString(TestSecret.SECRET);
+    /** 34 bytes whose base64 has '+' and '/' and needs padding, so that each spelling differs from the others. */
+    static final byte[] ODD_SECRET = "\u00fb\u00ff\u00be-odd-secret-of-thirty-four-byte".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    @Test
+    void theBase64UrlSecretIsReadWithOrWithoutPadding() {
+        String unpadded = Base64.getUrlEncoder().withoutPadding().encodeToString(ODD_SECRET);
+        String padded = Base64.getUrlEncoder().encodeToString(ODD_SECRET);
+        assertTrue(unpadded.contains("-") || unpadded.contains("_"), unpadded);
+        assertFalse(unpadded.equals(padded), "the secret needs padding");
+        for (String spelling : List.of(unpadded, padded, " " + unpadded + "\n")) {
+            ApproovConfig config = fromEnv(Map.of("APPROOV_BASE64URL_SECRET", spelling));
+            assertEquals(1, config.keys().size());
+            assertArrayEquals(ODD_SECRET, config.keys().get(0).key().getEncoded(), spelling);
+        }
+        assertArrayEquals(TestSecret.SECRET, ApproovConfig.builder().base64UrlSecret(SECRET_BASE64URL).build()
+                .keys().get(0).key().getEncoded());
+    }
+
+    @Test
+    void approovsDummySecretInBase64UrlIsTheSameSecretAsInBase64() {
+        ApproovConfig url = fromEnv(Map.of("APPROOV_BASE64URL_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL));
+        ApproovConfig standard = fromEnv(Map.of("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64));
+        assertArrayEquals(standard.keys().get(0).key().getEncoded(), url.keys().get(0).key().getEncoded());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"standard alphabet", "wrong padding", "too much padding", "non-zero trailing bits",
+            "a space inside", "impossible length", "short"})
+    void aBase64UrlSecretThatIsNotCanonicalIsRefusedWithoutEchoingIt(String fault) {
+        String unpadded = Base64.getUrlEncoder().withoutPadding().encodeToString(ODD_SECRET);
+        String value = switch (fault) {
+            case "standard alphabet" -> Base64.getEncoder().encodeToString(ODD_SECRET);
+            case "wrong padding" -> unpadded + "=";
+            case "too much padding" -> Base64.getUrlEncoder().encodeToString(ODD_SECRET) + "==";
+            // 32 bytes end in 43 characters, the last of which holds 2 unused bits.
+            case "non-zero trailing bits" -> flipLastBit(SECRET_BASE64URL);
+            case "a space inside" -> unpadded.substring(0, 10) + " " + unpadded.substring(10);
+            case "impossible length" -> unpadded + "AAA";
+            default -> Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[31]);
+        };
+        String message = failure(Map.of("APPROOV_BASE64URL_SECRET", value)).getMessage();
+        assertTrue(message.contains("APPROOV_BASE64URL_SECRET"), message);
+        assertTrue(message.contains(fault.equals("short") ? "at least 32" : "approov secret -get base64url"), message);
+        assertFalse(message.contains(value.strip()), message);
+        assertFalse(message.contains(value.strip().substring(0, 12)), message);
+    }
+
+    private static String flipLastBit(String base64Url) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = base64Url.charAt(base64Url.length() - 1);
+        return base64Url.substring(0, base64Url.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+    }
+
+    @Test
+    void aBase64UrlSecretInTheBase64VariableSaysWhereItBelongs() {
+        String message = failure(Map.of("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL)).getMessage();
+        assertTrue(message.contains("APPROOV_BASE64_SECRET is not valid base64"), message);
+        assertTrue(message.contains("set APPROOV_BASE64URL_SECRET to it instead"), message);
+        assertFalse(message.contains(ApproovTokens.DUMMY_SECRET_BASE64URL.substring(0, 12)), message);
+    }
+
+    @Test
+    void bothSecretVariablesMayHoldTheSameSecretWhichCountsOnce() {
+        ApproovConfig config = fromEnv(Map.of("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64,
+                "APPROOV_BASE64URL_SECRET", SECRET_BASE64URL));
+        assertEquals(1, config.keys().size(), config.toString());
+        assertArrayEquals(TestSecret.SECRET, config.keys().get(0).key().getEncoded());
+        assertEquals(1, fromEnv(Map.of("APPROOV_BASE64_SECRET", SECRET,
+                "APPROOV_BASE64URL_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL)).keys().size());
+        ApproovConfig coded = ApproovConfig.builder().secret(TestSecret.SECRET).base64UrlSecret(SECRET_BASE64URL).build();
+        assertEquals(1, coded.keys().size());
+    }
+
+    @Test
+    void twoDifferentSecretsStopStartUpNamingBothVariablesAndNeitherValue() {
+        String other = SECRET_BASE64URL;
+        ApproovConfigurationException refused = failure(Map.of("APPROOV_BASE64_SECRET", SECRET, "APPROOV_BASE64URL_SECRET", other));
+        String message = refused.getMessage();
+        assertTrue(message.contains("APPROOV_BASE64_SECRET (base64Secret) and APPROOV_BASE64URL_SECRET (base64UrlSecret)"
+                + " are both set and hold different secrets"), message);
+        for (String value : List.of(SECRET, other)) {
+            assertFalse(message.contains(value.substring(0, 12)), message);
+        }
+        ApproovConfig.Builder builder = ApproovConfig.builder().base64Secret(SECRET).base64UrlSecret(other);
+        assertThrows(ApproovConfigurationException.class, builder::build);
+        assertThrows(ApproovConfigurationException.class, builder::build, "build() does not change the builder");
+    }
+
+    @Test
+    void theBase64UrlSecretComesFromTheDotEnvFileToo(@TempDir Path dir) throws IOException {
+        Path dotEnv = dir.resolve(".env");
+        Files.writeString(dotEnv, "APPROOV_BASE64URL_SECRET=" + SECRET_BASE64URL + "\n");
+        ApproovConfig config = ApproovConfig.builder().readEnvironment(dotEnv).build();
+        assertArrayEquals(TestSecret.SECRET, config.keys().get(0).key().getEncoded());
+    }
+
+    @Test
+    void withoutAnyKeyTheMessageNamesTheBase64UrlSecretFirst() {
+        String message = failure(Map.of()).getMessage();
+        assertTrue(message.contains("APPROOV_BASE64URL_SECRET or APPROOV_BASE64_SECRET is not set: set"
+                + " APPROOV_BASE64URL_SECRET to the output of `approov secret -get base64url`"), message);
+    }
+
+    @Test
+    void theBindingHeaderVariableTakesACommaSeparatedListInOrder() {
+        ApproovConfig config = fromEnv(Map.of("APPROOV_BASE64_SECRET", SECRET,
+                "APPROOV_TOKEN_BINDING_HEADER_NAME", " Authorization ,Content-Digest "));
+        assertEquals(List.of("Authorization", "Content-Digest"), config.bindingHeaderNames());
+        assertEquals(List.of("SessionId", "Authorization"), ApproovConfig.builder().base64Secret(SECRET)
+                .bindingHeaderNames("SessionId", "Authorization").build().bindingHeaderNames());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Authorization,authorization", "Authorization, Content-Digest, AUTHORIZATION"})
+    void aBindingHeaderListedTwiceStopsStartUp(String names) {
+        String message = failure(Map.of("APPROOV_BASE64_SECRET", SECRET, "APPROOV_TOKEN_BINDING_HEADER_NAME", names))
+                .getMessage();
+        assertTrue(message.contains("APPROOV_TOKEN_BINDING_HEADER_NAME (bindingHeaderNames) name"), message);
+        assertTrue(message.contains("twice"), message);
+        assertThrows(ApproovConfigurationException.class, () -> ApproovConfig.builder().base64Secret(SECRET)
+                .bindingHeaderNames("SessionId", "sessionid").build());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Authorization,", ",Authorization", "Authorization,,SessionId", "Authorization;SessionId"})
+    void anEmptyOrMalformedEntryInTheListStopsStartUp(String names) {
+        String message = failure(Map.of("APPROOV_BASE64_SECRET", SECRET, "APPROOV_TOKEN_BINDING_HEADER_NAME", names))
+                .getMessage();
+        assertTrue(message.contains("APPROOV_TOKEN_BINDING_HEADER_NAME (bindingHeaderNames) must be HTTP header names"),
+                message);
+        assertThrows(ApproovConfigurationException.class, () -> ApproovConfig.builder().base64Secret(SECRET)
+                .bindingHeaderNames().build(), "no header at all");
+    }
+
+    @Test
+    void theTokenHeaderCannotBeABindingHeader() {
+        String message = failure(Map.of("APPROOV_BASE64_SECRET", SECRET,
+                "APPROOV_TOKEN_BINDING_HEADER_NAME", "Authorization,approov-token")).getMessage();
+        assertTrue(message.contains("names the token header \"Approov-Token\""), message);
+    }
+
+    @Test
+    void theClientReportHeadersAreConfigurable() {
+        ApproovConfig config = fromEnv(Map.of("APPROOV_BASE64_SECRET", SECRET,
+                "APPROOV_STATUS_HEADER_NAME", "X-Approov-Status", "APPROOV_TRACE_ID_HEADER_NAME", "X-Approov-Trace"));
+        assertEquals("X-Approov-Status", config.statusHeaderName());
+        assertEquals("X-Approov-Trace", config.traceIdHeaderName());
+        String message = failure(Map.of("APPROOV_BASE64_SECRET", SECRET, "APPROOV_STATUS_HEADER_NAME", "Approov Status",
+                "APPROOV_TRACE_ID_HEADER_NAME", "Trace:Id")).getMessage();
+        assertTrue(message.contains("APPROOV_STATUS_HEADER_NAME (statusHeaderName) must be an HTTP header name"), message);
+        assertTrue(message.contains("APPROOV_TRACE_ID_HEADER_NAME (traceIdHeaderName) must be an HTTP header name"), message);
     }
 }

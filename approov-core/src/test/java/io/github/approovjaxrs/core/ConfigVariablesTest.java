@@ -202,6 +202,9 @@ class ConfigVariablesTest {
         if (value == null || value instanceof Collection<?> list && list.isEmpty()) {
             return null;
         }
+        if (value instanceof Collection<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList()); // as the variable lists them
+        }
         if (value instanceof Duration duration) {
             return String.valueOf(name.endsWith("_MILLIS") ? duration.toMillis() : duration.toSeconds());
         }

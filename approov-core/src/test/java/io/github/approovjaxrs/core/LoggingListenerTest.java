@@ -331,6 +331,75 @@ class LoggingListenerTest {
                 "ten lines per reason in each interval");
     }
 
+    /** A refused request with the client's report headers as name, value pairs. */
+    static ApproovRequest reporting(String... headers) {
+        ApproovRequest.Builder request = ApproovRequest.builder().method("GET")
+                .target(URI.create("https://api.example.com" + PATH));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request.build();
+    }
+
+    @Test
+    void aRejectionSaysWhatTheClientsSdkReported() {
+        ApproovCheck check = check(ApproovConfig.builder());
+        List<ApproovRequest> seen = new ArrayList<>();
+        ApproovCheck listening = ApproovCheck.builder(check.config()).listener(new ApproovListener() {
+            @Override
+            public void rejected(ApproovRequest request, ApproovFailure failure, boolean enforced) {
+                seen.add(request);
+            }
+        }).logging(new LoggingListener(log, time.nanos::get, time::schedule)).build();
+        listening.decide(reporting("Approov-Status", "no_network", "Approov-TraceID", "4bf92f3577b34da6"),
+                ApproovRequirements.token());
+        listening.decide(reporting("Approov-Status", "POOR_NETWORK"), ApproovRequirements.token());
+        listening.decide(reporting("Approov-TraceID", "trace-123"), ApproovRequirements.token());
+        listening.decide(reporting("Approov-Status", "offline, probably"), ApproovRequirements.token());
+        listening.decide(reporting(), ApproovRequirements.token());
+        assertEquals(List.of(
+                "INFO Approov: rejected GET /v2/shapes: missing_token [status=no_network trace=4bf92f3577b34da6]",
+                "INFO Approov: rejected GET /v2/shapes: missing_token [status=poor_network]",
+                "INFO Approov: rejected GET /v2/shapes: missing_token [trace=trace-123]",
+                "INFO Approov: rejected GET /v2/shapes: missing_token [status=unknown]",
+                "INFO Approov: rejected GET /v2/shapes: missing_token"), log.snapshot());
+        assertEquals(java.util.Arrays.asList("no_network", "poor_network", null, "unknown", null),
+                seen.stream().map(r -> r.approovStatus().orElse(null)).toList(), "what the listener saw");
+        assertEquals(java.util.Arrays.asList("4bf92f3577b34da6", null, "trace-123", null, null),
+                seen.stream().map(r -> r.traceId().orElse(null)).toList());
+    }
+
+    @Test
+    void monitorModeLinesCarryTheReportTooUnderTheConfiguredHeaderNames() {
+        ApproovCheck check = check(ApproovConfig.builder().abortOnInvalidToken(false)
+                .statusHeaderName("X-Sdk-Status").traceIdHeaderName("X-Sdk-Trace"));
+        check.decide(reporting("X-Sdk-Status", "untrusted_network", "X-Sdk-Trace", "t-1",
+                "Approov-Status", "success"), ApproovRequirements.token());
+        assertEquals(List.of("WARNING Approov (monitor mode): GET /v2/shapes failed (missing_token) and was let through"
+                + " [status=untrusted_network trace=t-1]"), log.snapshot());
+    }
+
+    @Test
+    void noHostileStatusOrTraceValueReachesALogLine() {
+        ApproovCheck check = check(ApproovConfig.builder());
+        Map<String, String> hostile = ClientReportTest.hostileValues();
+        for (String value : hostile.values()) {
+            check.decide(reporting("Approov-Token", forgery(0), "Approov-Status", value), ApproovRequirements.token());
+            check.decide(reporting("Approov-Token", "x", "Approov-TraceID", value), ApproovRequirements.token());
+            check.decide(reporting("Approov-Status", value, "Approov-TraceID", value), ApproovRequirements.token());
+        }
+        time.nanos.addAndGet(SECOND);
+        time.runTimer();
+        List<String> lines = log.snapshot();
+        assertEquals(3 * LoggingListener.LINES_PER_REASON + 1, lines.size(), "three reasons, ten lines each, and a summary");
+        for (String line : lines) {
+            assertTrue(line.matches("INFO Approov: rejected (GET /v2/shapes: [a-z_]+( \\[status=unknown])?"
+                    + "|[0-9,]+ requests in the last 1 s: [a-z_ x0-9,]+)"), "only codes and known words: " + line);
+            hostile.forEach((what, value) -> assertTrue(!line.contains(value) && !line.contains(value.substring(0, 8)),
+                    what + " in: " + line));
+        }
+    }
+
     /** The counts of {@code summaries} added up per reason, checking each line's total against its parts. */
     static Map<String, Long> summed(List<String> summaries) {
         Map<String, Long> sums = new TreeMap<>();

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.approovjaxrs.testing.ApproovTokens;
 import io.github.approovjaxrs.testing.MessageSignature;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +116,32 @@ class ReplayRulesTest {
         assertEquals(SINGLE_USE.withBinding(), ApproovRequirements.token().withBinding().and(SINGLE_USE));
         assertEquals("token + binding + single-use message signature", SINGLE_USE.withBinding().toString());
         assertNotEquals(SIGNED, SINGLE_USE);
+    }
+
+    @Test
+    void aBindingToSeveralHeadersAndSingleUseComposeAndTheBindingIsJudgedFirst() {
+        ApproovRequirements bound = ApproovRequirements.token().withBinding("Authorization", "SessionId");
+        ApproovRequirements both = bound.withSingleUseMessageSignature();
+        assertEquals(List.of("Authorization", "SessionId"), both.bindingHeaderNames());
+        assertEquals(both, bound.and(SINGLE_USE));
+        assertEquals(both, SINGLE_USE.withBinding("Authorization", "SessionId"));
+        assertEquals("token + binding to Authorization, SessionId + single-use message signature", both.toString());
+
+        RecordingStore store = new RecordingStore();
+        ApproovCheck check = check(store);
+        String token = token("\"ipk\":\"" + ApproovTokens.ipk(DEVICE.getPublic()) + "\",\"pay\":\""
+                + ApproovTokens.pay("Bearer a", "s-1") + "\"");
+        MessageSignature signature = sdk("GET", TARGET, token).cover("authorization", "Bearer a")
+                .cover("sessionid", "s-1").sign();
+        ApproovRequest.Builder request = request("GET", TARGET, token, signature).header("Authorization", "Bearer a")
+                .header("SessionId", "s-1");
+        assertEquals(ApproovFailure.BINDING_MISMATCH, refusal(check.decide(request("GET", TARGET, token, signature)
+                .header("Authorization", "Bearer a").header("SessionId", "s-2").build(), both)));
+        assertEquals(List.of(), store.keys, "a request refused at its binding never reaches the store");
+        assertTrue(assertInstanceOf(ApproovDecision.Accepted.class, check.decide(request.build(), both)).claims()
+                .isMessageSigned());
+        assertEquals(ApproovFailure.REPLAYED_MESSAGE_SIGNATURE, refusal(check.decide(request.build(), both)));
+        assertEquals(2, store.keys.size());
     }
 
     @Nested

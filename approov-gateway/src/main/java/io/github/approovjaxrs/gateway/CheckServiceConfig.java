@@ -4,7 +4,6 @@ import static io.github.approovjaxrs.core.ApproovConfigurationException.quoteSaf
 
 import io.github.approovjaxrs.core.ApproovConfig;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -78,11 +77,10 @@ record CheckServiceConfig(String host, int port, boolean stripTokenHeader, Strin
             readHostAndPort();
             readApproov();
             if (approov != null && deviceIdHeader != null) {
-                String lower = deviceIdHeader.toLowerCase(Locale.ROOT);
-                if (lower.equals(approov.tokenHeaderName().toLowerCase(Locale.ROOT))
-                        || lower.equals(approov.bindingHeaderName().toLowerCase(Locale.ROOT))) {
-                    problems.add(DEVICE_ID_HEADER + " names the token or the binding header: choose a header of its"
-                            + " own, e.g. Approov-Device-Id.");
+                if (deviceIdHeader.equalsIgnoreCase(approov.tokenHeaderName())
+                        || approov.bindingHeaderNames().stream().anyMatch(deviceIdHeader::equalsIgnoreCase)) {
+                    problems.add(DEVICE_ID_HEADER + " names the token header or a binding header: choose a header of"
+                            + " its own, e.g. Approov-Device-Id.");
                 }
             }
         }

@@ -23,6 +23,8 @@ public final class Main {
 
     static final String LISTENING = "Approov gateway listening on ";
     static final String CHECK_LISTENING = "Approov check service listening on ";
+    /** How the banners' examples mint tokens: the Shapes API's token tool. */
+    private static final String TOKEN_TOOL = "java -jar shapes-api/target/shapes-api.jar token";
     static final String USAGE = """
             Usage: java -jar approov-gateway/target/approov-gateway.jar                 start the gateway
                    java -jar approov-gateway/target/approov-gateway.jar --demo          ... in front of the Shapes API
@@ -32,7 +34,8 @@ public final class Main {
             Settings (system property, environment, or .env file in the working directory):
               APPROOV_UPSTREAM_URL      the API to forward checked requests to, e.g. https://api.example.com
                                         (or API_DOMAIN=api.example.com); required unless --demo
-              APPROOV_BASE64_SECRET     the account secret, `approov secret -get base64`; required unless --demo
+              APPROOV_BASE64URL_SECRET  the account secret, `approov secret -get base64url` (or APPROOV_BASE64_SECRET,
+                                        `approov secret -get base64`); required unless --demo
               APPROOV_VERIFICATION_STRATEGY  token (default) or token-binding
               APPROOV_BINDING_PATH_PREFIXES  with token: paths that need the binding too, e.g. /v1/forms,/pay
               APPROOV_STRIP_TOKEN_HEADER     remove the token header before forwarding (default true)
@@ -118,7 +121,8 @@ public final class Main {
     /** What is printed once the check service listens: where, the policies, and with {@code --demo} how to try it. */
     static String checkBanner(CheckServiceConfig config, URI listening, boolean demo) {
         String token = config.approov().tokenHeaderName();
-        String binding = config.approov().bindingHeaderName();
+        List<String> bindingHeaders = config.approov().bindingHeaderNames();
+        String binding = String.join(" + ", bindingHeaders);
         String base = listening.toString().replaceAll("/$", "");
         StringBuilder text = new StringBuilder();
         if (config.usesDummySecret()) {
@@ -134,18 +138,15 @@ public final class Main {
                 .append("200 lets the request through, 401 refuses it. Proxy configurations in deploy/:\n")
                 .append("NGINX, Caddy, Envoy, Traefik, Kubernetes (Istio, Envoy Gateway).\n");
         if (demo) {
-            String tokenTool = "java -jar shapes-api/target/shapes-api.jar token";
             text.append("\nTry it as NGINX asks (X-Original-URI: the client's request):\n\n")
                     .append("# no token: 401\n")
                     .append("curl -i -H 'X-Original-URI: /v1/shapes' ").append(base).append(CheckPolicy.TOKEN.path())
                     .append("\n\n# a valid token: 200\n")
-                    .append("curl -i -H \"").append(token).append(": $(").append(tokenTool).append(")\" -H 'X-Original-URI:"
+                    .append("curl -i -H \"").append(token).append(": $(").append(TOKEN_TOOL).append(")\" -H 'X-Original-URI:"
                             + " /v1/shapes' ").append(base).append(CheckPolicy.TOKEN.path())
                     .append("\n\n# bound to ").append(binding).append(": 200\n")
-                    .append("curl -i -H \"").append(token).append(": $(").append(tokenTool)
-                    .append(" --bind 'Bearer 0123456789abcdef')\" -H '").append(binding)
-                    .append(": Bearer 0123456789abcdef' ").append(base).append(CheckPolicy.TOKEN_BINDING.path())
-                    .append("\n\n");
+                    .append(boundCurl(token, bindingHeaders)).append(' ').append(base)
+                    .append(CheckPolicy.TOKEN_BINDING.path()).append("\n\n");
         }
         return text.append("Stop: Ctrl-C\n").toString();
     }
@@ -156,15 +157,16 @@ public final class Main {
         String first = " WARNING: this " + what + " accepts tokens signed with APPROOV'S PUBLIC DUMMY\n";
         return rule + first
                 + " SECRET, which anyone can mint. For trying it only (--demo): NEVER USE IT IN\n"
-                + " PRODUCTION. Set APPROOV_BASE64_SECRET to your account's secret\n"
-                + " (`approov secret -get base64`), in the environment or in a .env file.\n"
+                + " PRODUCTION. Set APPROOV_BASE64URL_SECRET to your account's secret\n"
+                + " (`approov secret -get base64url`), in the environment or in a .env file.\n"
                 + rule;
     }
 
     /** What is printed once the gateway listens: where, what it checks, and with {@code --demo} how to try it. */
     static String banner(GatewayConfig config, URI listening, boolean demo) {
         String token = config.approov().tokenHeaderName();
-        String binding = config.approov().bindingHeaderName();
+        List<String> bindingHeaders = config.approov().bindingHeaderNames();
+        String binding = String.join(" + ", bindingHeaders);
         StringBuilder text = new StringBuilder();
         if (config.usesDummySecret()) {
             text.append(dummySecretWarning("gateway"));
@@ -179,19 +181,32 @@ public final class Main {
                 .append(config.stripTokenHeader() ? "The " + token + " header is removed before forwarding.\n"
                         : "The " + token + " header is forwarded.\n");
         if (demo) {
-            String tokenTool = "java -jar shapes-api/target/shapes-api.jar token";
             String base = listening.toString();
             text.append("\nTry it, with the Shapes API running (see the README) and its token tool:\n\n")
                     .append("# /v1/shapes, open on the Shapes API, now needs a token: 401\n")
                     .append("curl -i ").append(base).append("v1/shapes\n\n")
                     .append("# with a valid token: 200 and a shape, from the Shapes API\n")
-                    .append("curl -i -H \"").append(token).append(": $(").append(tokenTool).append(")\" ")
+                    .append("curl -i -H \"").append(token).append(": $(").append(TOKEN_TOOL).append(")\" ")
                     .append(base).append("v1/shapes\n\n")
                     .append("# /v1/forms needs the token bound to ").append(binding).append(": 200 and a form\n")
-                    .append("curl -i -H \"").append(token).append(": $(").append(tokenTool)
-                    .append(" --bind 'Bearer 0123456789abcdef')\" -H '").append(binding)
-                    .append(": Bearer 0123456789abcdef' ").append(base).append("v1/forms\n\n");
+                    .append(boundCurl(token, bindingHeaders)).append(' ').append(base).append("v1/forms\n\n");
         }
         return text.append("Stop: Ctrl-C\n").toString();
+    }
+
+    /**
+     * The start of a demo curl line with a token bound to {@code headers}: one example value per header, the
+     * first the README's {@code Authorization} value, and the token tool's {@code --bind} over them all,
+     * concatenated in order, as a binding to several headers hashes them.
+     */
+    private static String boundCurl(String tokenHeader, List<String> headers) {
+        StringBuilder bound = new StringBuilder();
+        StringBuilder options = new StringBuilder();
+        for (int i = 0; i < headers.size(); i++) {
+            String value = i == 0 ? "Bearer 0123456789abcdef" : "example-" + (i + 1);
+            bound.append(value);
+            options.append(" -H '").append(headers.get(i)).append(": ").append(value).append('\'');
+        }
+        return "curl -i -H \"" + tokenHeader + ": $(" + TOKEN_TOOL + " --bind '" + bound + "')\"" + options;
     }
 }

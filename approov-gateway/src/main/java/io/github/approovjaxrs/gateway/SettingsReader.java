@@ -5,6 +5,7 @@ import static io.github.approovjaxrs.core.ApproovConfigurationException.quoteSaf
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovConfigurationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,9 +32,13 @@ abstract class SettingsReader {
      */
     static final String DUMMY_SECRET_BASE64 =
             "h+CX0tOzdAAR9l15bWAqvq7w9olk66daIH+Xk+IAHhVVHszjDzeGobzNnqyRze3lw/WVyWrc2gZfh3XXfBOmww==";
+    /** The dummy secret as `approov secret -get base64url` prints it: a configured value may hold this text too. */
+    static final String DUMMY_SECRET_BASE64URL = DUMMY_SECRET_BASE64.replace('+', '-').replace('/', '_').replace("=", "");
     /** The library's variables that configure a key; if none is set, there is no key. */
-    static final List<String> KEY_VARIABLES = List.of("APPROOV_BASE64_SECRET", "APPROOV_BASE64_SECRETS",
-            "APPROOV_JWKS_FILE", "APPROOV_PUBLIC_KEY_PEM");
+    static final List<String> KEY_VARIABLES = List.of("APPROOV_BASE64_SECRET", "APPROOV_BASE64URL_SECRET",
+            "APPROOV_BASE64_SECRETS", "APPROOV_JWKS_FILE", "APPROOV_PUBLIC_KEY_PEM");
+    /** Those of {@link #KEY_VARIABLES} that hold secrets as text, where the dummy secret would show. */
+    private static final List<String> SECRET_VARIABLES = KEY_VARIABLES.subList(0, 3);
 
     final List<String> problems = new ArrayList<>();
     final boolean demo;
@@ -78,24 +83,26 @@ abstract class SettingsReader {
     }
 
     /**
-     * The library's settings, with the binding header under either name, and with {@code --demo} Approov's
-     * public dummy secret when no key is configured; the dummy secret is refused without {@code --demo}.
+     * The library's settings, with the binding header list under either name (the same headers in the same
+     * order when both are set), and with {@code --demo} Approov's public dummy secret when no key is
+     * configured; the dummy secret, in base64 or base64url, is refused without {@code --demo}.
      */
     final void readApproov() {
         String gatewayName = get(BINDING_HEADER_NAME);
         String libraryName = get(LIBRARY_BINDING_HEADER_NAME);
-        if (gatewayName != null && libraryName != null && !gatewayName.equalsIgnoreCase(libraryName)) {
+        if (gatewayName != null && libraryName != null && !headerList(gatewayName).equals(headerList(libraryName))) {
             problems.add(BINDING_HEADER_NAME + " and " + LIBRARY_BINDING_HEADER_NAME + " name different headers ("
                     + quoteSafely(gatewayName) + ", " + quoteSafely(libraryName) + "): set only one of them.");
         }
         String bindingHeader = gatewayName != null ? gatewayName : libraryName;
         boolean noKey = KEY_VARIABLES.stream().map(this::get).allMatch(Objects::isNull);
-        boolean configuredDummy = KEY_VARIABLES.subList(0, 2).stream().map(this::get)
-                .anyMatch(value -> value != null && value.contains(DUMMY_SECRET_BASE64));
+        boolean configuredDummy = SECRET_VARIABLES.stream().map(this::get)
+                .anyMatch(value -> value != null && (value.contains(DUMMY_SECRET_BASE64)
+                        || value.contains(DUMMY_SECRET_BASE64URL)));
         if (configuredDummy && !demo) {
             problems.add("The configured Approov secret is Approov's public dummy secret, with which anyone can"
-                    + " mint tokens: set APPROOV_BASE64_SECRET to your account's secret (`approov secret -get"
-                    + " base64`), or run with --demo to try " + mode + " with it.");
+                    + " mint tokens: set APPROOV_BASE64URL_SECRET to your account's secret (`approov secret -get"
+                    + " base64url`), or run with --demo to try " + mode + " with it.");
         }
         dummySecret = demo && (noKey || configuredDummy);
         boolean demoFallback = demo && noKey;
@@ -114,6 +121,11 @@ abstract class SettingsReader {
             problems.add(invalid.getMessage() + (noKey ? " (Or run with --demo to try " + mode + " with"
                     + " Approov's public dummy secret.)" : ""));
         }
+    }
+
+    /** A comma-separated list of header names as the library reads it: stripped, compared in any case. */
+    private static List<String> headerList(String names) {
+        return Arrays.stream(names.split(",", -1)).map(name -> name.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,7 @@ class CheckServiceConfigTest {
         assertTrue(config.stripTokenHeader());
         assertNull(config.deviceIdHeader());
         assertFalse(config.usesDummySecret());
-        assertEquals("Authorization", config.approov().bindingHeaderName());
+        assertEquals(List.of("Authorization"), config.approov().bindingHeaderNames());
         assertFalse(config.toString().contains(TestGateway.SECRET_BASE64), config.toString());
     }
 
@@ -54,7 +55,7 @@ class CheckServiceConfigTest {
         assertEquals(9004, config.port());
         assertFalse(config.stripTokenHeader());
         assertEquals("Approov-Device-Id", config.deviceIdHeader());
-        assertEquals("X-Session", config.approov().bindingHeaderName());
+        assertEquals(List.of("X-Session"), config.approov().bindingHeaderNames());
         assertEquals("api.example.com", config.approov().expectedAudience().orElseThrow());
     }
 
@@ -88,6 +89,38 @@ class CheckServiceConfigTest {
     @ValueSource(strings = {"Approov Device", "x:y", "é", "Approov-Token", "authorization"})
     void theDeviceIdHeaderIsAHeaderOfItsOwn(String name) {
         assertTrue(problem(minimal("APPROOV_DEVICE_ID_HEADER", name), false).startsWith("APPROOV_DEVICE_ID_HEADER "));
+    }
+
+    /**
+     * Approov's current quickstarts bind to two headers: the list is the library's, under either name (the
+     * rules for both names at once are SettingsReader's, held to them in GatewayConfigTest).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"APPROOV_BINDING_HEADER_NAME", "APPROOV_TOKEN_BINDING_HEADER_NAME"})
+    void theBindingHeadersAreAListInOrderUnderEitherName(String variable) {
+        assertEquals(List.of("Authorization", "Content-Digest"), CheckServiceConfig.read(
+                minimal(variable, "Authorization, Content-Digest")::get, false).approov().bindingHeaderNames());
+    }
+
+    @Test
+    void theDeviceIdHeaderIsNoneOfTheBindingHeaders() {
+        String message = problem(minimal("APPROOV_TOKEN_BINDING_HEADER_NAME", "Authorization,Approov-Device-Id",
+                "APPROOV_DEVICE_ID_HEADER", "approov-device-id"), false);
+        assertTrue(message.startsWith("APPROOV_DEVICE_ID_HEADER names the token header or a binding header"), message);
+    }
+
+    @Test
+    void theBase64UrlSecretIsAKeyAndTheDummyOneInBase64UrlIsRefusedWithoutDemo() {
+        String url = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.util.Base64.getDecoder().decode(TestGateway.SECRET_BASE64));
+        assertFalse(CheckServiceConfig.read(Map.of("APPROOV_BASE64URL_SECRET", url)::get, false).usesDummySecret());
+
+        Map<String, String> dummy = Map.of("APPROOV_BASE64URL_SECRET", SettingsReader.DUMMY_SECRET_BASE64URL);
+        String message = problem(dummy, false);
+        assertTrue(message.startsWith("The configured Approov secret is Approov's public dummy secret"), message);
+        assertTrue(message.contains("run with --demo to try the check service with it"), message);
+        assertFalse(message.contains(SettingsReader.DUMMY_SECRET_BASE64URL.substring(0, 12)), message);
+        assertTrue(CheckServiceConfig.read(dummy::get, true).usesDummySecret());
     }
 
     @Test

@@ -129,6 +129,43 @@ class CheckServiceTest {
                 "Authorization: Bearer another"));
     }
 
+    /**
+     * Bound to several headers, as Approov's current quickstarts bind {@code /token-double-binding}: every listed
+     * header once and non-empty, {@code pay} over their values concatenated in the listed order.
+     */
+    @Test
+    void tokenBindingBindsTheTokenToEveryConfiguredHeaderInOrder() {
+        String digest = "sha-256=:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=:";
+        String both = TOKENS.boundTo(AUTHORIZATION, digest).mint();
+        String path = "/approov/check/token-binding";
+        try (TestCheckService doubleBound = TestCheckService.start(RECORDER, "APPROOV_TOKEN_BINDING_HEADER_NAME",
+                "Authorization, Content-Digest")) {
+            assertAllowed(RawHttp1.send(doubleBound.base(), "GET", path, "Approov-Token: " + both,
+                    "Authorization: " + AUTHORIZATION, "Content-Digest: " + digest));
+            assertAllowed(RawHttp1.send(doubleBound.base(), "GET", path, "Content-Digest: " + digest,
+                    "Approov-Token: " + both, "Authorization: " + AUTHORIZATION, "SessionId: extra"));
+            assertDenied(RawHttp1.send(doubleBound.base(), "GET", path, "Approov-Token: " + both,
+                    "Authorization: " + AUTHORIZATION));
+            assertDenied(RawHttp1.send(doubleBound.base(), "GET", path, "Approov-Token: " + both,
+                    "Authorization: " + AUTHORIZATION, "Content-Digest: " + digest, "Content-Digest: " + digest));
+            assertDenied(RawHttp1.send(doubleBound.base(), "GET", path, "Approov-Token: " + both,
+                    "Authorization: " + AUTHORIZATION, "Content-Digest: sha-256=:AAAA:"));
+            assertDenied(RawHttp1.send(doubleBound.base(), "GET", path,
+                    "Approov-Token: " + TOKENS.boundTo(digest, AUTHORIZATION).mint(),
+                    "Authorization: " + AUTHORIZATION, "Content-Digest: " + digest));
+            assertDenied(RawHttp1.send(doubleBound.base(), "GET", path,
+                    "Approov-Token: " + TOKENS.boundTo(AUTHORIZATION).mint(),
+                    "Authorization: " + AUTHORIZATION, "Content-Digest: " + digest));
+            assertDenied(RawHttp1.send(doubleBound.base(), "GET", path, "Approov-Token: " + TOKENS.mint(),
+                    "Authorization: " + AUTHORIZATION, "Content-Digest: " + digest));
+            assertAllowed(RawHttp1.send(doubleBound.base(), "GET", "/approov/check/token", "Approov-Token: " + both));
+        }
+        assertEquals(List.of("accepted GET /", "accepted GET /", "rejected GET / missing_binding_header",
+                "rejected GET / duplicate_binding_header", "rejected GET / binding_mismatch",
+                "rejected GET / binding_mismatch", "rejected GET / binding_mismatch", "rejected GET / missing_pay_claim",
+                "accepted GET /"), HEARD);
+    }
+
     @Test
     void thePathTheProxyCallsChoosesThePolicyNeverTheForwardedUri() {
         String token = TOKENS.mint();

@@ -366,4 +366,25 @@ class GatewayCheckTest {
         assertFalse(upstream.only().hasHeader("X-App-Token"));
         assertEquals(List.of(session), upstream.only().header("X-Session"));
     }
+
+    /** Approov's quickstarts bind to two headers; the gateway's binding policy binds to the configured list. */
+    @Test
+    void onBoundPathsTheTokenIsBoundToEveryConfiguredHeaderInOrder() {
+        String token = TOKENS.boundTo("ExampleAuthToken==", "ContentDigest==").mint();
+        try (TestGateway bound = TestGateway.inFrontOf(upstream.url(), "APPROOV_BINDING_HEADER_NAME",
+                "Authorization,Content-Digest", "APPROOV_BINDING_PATH_PREFIXES", "/v1/forms")) {
+            assertRefusedAndNotForwarded(RawHttp1.send(bound.base(), "GET", "/v1/forms",
+                    "Approov-Token: " + token, "Authorization: ExampleAuthToken=="));
+            assertRefusedAndNotForwarded(RawHttp1.send(bound.base(), "GET", "/v1/forms",
+                    "Approov-Token: " + token, "Authorization: ContentDigest==", "Content-Digest: ExampleAuthToken=="));
+            assertRefusedAndNotForwarded(RawHttp1.send(bound.base(), "GET", "/v1/forms",
+                    "Approov-Token: " + TOKENS.boundTo("ExampleAuthToken==").mint(), "Authorization: ExampleAuthToken==",
+                    "Content-Digest: ContentDigest=="));
+            assertForwarded(RawHttp1.send(bound.base(), "GET", "/v1/forms", "Approov-Token: " + token,
+                    "Content-Digest: ContentDigest==", "Authorization: ExampleAuthToken=="));
+            assertEquals(List.of("ContentDigest=="), upstream.only().header("Content-Digest"), "bound headers go on");
+            upstream.reset();
+            assertForwarded(RawHttp1.send(bound.base(), "GET", "/v1/shapes", "Approov-Token: " + token));
+        }
+    }
 }

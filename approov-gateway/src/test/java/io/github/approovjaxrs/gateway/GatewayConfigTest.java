@@ -55,7 +55,7 @@ class GatewayConfigTest {
         assertEquals(8003, config.port());
         assertEquals(200, config.workerThreads());
         assertEquals("Approov-Token", config.approov().tokenHeaderName());
-        assertEquals("Authorization", config.approov().bindingHeaderName());
+        assertEquals(List.of("Authorization"), config.approov().bindingHeaderNames());
         assertFalse(config.usesDummySecret());
     }
 
@@ -152,7 +152,9 @@ class GatewayConfigTest {
     @ParameterizedTest
     @ValueSource(strings = {"APPROOV_BINDING_HEADER_NAME", "APPROOV_TOKEN_BINDING_HEADER_NAME"})
     void theBindingHeaderHasTheWorkersNameAndTheLibrarys(String variable) {
-        assertEquals("X-Session", read(minimal(variable, "X-Session")).approov().bindingHeaderName());
+        assertEquals(List.of("X-Session"), read(minimal(variable, "X-Session")).approov().bindingHeaderNames());
+        assertEquals(List.of("Authorization", "Content-Digest"),
+                read(minimal(variable, "Authorization, Content-Digest")).approov().bindingHeaderNames());
     }
 
     @Test
@@ -161,16 +163,52 @@ class GatewayConfigTest {
                 "APPROOV_TOKEN_BINDING_HEADER_NAME", "Authorization"), false);
 
         assertTrue(message.contains("name different headers"), message);
-        assertTrue(read(minimal("APPROOV_BINDING_HEADER_NAME", "X-Session",
-                "APPROOV_TOKEN_BINDING_HEADER_NAME", "x-session")).approov().bindingHeaderName()
-                .equalsIgnoreCase("X-Session"));
+        assertEquals(List.of("X-Session"), read(minimal("APPROOV_BINDING_HEADER_NAME", "X-Session",
+                "APPROOV_TOKEN_BINDING_HEADER_NAME", "x-session")).approov().bindingHeaderNames());
+        assertEquals(List.of("Authorization", "SessionId"), read(minimal("APPROOV_BINDING_HEADER_NAME",
+                "Authorization,SessionId", "APPROOV_TOKEN_BINDING_HEADER_NAME", " authorization , sessionid "))
+                .approov().bindingHeaderNames());
+        assertTrue(problem(minimal("APPROOV_BINDING_HEADER_NAME", "Authorization,SessionId",
+                "APPROOV_TOKEN_BINDING_HEADER_NAME", "SessionId,Authorization"), false).contains("name different headers"),
+                "the order matters: the values are concatenated in it");
+    }
+
+    @Test
+    void aBindingHeaderListedTwiceStopsTheGateway() {
+        String message = problem(minimal("APPROOV_BINDING_HEADER_NAME", "Authorization,AUTHORIZATION"), false);
+        assertTrue(message.contains("APPROOV_TOKEN_BINDING_HEADER_NAME (bindingHeaderNames) name \"AUTHORIZATION\" twice"),
+                message);
+    }
+
+    @Test
+    void theBase64UrlSecretOfApproovsCurrentQuickstartsIsAKey() {
+        String url = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.util.Base64.getDecoder().decode(TestGateway.SECRET_BASE64));
+        Map<String, String> settings = minimal("APPROOV_BASE64URL_SECRET", url);
+        settings.remove("APPROOV_BASE64_SECRET");
+        GatewayConfig config = read(settings);
+        assertFalse(config.usesDummySecret());
+        assertFalse(config.toString().contains(url.substring(0, 12)), config.toString());
+    }
+
+    @Test
+    void approovsPublicDummySecretInBase64UrlIsRefusedWithoutDemoAndTakenWithIt() {
+        Map<String, String> settings = minimal("APPROOV_BASE64URL_SECRET", SettingsReader.DUMMY_SECRET_BASE64URL);
+        settings.remove("APPROOV_BASE64_SECRET");
+        String message = problem(settings, false);
+        assertTrue(message.startsWith("The configured Approov secret is Approov's public dummy secret"), message);
+        assertTrue(message.contains("APPROOV_BASE64URL_SECRET"), message);
+        assertFalse(message.contains(SettingsReader.DUMMY_SECRET_BASE64URL.substring(0, 12)), message);
+        assertTrue(GatewayConfig.read(settings::get, true).usesDummySecret());
+        assertEquals("h-CX0tOzdAAR9l15bWAqvq7w9olk66daIH-Xk-IAHhVVHszjDzeGobzNnqyRze3lw_WVyWrc2gZfh3XXfBOmww",
+                SettingsReader.DUMMY_SECRET_BASE64URL, "as APPROOV-TODAY.md and Approov's quickstarts print it");
     }
 
     @Test
     void anInvalidBindingHeaderNameGetsTheLibrarysMessage() {
         String message = problem(minimal("APPROOV_BINDING_HEADER_NAME", "Not A Header"), false);
 
-        assertTrue(message.contains("APPROOV_TOKEN_BINDING_HEADER_NAME (bindingHeaderName) must be an HTTP header"),
+        assertTrue(message.contains("APPROOV_TOKEN_BINDING_HEADER_NAME (bindingHeaderNames) must be HTTP header names"),
                 message);
     }
 

@@ -203,4 +203,29 @@ class MainTest {
                     "Approov-Token: " + dummyToken).status());
         }
     }
+
+    /** The banner's example for a binding to several headers is one that the service accepts. */
+    @Test
+    void withCheckAndSeveralBindingHeadersTheBannerShowsEveryHeaderAndItsExampleIsAccepted() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (CheckService service = Main.startCheckService(Map.of("HTTP_PORT", "0", "APPROOV_LOGGING_ENABLED", "false",
+                "APPROOV_TOKEN_BINDING_HEADER_NAME", "Authorization,Content-Digest")::get, true,
+                new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            String banner = console.toString(StandardCharsets.UTF_8);
+            assertTrue(banner.contains(" PRODUCTION. Set APPROOV_BASE64URL_SECRET to your account's secret\n"
+                    + " (`approov secret -get base64url`)"), banner);
+            assertTrue(banner.contains("  /approov/check/token-binding  a valid Approov-Token bound to Authorization"
+                    + " + Content-Digest\n"), banner);
+            assertTrue(banner.contains("curl -i -H \"Approov-Token: $(java -jar shapes-api/target/shapes-api.jar token"
+                    + " --bind 'Bearer 0123456789abcdefexample-2')\" -H 'Authorization: Bearer 0123456789abcdef'"
+                    + " -H 'Content-Digest: example-2' " + service.clientUri() + "approov/check/token-binding\n"), banner);
+            String bound = ApproovTokens.hs256(GatewayConfig.DUMMY_SECRET_BASE64)
+                    .boundTo("Bearer 0123456789abcdef", "example-2").mint();
+            assertEquals(200, RawHttp1.send(service.clientUri(), "GET", "/approov/check/token-binding",
+                    "Approov-Token: " + bound, "Authorization: Bearer 0123456789abcdef", "Content-Digest: example-2")
+                    .status());
+            assertEquals(401, RawHttp1.send(service.clientUri(), "GET", "/approov/check/token-binding",
+                    "Approov-Token: " + bound, "Authorization: Bearer 0123456789abcdef").status());
+        }
+    }
 }

@@ -13,10 +13,10 @@ import java.util.function.Function;
  * The Approov configuration the demo runs with, and the secret its examples are signed with.
  *
  * <p>Unlike the library, which never starts without a key, the demo falls back to Approov's public
- * dummy secret when no key variable ({@code APPROOV_BASE64_SECRET}, {@code APPROOV_BASE64_SECRETS},
- * {@code APPROOV_JWKS_FILE}, {@code APPROOV_PUBLIC_KEY_PEM}) is set anywhere, and only then: a configured
- * key that is invalid stops start-up with the library's message, so a typo never silently turns into the
- * demo secret.
+ * dummy secret when no key variable ({@code APPROOV_BASE64URL_SECRET}, {@code APPROOV_BASE64_SECRET},
+ * {@code APPROOV_BASE64_SECRETS}, {@code APPROOV_JWKS_FILE}, {@code APPROOV_PUBLIC_KEY_PEM}) is set anywhere,
+ * and only then: a configured key that is invalid stops start-up with the library's message, so a typo never
+ * silently turns into the demo secret.
  *
  * <p>Account message signing: in the dummy-secret demo, when no account message-signing key is configured,
  * the demo generates one for the run (printed by the banner, so that the token tool can sign with it), so that
@@ -26,7 +26,12 @@ final class ApproovSettings {
 
     static final String SECRET_VARIABLE = "APPROOV_BASE64_SECRET";
     /** Every variable that configures a key: setting any of them turns the demo fallback off. */
-    static final List<String> KEY_VARIABLES = List.of(SECRET_VARIABLE, "APPROOV_BASE64_SECRETS",
+    /** The account secret as `approov secret -get base64url` prints it, which Approov's current quickstarts read. */
+    static final String URL_SECRET_VARIABLE = "APPROOV_BASE64URL_SECRET";
+    /** Both variables of the account secret, the one the quickstarts read first, for messages. */
+    static final String SECRET_VARIABLES = URL_SECRET_VARIABLE + " (or " + SECRET_VARIABLE + ")";
+    /** Every variable that configures a key: setting any of them turns the demo fallback off. */
+    static final List<String> KEY_VARIABLES = List.of(URL_SECRET_VARIABLE, SECRET_VARIABLE, "APPROOV_BASE64_SECRETS",
             "APPROOV_JWKS_FILE", "APPROOV_PUBLIC_KEY_PEM");
     /** Approov's public dummy secret, from the quickstarts' TESTING.md: anyone can sign tokens with it. */
     static final String DUMMY_SECRET_BASE64 =
@@ -48,7 +53,7 @@ final class ApproovSettings {
         CONFIGURED,
         /** No key variable is set anywhere: the demo uses the public dummy secret. */
         DUMMY_FALLBACK,
-        /** {@code APPROOV_BASE64_SECRET} is set, to the public dummy secret (as the quickstarts' examples do). */
+        /** The account secret is set, to the public dummy secret (as the quickstarts' examples do). */
         DUMMY_CONFIGURED
     }
 
@@ -90,7 +95,9 @@ final class ApproovSettings {
                     generated != null ? generated : configuredAccountKey(environment));
         }
         String configured = environment.apply(SECRET_VARIABLE);
-        byte[] secret = unset(configured) ? null : decodeIfValid(configured);
+        String configuredUrl = environment.apply(URL_SECRET_VARIABLE);
+        byte[] secret = !unset(configured) ? decodeIfValid(configured, Base64.getDecoder())
+                : !unset(configuredUrl) ? decodeIfValid(configuredUrl, Base64.getUrlDecoder()) : null;
         if (secret != null && Arrays.equals(secret, DUMMY_SECRET)) {
             ApproovConfig.Builder builder = ApproovConfig.builder().readEnvironment(environment);
             AccountKey generated = noAccountKey ? generateAccountKey(builder) : null;
@@ -98,7 +105,8 @@ final class ApproovSettings {
             return new ApproovSettings(config, secret, SecretSource.DUMMY_CONFIGURED,
                     generated != null ? generated : configuredAccountKey(environment));
         }
-        ApproovConfig config = ApproovConfig.fromEnvironment(environment); // validates every key first
+        // Validates every key first, and that both secret variables, when both are set, hold the same secret.
+        ApproovConfig config = ApproovConfig.fromEnvironment(environment);
         return new ApproovSettings(config, secret, SecretSource.CONFIGURED, configuredAccountKey(environment));
     }
 
@@ -106,10 +114,10 @@ final class ApproovSettings {
         return value == null || value.isBlank();
     }
 
-    /** The bytes of a base64 secret, or null when it is not valid base64 (the library then says what is wrong). */
-    private static byte[] decodeIfValid(String base64) {
+    /** The bytes of a secret, or null when {@code decoder} refuses it (the library then says what is wrong). */
+    private static byte[] decodeIfValid(String encoded, Base64.Decoder decoder) {
         try {
-            return Base64.getDecoder().decode(base64.strip());
+            return decoder.decode(encoded.strip());
         } catch (IllegalArgumentException invalid) {
             return null;
         }
@@ -138,8 +146,9 @@ final class ApproovSettings {
     }
 
     /**
-     * The account secret ({@code APPROOV_BASE64_SECRET}) to sign example tokens with, if there is one; never
-     * print a token signed with it unless it is the dummy. Empty when only other keys are configured.
+     * The account secret ({@code APPROOV_BASE64URL_SECRET} or {@code APPROOV_BASE64_SECRET}) to sign example
+     * tokens with, if there is one; never print a token signed with it unless it is the dummy. Empty when only
+     * other keys are configured.
      */
     Optional<byte[]> secret() {
         return Optional.ofNullable(secret).map(byte[]::clone);

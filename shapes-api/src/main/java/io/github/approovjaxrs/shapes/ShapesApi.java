@@ -6,7 +6,10 @@ import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The Shapes API as one Jersey application: its resources and the Approov check. */
+/**
+ * The Shapes API as one Jersey application: its resources (the walkthroughs' {@code /v1}, {@code /v2},
+ * {@code /v5}, and Approov's current quickstart endpoints) and the Approov check.
+ */
 final class ShapesApi {
 
     private ShapesApi() {
@@ -16,6 +19,7 @@ final class ShapesApi {
     static ResourceConfig application(ApproovFeature approov) {
         return new ResourceConfig(UnprotectedResource.class, ApproovProtectedResource.class,
                 ApproovSignedResource.class)
+                .register(new QuickstartResource(approov.check().config()))
                 .property(ApproovSignedResource.MAX_BODY_BYTES_PROPERTY, approov.check().config().maxBodyBytes())
                 .register(approov)
                 .register(new ContainerLifecycleListener() {

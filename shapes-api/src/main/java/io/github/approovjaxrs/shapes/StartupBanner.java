@@ -7,7 +7,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,6 +33,9 @@ final class StartupBanner {
     static final String EXAMPLE_ORDER = "{\"shape\":\"Square\",\"quantity\":1}";
 
     private static final String RULE = "=".repeat(78);
+    /** The endpoints of Approov's current quickstarts that the demo serves too (QuickstartResource). */
+    static final String QUICKSTART_ENDPOINTS = "Approov's quickstart endpoints too: /unprotected, /token-check,"
+            + " /token-binding,\n/token-double-binding, /approov-state (see the README).\n";
 
     private StartupBanner() {
     }
@@ -51,19 +57,20 @@ final class StartupBanner {
         ApproovTokens.Builder tokens = exampleTokens(settings, now);
         String valid = tokens.mint();
         String expired = tokens.issuedAt(now.minus(EXAMPLE_LIFETIME)).expiresAt(now.minus(EXAMPLE_EXPIRED_AGO)).mint();
-        String bound = tokens.boundTo(EXAMPLE_AUTHORIZATION).mint();
+        List<String> bindingHeaders = config.bindingHeaderNames();
+        String bound = tokens.boundTo(exampleBinding(bindingHeaders, EXAMPLE_AUTHORIZATION)).mint();
         String token = config.tokenHeaderName();
-        String binding = config.bindingHeaderName();
+        String binding = String.join(", ", bindingHeaders) + (bindingHeaders.size() > 1 ? " headers" : " header");
         String why = settings.source() == ApproovSettings.SecretSource.DUMMY_FALLBACK
                 ? " WARNING: no Approov secret is configured, so this server uses\n"
                         + " APPROOV'S PUBLIC DUMMY SECRET.\n"
-                : " WARNING: APPROOV_BASE64_SECRET is set to APPROOV'S PUBLIC DUMMY SECRET.\n";
+                : " WARNING: the Approov secret configured is APPROOV'S PUBLIC DUMMY SECRET.\n";
         return RULE + "\n"
                 + why
                 + " It is published in Approov's quickstarts: anyone can mint tokens that\n"
                 + " this server accepts. For this demo only: NEVER USE IT IN PRODUCTION.\n"
-                + " Set APPROOV_BASE64_SECRET to your account's secret\n"
-                + " (`approov secret -get base64`), in the environment or in a .env file.\n"
+                + " Set APPROOV_BASE64URL_SECRET to your account's secret\n"
+                + " (`approov secret -get base64url`), in the environment or in a .env file.\n"
                 + RULE + "\n"
                 + "Shapes API listening on " + base + "\n"
                 + "\n"
@@ -83,14 +90,15 @@ final class StartupBanner {
                 + "# /v2/shapes with an expired token: 401\n"
                 + curl(base, "v2/shapes", token, expired) + "\n"
                 + "\n"
-                + "# /v2/forms with a token bound to the " + binding + " header it comes with: 200\n"
-                + curl(base, "v2/forms", token, bound, binding, EXAMPLE_AUTHORIZATION) + "\n"
+                + "# /v2/forms with a token bound to the " + binding + " it comes with: 200\n"
+                + curl(base, "v2/forms", withBinding(token, bound, bindingHeaders, EXAMPLE_AUTHORIZATION)) + "\n"
                 + "\n"
-                + "# /v2/forms with the same token and another " + binding + ": 401\n"
-                + curl(base, "v2/forms", token, bound, binding, OTHER_AUTHORIZATION) + "\n"
+                + "# /v2/forms with the same token and another " + bindingHeaders.get(0) + ": 401\n"
+                + curl(base, "v2/forms", withBinding(token, bound, bindingHeaders, OTHER_AUTHORIZATION)) + "\n"
                 + "\n"
                 + signedExamples(settings, base, now)
                 + accountExamples(settings, base, now)
+                + QUICKSTART_ENDPOINTS
                 + "More tokens: " + tokenCommand + " --help\n"
                 + "Stop: Ctrl-C\n";
     }
@@ -132,6 +140,30 @@ final class StartupBanner {
                 + order.curl() + "\n"
                 + "\n"
                 + "Signed requests for other URLs, methods and bodies: token --signed-curl <url>\n";
+    }
+
+    /**
+     * The example values of the binding headers: {@code first} in the first, and a made-up session id in each
+     * other (configured as {@code APPROOV_TOKEN_BINDING_HEADER_NAME=Authorization,SessionId}, say).
+     */
+    static String[] exampleBinding(List<String> headers, String first) {
+        String[] values = new String[headers.size()];
+        values[0] = first;
+        for (int i = 1; i < values.length; i++) {
+            values[i] = "example-" + headers.get(i).toLowerCase(Locale.ROOT);
+        }
+        return values;
+    }
+
+    /** The token header and the binding headers, as name, value pairs for {@link #curl}. */
+    private static String[] withBinding(String tokenHeader, String token, List<String> headers, String first) {
+        String[] values = exampleBinding(headers, first);
+        List<String> pairs = new ArrayList<>(List.of(tokenHeader, token));
+        for (int i = 0; i < values.length; i++) {
+            pairs.add(headers.get(i));
+            pairs.add(values[i]);
+        }
+        return pairs.toArray(String[]::new);
     }
 
     /**
@@ -192,12 +224,13 @@ final class StartupBanner {
 
     private static String configured(ApproovSettings settings, URI base, String tokenCommand) {
         return "Shapes API listening on " + base + "\n"
-                + "Approov secret from " + ApproovSettings.SECRET_VARIABLE + ": /v2/shapes needs a valid "
-                + settings.config().tokenHeaderName() + ",\n"
-                + "/v2/forms one bound to " + settings.config().bindingHeaderName() + ", /v5/shapes a signed request,\n"
+                + "Approov secret configured: /v2/shapes needs a valid " + settings.config().tokenHeaderName() + ",\n"
+                + "/v2/forms one bound to " + String.join(" + ", settings.config().bindingHeaderNames())
+                + ", /v5/shapes a signed request,\n"
                 + "POST /v5/orders a signed request taken once.\n"
                 + (settings.accountKey().isEmpty() ? "" : "Account signatures: checked with the configured account key;"
                         + " sign test requests\nwith token --signed-curl <url> --account-key <key>.\n")
+                + QUICKSTART_ENDPOINTS
                 + "Mint test tokens with your secret (they work against your API: keep them out of logs):\n"
                 + "  " + tokenCommand + " --help\n"
                 + "Stop: Ctrl-C\n";

@@ -25,6 +25,12 @@ import java.util.function.Supplier;
  * {@code java -jar shapes-api.jar token [options]}: mints an example Approov token, as
  * {@code approov token -genExample} does, and prints only the token, so that {@code $(...)} captures it.
  * Exit status 0, 1 when the configuration is invalid, 2 for a usage error.
+ *
+ * <p>It speaks the Approov CLI's spelling as well as its own ({@code -genExample <api-domain>},
+ * {@code -type valid|invalid}, {@code -setDataHashInToken <value>}, {@code -genLongLived <issuer>,<duration>},
+ * each also as {@code -name=value} or {@code --name}, as the CLI's Go flags take them), so that a script written
+ * for {@code approov token}, such as Approov's quickstart test harness, runs against it through a wrapper that
+ * passes the same arguments.
  */
 final class TokenTool {
 
@@ -35,6 +41,12 @@ final class TokenTool {
     static final Duration DEFAULT_EXPIRES_IN = Duration.ofHours(1);
     /** Claims the options own: numbers, or the binding. */
     private static final Set<String> RESERVED_CLAIMS = Set.of("exp", "iat", "pay", "ipk");
+    /** The Approov CLI's spellings, as its Go flags take them with one dash or two, and what they stand for. */
+    private static final Map<String, String> CLI_SPELLINGS = Map.of(
+            "-genExample", "-genExample", "--genExample", "-genExample",
+            "-type", "--type",
+            "-setDataHashInToken", "-setDataHashInToken", "--setDataHashInToken", "-setDataHashInToken",
+            "-genLongLived", "-genLongLived", "--genLongLived", "-genLongLived");
     /** How long a printed signed request stays valid when the server sets no maximum age. */
     static final Duration DEFAULT_SIGNATURE_LIFETIME = Duration.ofMinutes(5);
 
@@ -51,7 +63,9 @@ final class TokenTool {
                                        expired: exp <duration> ago (default 1h ago)
                                        invalid: exp from now, signed with a wrong key (as -type invalid)
               --bind <value>           bind the token to this Authorization header value, scheme included:
-                                       adds pay = base64(SHA-256(value)) (as -setDataHashInToken)
+                                       adds pay = base64(SHA-256(value)) (as -setDataHashInToken); for an
+                                       endpoint bound to several headers, their values concatenated in order
+                                       with no separator, e.g. --bind 'Bearer 0123456789abcdefsession-7' 
               --claim <name>=<value>   add or replace a string claim (repeatable); exp, iat and pay are
                                        set by the options above
               --kid <id>               put a key id in the header (as `approov secret -setKeyID`)
@@ -74,9 +88,18 @@ final class TokenTool {
               --data <body>            the body of --signed-curl, sent as JSON with its Content-Digest
               --help                   show this help
 
-            Without --key the token is signed HS256 with APPROOV_BASE64_SECRET (system property, environment
-            or .env file in the working directory), else, when no key is configured at all, with Approov's
-            public dummy secret, which the demo server falls back to.
+            The Approov CLI's spellings work too, so scripts written for `approov token` run unchanged:
+              -genExample <api-domain>           a valid token, 1 hour (any API domain: this tool signs
+                                                 every one with the secret below)
+              -type valid|invalid                as --type
+              -setDataHashInToken <value>        as --bind
+              -genLongLived <issuer>,<duration>  a token with iss <issuer>, valid for <duration> (30d, 1y)
+            e.g. -setDataHashInToken 'ExampleAuthToken==ContentDigest==' -genExample example.com
+
+            Without --key the token is signed HS256 with the account secret, APPROOV_BASE64URL_SECRET or
+            APPROOV_BASE64_SECRET (system property, environment or .env file in the working directory), else,
+            when no key is configured at all, with Approov's public dummy secret, which the demo server falls
+            back to.
 
             Examples:
               curl -i -H "Approov-Token: $(java -jar shapes-api/target/shapes-api.jar token)" \\
@@ -160,15 +183,15 @@ final class TokenTool {
             return OK;
         }
         if (settings.secret().isEmpty()) {
-            err.println("token: no " + ApproovSettings.SECRET_VARIABLE + " to sign with: this configuration has"
+            err.println("token: no " + ApproovSettings.SECRET_VARIABLES + " to sign with: this configuration has"
                     + " only other keys; pass --key <private key PEM> (and --kid) for them.");
             return INVALID_CONFIGURATION;
         }
         switch (settings.source()) {
-            case DUMMY_FALLBACK -> err.println("token: no " + ApproovSettings.SECRET_VARIABLE + " configured:"
+            case DUMMY_FALLBACK -> err.println("token: no " + ApproovSettings.SECRET_VARIABLES + " configured:"
                     + " signed with Approov's public dummy secret (demo only).");
-            case DUMMY_CONFIGURED -> err.println("token: " + ApproovSettings.SECRET_VARIABLE
-                    + " is Approov's public dummy secret (demo only).");
+            case DUMMY_CONFIGURED -> err.println("token: the configured secret is Approov's public dummy secret"
+                    + " (demo only).");
             case CONFIGURED -> { }
         }
         String token = mint(options, settings, clock.instant(), null, algorithm, installation);
@@ -188,7 +211,8 @@ final class TokenTool {
         String method = options.method() != null ? options.method() : body == null ? "GET" : "POST";
         Map<String, String> headers = new LinkedHashMap<>();
         if (options.binding() != null) {
-            headers.put(settings.config().bindingHeaderName(), options.binding());
+            // The bound value goes in the (first) binding header; for several, send the others yourself.
+            headers.put(settings.config().bindingHeaderNames().get(0), options.binding());
         }
         return SignedRequest.sign(installation, options.accountKey(), method, url, settings.config().tokenHeaderName(),
                 token, headers, body, now, signatureLifetime(settings).toSeconds()).curl();
@@ -268,16 +292,18 @@ final class TokenTool {
         String signedCurl = null;
         String method = null;
         String data = null;
+        String apiDomain = null;
         byte[] accountKey = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
             String inlineValue = null;
             int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
+            if (arg.startsWith("-") && equals > 0) {
                 name = arg.substring(0, equals);
                 inlineValue = arg.substring(equals + 1);
             }
+            name = CLI_SPELLINGS.getOrDefault(name, name);
             switch (name) {
                 case "--help", "-h" -> help = true;
                 case "--expired" -> {
@@ -286,15 +312,33 @@ final class TokenTool {
                 }
                 case "--type" -> type = once(name, type, parseType(
                         inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
-                case "--expires-in" -> expiresIn = once(name, expiresIn, ExpiryDuration.parse(
+                case "--expires-in" -> expiresIn = once("--expires-in/-genLongLived", expiresIn, ExpiryDuration.parse(
                         inlineValue != null ? inlineValue : valueAfter(args, ++i, name)));
-                case "--bind" -> {
+                case "--bind", "-setDataHashInToken" -> {
                     String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, name);
                     if (value.isEmpty()) {
-                        throw new IllegalArgumentException("--bind needs the whole header value, e.g."
+                        throw new IllegalArgumentException(name + " needs the whole header value, e.g."
                                 + " 'Bearer 0123456789abcdef'");
                     }
-                    binding = once(name, binding, value);
+                    binding = once("--bind/-setDataHashInToken", binding, value);
+                }
+                case "-genExample" -> {
+                    String domain = inlineValue != null ? inlineValue : valueAfter(args, ++i, name);
+                    if (domain.isEmpty() || domain.startsWith("-") || domain.chars().anyMatch(c -> c <= ' ')) {
+                        throw new IllegalArgumentException("-genExample takes the API domain, e.g. example.com");
+                    }
+                    apiDomain = once(name, apiDomain, domain);
+                }
+                case "-genLongLived" -> {
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, name);
+                    int comma = value.lastIndexOf(',');
+                    if (comma <= 0 || value.substring(0, comma).isBlank()) {
+                        throw new IllegalArgumentException("-genLongLived takes <issuer>,<duration>, e.g."
+                                + " api.example.com,30d");
+                    }
+                    expiresIn = once("--expires-in/-genLongLived", expiresIn,
+                            ExpiryDuration.parse(name, value.substring(comma + 1)));
+                    addClaim("iss=" + value.substring(0, comma), claims);
                 }
                 case "--claim" -> addClaim(inlineValue != null ? inlineValue : valueAfter(args, ++i, name), claims);
                 case "--kid" -> keyId = once(name, keyId, inlineValue != null ? inlineValue : valueAfter(args, ++i, name));
@@ -366,6 +410,8 @@ final class TokenTool {
             case "valid" -> Type.VALID;
             case "expired" -> Type.EXPIRED;
             case "invalid" -> Type.INVALID;
+            case "failover" -> throw new IllegalArgumentException("--type failover is the Approov CLI's, for"
+                    + " tokens of its failover service; this tool mints valid, expired or invalid ones");
             default -> throw new IllegalArgumentException("--type takes valid, expired or invalid; got \""
                     + value + "\"");
         };

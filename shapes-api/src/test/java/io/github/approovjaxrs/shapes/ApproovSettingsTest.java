@@ -106,4 +106,34 @@ class ApproovSettingsTest {
                 thrown.getMessage());
         assertFalse(thrown.getMessage().contains(invalid), thrown.getMessage());
     }
+
+    @Test
+    void theBase64UrlSecretOfApproovsCurrentQuickstartsIsTheAccountSecret() {
+        String url = Base64.getUrlEncoder().withoutPadding().encodeToString(TestSecret.SECRET);
+        ApproovSettings settings = read("APPROOV_BASE64URL_SECRET", url);
+        assertEquals(ApproovSettings.SecretSource.CONFIGURED, settings.source());
+        assertArrayEquals(TestSecret.SECRET, settings.secret().orElseThrow());
+        assertArrayEquals(TestSecret.SECRET, read("APPROOV_BASE64URL_SECRET", url + "=",
+                "APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64).secret().orElseThrow(), "both, padded: one secret");
+        assertEquals(ApproovSettings.SecretSource.DUMMY_CONFIGURED,
+                read("APPROOV_BASE64URL_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL).source());
+    }
+
+    @Test
+    void twoDifferentSecretsStopTheDemoRatherThanPickingOne() {
+        ApproovConfigurationException thrown = assertThrows(ApproovConfigurationException.class,
+                () -> read("APPROOV_BASE64URL_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL,
+                        "APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64));
+        assertTrue(thrown.getMessage().contains("APPROOV_BASE64_SECRET (base64Secret) and APPROOV_BASE64URL_SECRET"),
+                thrown.getMessage());
+        assertFalse(thrown.getMessage().contains(TestSecret.SECRET_BASE64.substring(0, 12)), thrown.getMessage());
+    }
+
+    @Test
+    void aBase64UrlSecretInTheOldVariableStopsTheDemoSayingWhereItBelongs() {
+        // What a new user following Approov's current documentation did: "not valid base64", and now why.
+        ApproovConfigurationException thrown = assertThrows(ApproovConfigurationException.class,
+                () -> read("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL));
+        assertTrue(thrown.getMessage().contains("set APPROOV_BASE64URL_SECRET to it instead"), thrown.getMessage());
+    }
 }

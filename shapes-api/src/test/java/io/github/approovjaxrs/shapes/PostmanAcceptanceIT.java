@@ -130,6 +130,11 @@ class PostmanAcceptanceIT {
 
     /** The jar as the README starts it, with no Approov or HTTP settings inherited and no .env file. */
     static Process startJar(Path workingDirectory, List<String> output) throws IOException {
+        return startJar(workingDirectory, Map.of(), output);
+    }
+
+    /** {@link #startJar(Path, List)} with {@code settings} in its environment. */
+    static Process startJar(Path workingDirectory, Map<String, String> settings, List<String> output) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString())
                 .directory(workingDirectory.toFile())
@@ -138,6 +143,7 @@ class PostmanAcceptanceIT {
         environment.keySet().removeIf(name -> name.startsWith("APPROOV_") || name.startsWith("HTTP_"));
         environment.put("HTTP_HOST", "127.0.0.1");
         environment.put("HTTP_PORT", "0"); // a free port: no clash with anything else on the machine
+        environment.putAll(settings);
         Process process = builder.start();
         copy(process, "[shapes-api] ", output);
         return process;

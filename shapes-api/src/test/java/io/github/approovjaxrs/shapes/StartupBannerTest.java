@@ -43,7 +43,10 @@ class StartupBannerTest {
         assertTrue(banner.contains("WARNING: no Approov secret is configured"), banner);
         assertTrue(banner.contains("APPROOV'S PUBLIC DUMMY SECRET"), banner);
         assertTrue(banner.contains("NEVER USE IT IN PRODUCTION"), banner);
-        assertTrue(banner.contains("Set APPROOV_BASE64_SECRET"), banner);
+        assertTrue(banner.contains("Set APPROOV_BASE64URL_SECRET to your account's secret\n"
+                + " (`approov secret -get base64url`)"), banner);
+        assertTrue(banner.contains("Approov's quickstart endpoints too: /unprotected, /token-check, /token-binding,\n"
+                + "/token-double-binding, /approov-state"), banner);
         assertTrue(banner.contains("Shapes API listening on http://127.0.0.1:8002/"), banner);
     }
 
@@ -120,9 +123,33 @@ class StartupBannerTest {
 
     @Test
     void theDummySecretConfiguredOnPurposeGetsTheWarningToo() {
-        String banner = banner(Map.of("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64));
-        assertTrue(banner.contains("WARNING: APPROOV_BASE64_SECRET is set to APPROOV'S PUBLIC DUMMY SECRET"), banner);
-        assertEquals(16, curlLines(banner).size());
+        for (Map<String, String> environment : List.of(Map.of("APPROOV_BASE64_SECRET", ApproovTokens.DUMMY_SECRET_BASE64),
+                Map.of("APPROOV_BASE64URL_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL))) {
+            String banner = banner(environment);
+            assertTrue(banner.contains("WARNING: the Approov secret configured is APPROOV'S PUBLIC DUMMY SECRET"), banner);
+            assertEquals(16, curlLines(banner).size());
+        }
+    }
+
+    @Test
+    void withSeveralBindingHeadersTheBoundLinesCarryEachAndTheTokenBindsThemAll() {
+        Map<String, String> environment = Map.of("APPROOV_TOKEN_BINDING_HEADER_NAME", "Authorization,SessionId");
+        String banner = banner(environment);
+        assertTrue(banner.contains("# /v2/forms with a token bound to the Authorization, SessionId headers it comes with: 200"),
+                banner);
+        List<String> curl = curlLines(banner);
+        assertTrue(curl.get(5).endsWith(" -H 'Authorization: Bearer 0123456789abcdef' -H 'SessionId: example-sessionid'"
+                + " http://127.0.0.1:8002/v2/forms"), curl.get(5));
+        assertEquals(ApproovTokens.pay(StartupBanner.EXAMPLE_AUTHORIZATION + "example-sessionid"), payOf(tokenIn(curl.get(5))));
+    }
+
+    /** The {@code pay} claim of a token, read from its payload. */
+    static String payOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Matcher pay = Pattern.compile("\"pay\":\"([^\"]+)\"").matcher(payload);
+        assertTrue(pay.find(), payload);
+        return pay.group(1);
     }
 
     @Test
@@ -182,5 +209,10 @@ class StartupBannerTest {
         assertEquals(List.of(), curlLines(banner));
         assertTrue(banner.contains("Shapes API listening on http://127.0.0.1:8002/"), banner);
         assertTrue(banner.contains(TOKEN_COMMAND + " --help"), banner);
+        assertTrue(banner.contains("Approov secret configured: /v2/shapes needs a valid Approov-Token,\n"
+                + "/v2/forms one bound to Authorization, /v5/shapes a signed request,\n"
+                + "POST /v5/orders a signed request taken once.\n"), banner);
+        assertFalse(banner(Map.of("APPROOV_BASE64URL_SECRET", java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(TestSecret.SECRET))).contains("eyJ"));
     }
 }

@@ -40,6 +40,14 @@ class TokenToolTest {
             assertEquals(1, out.lines().count(), out);
             return out.strip();
         }
+
+        /** A usage error: status 2, nothing on stdout, the problem and then the usage on stderr. */
+        void assertUsageError() {
+            assertEquals(TokenTool.USAGE_ERROR, status, err);
+            assertEquals("", out);
+            assertTrue(err.startsWith("token: "), err);
+            assertTrue(err.endsWith(TokenTool.USAGE), err);
+        }
     }
 
     static Run run(Map<String, String> environment, String... args) {
@@ -207,11 +215,7 @@ class TokenToolTest {
         "--claim a=1 --claim a=2",
     })
     void badOptionsPrintUsageOnStderrWithStatus2(String commandLine) {
-        Run run = run(Map.of(), commandLine.split(" "));
-        assertEquals(TokenTool.USAGE_ERROR, run.status(), run.err());
-        assertEquals("", run.out());
-        assertTrue(run.err().startsWith("token: "), run.err());
-        assertTrue(run.err().endsWith(TokenTool.USAGE), run.err());
+        run(Map.of(), commandLine.split(" ")).assertUsageError();
     }
 
     @Test

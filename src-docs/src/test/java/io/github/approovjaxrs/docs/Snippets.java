@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Keeps the code in the Markdown documentation identical to compiled, tested code.
  *
- * <p>A region of a Java source under {@code src-docs/src/} is marked by a line {@code // snippet:NAME} and
+ * <p>A region of a Java source under {@code src-docs/src/} (or a runtime module's tests under
+ * {@code compatibility/}) is marked by a line {@code // snippet:NAME} and
  * a line {@code // end-snippet} (regions may nest; marker lines never show). In the Markdown
  * ({@code README.md} and every {@code .md} file directly in {@code src-docs/}), the line right before a
  * fence names what the fence shows: {@code <!-- snippet:NAME -->} for a region, dedented, or
@@ -40,7 +41,10 @@ public final class Snippets {
     /** How to rewrite the fences, for the messages. */
     static final String REWRITE_COMMAND = "java src-docs/src/test/java/io/github/approovjaxrs/docs/Snippets.java";
 
-    private static final List<String> SOURCE_DIRECTORIES = List.of("src-docs/src/main/java", "src-docs/src/test/java");
+    /** The walkthrough's code, and the runtime modules' examples (each tested on its runtime). */
+    private static final List<String> SOURCE_DIRECTORIES = List.of("src-docs/src/main/java", "src-docs/src/test/java",
+            "compatibility/resteasy/src/test/java", "compatibility/cxf/src/test/java", "compatibility/dropwizard/src/test/java",
+            "compatibility/spring-boot/src/test/java", "compatibility/quarkus/src/test/java");
     private static final String DOCS_DIRECTORY = "src-docs";
     private static final Pattern REGION_START = Pattern.compile("// snippet:(\\S*)");
     private static final String REGION_END = "// end-snippet";

@@ -190,7 +190,9 @@ class SnippetsTest {
         markdown("src-docs/guide.md", GUIDE.replace("<!-- snippet:greet -->", "<!-- snippet:greets -->"));
         List<String> problems = problems();
         assertTrue(problems.contains("src-docs/guide.md:3: no snippet \"greets\" is marked in src-docs/src/main/java"
-                + " or src-docs/src/test/java"), problems.toString());
+                + " or src-docs/src/test/java or compatibility/resteasy/src/test/java or compatibility/cxf/src/test/java"
+                + " or compatibility/dropwizard/src/test/java or compatibility/spring-boot/src/test/java"
+                + " or compatibility/quarkus/src/test/java"), problems.toString());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.approovjaxrs;
+package io.github.approovjaxrs.conformance;
 
 import static io.github.approovjaxrs.TestSecret.SECRET;
 import static io.github.approovjaxrs.core.ApproovFailure.ACCOUNT_REQUIRED_COMPONENT_NOT_COVERED;
@@ -31,6 +31,7 @@ import static io.github.approovjaxrs.core.ApproovFailure.MISSING_BINDING_HEADER;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_CONTENT_DIGEST;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_EXPIRATION;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_MESSAGE_COMPONENT;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_INSTALLATION_KEY;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_MESSAGE_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_PAY_CLAIM;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_TOKEN;
@@ -47,9 +48,9 @@ import static io.github.approovjaxrs.testing.ApproovTokens.b64url;
 import static io.github.approovjaxrs.testing.ApproovTokens.pay;
 import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 
+import io.github.approovjaxrs.RawHttp;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
-import io.github.approovjaxrs.core.ApproovListener;
 import io.github.approovjaxrs.core.ReplayStore;
 import io.github.approovjaxrs.testing.ApproovTokens;
 import io.github.approovjaxrs.testing.MessageSignature;
@@ -75,14 +76,15 @@ import java.util.function.Predicate;
 import java.util.zip.Deflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * The hostile requests of the security proof (SECURITY.md), grouped by class, and the legitimate variants
- * that must still pass. Shared by {@link AttackMatrixTest} (what each request gets) and
- * {@link LogHygieneTest} (what the logs say meanwhile). Each hostile request states what it must get
+ * that must still pass, sent by {@link AttackMatrixTest} to every runtime (what each request gets, what the
+ * listener hears and what the logs say meanwhile). Each hostile request states what it must get
  * ({@link Expected}): the one reason the library refuses it for, or the container's own status where the
  * library never sees it; the reason is the rule the request breaks first, in the order the check applies them.
+ * The container statuses are Jersey's on Grizzly; a runtime that answers a case otherwise says so, case by case,
+ * in {@link RuntimeUnderTest#ownAnswers()}.
  *
  * <p>Sources of the cases: RFC 8725 (JWT best current practices), the attack list of {@code ticarpi/jwt_tool}
  * (alg none in every casing, null and blank signatures, key confusion, embedded {@code jwk}, {@code jku} and
@@ -95,7 +97,7 @@ import org.glassfish.jersey.server.ResourceConfig;
  * The message-signing class follows RFC 9421 and MESSAGE-SIGNING.md's rules M1–M14 and the reference servers'
  * known faults; every signature is made here with a generated P-256 installation key.
  *
- * <p>Four servers answer: {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret),
+ * <p>Five targets, each the {@link Scenario} of its name (and its monitor-mode twin): {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret),
  * {@link Target#HARDENED}, a key set (an HS256 secret with a key id, an RS256 and an ES256 public key) with
  * an expected audience, for key-confusion, psychic-signature and audience cases, {@link Target#SIGNED},
  * the account secret with message signing behind a TLS proxy ({@link #SIGNED_ORIGIN}) requiring a covered
@@ -103,9 +105,9 @@ import org.glassfish.jersey.server.ResourceConfig;
  * with an account message-signing key ({@link #ACCOUNT_KEY_ID}), for the account-signature cases. The replay
  * cases go to the single-use endpoint ({@link #ORDERS}) of those two, each after its original
  * ({@link Request#original()}) was accepted, and to {@link Target#STORE_DOWN}, the signing server whose replay
- * store cannot answer.
+ * store cannot answer ({@link #UNREACHABLE_STORE}; enforcing only).
  */
-final class AttackMatrix {
+public final class AttackMatrix {
 
     private static KeyPair keyWithUrlUnsafeBase64() {
         while (true) {
@@ -147,15 +149,6 @@ final class AttackMatrix {
             return group + ": " + name;
         }
 
-        /** The header values, for the log-hygiene test's list of things no log line may contain. */
-        List<String> headerValues() {
-            List<String> values = new ArrayList<>();
-            for (int i = 1; i < headers.size(); i += 2) {
-                values.add(headers.get(i));
-            }
-            return values;
-        }
-
         /** What makes two requests the same request: everything but the name. */
         List<Object> identity() {
             return Arrays.asList(target, method, path, headers, body);
@@ -166,7 +159,8 @@ final class AttackMatrix {
      * What a request must get: the library's refusal for one reason (the reason a listener hears, and the
      * status it answers: 401, or 413 for a signed body over the limit), the container's own status where the
      * library never sees the request (Grizzly's 400 for a header block over its 8 KB limit, 404 or 405 where
-     * no resource matches), or, for a legitimate variant, 200.
+     * no resource matches; other runtimes' in {@link RuntimeUnderTest#ownAnswers()}), or, for a legitimate
+     * variant, 200.
      */
     record Expected(int status, ApproovFailure reason) {
         static final Expected ACCEPTED = new Expected(200, null);
@@ -182,6 +176,15 @@ final class AttackMatrix {
         return new Expected(reason == MESSAGE_BODY_TOO_LARGE ? 413 : reason == REPLAY_STORE_UNAVAILABLE ? 503 : 401, reason);
     }
 
+    /**
+     * The cases whose header block is over 100 KB, each answered {@code answer}: a runtime's own answer to a header
+     * block over its limit.
+     */
+    static Map<String, Expected> oversizedHeaderBlocks(Expected answer) {
+        return Map.of("size: a 100 KB token header", answer, "size: a 100 KB token of genuine shape", answer,
+                "size: a garbage token beside 100 KB of other headers", answer, "size: a 100 KB Authorization", answer);
+    }
+
     /** Answered by the container with {@code status} before the library sees the request. */
     static Expected container(int status) {
         return new Expected(status, null);
@@ -189,15 +192,24 @@ final class AttackMatrix {
 
     static final String PROTECTED = "/methods/protected";
     static final String BOUND = "/methods/bound";
+    /** {@link io.github.approovjaxrs.conformance.endpoints.Quickstart}: bound to Authorization then Content-Digest, as Approov's harness. */
+    static final String DOUBLE_BOUND = "/quickstart/token-double-binding";
+    static final String HARNESS_AUTHORIZATION = "ExampleAuthToken==";
+    static final String HARNESS_DIGEST = "ContentDigest==";
+    /** A trace id as an SDK may send it: short, of safe characters; the log line may carry it. */
+    static final String SAFE_TRACE_ID = "4bf92f3577b34da6";
+    /** The values of Approov-Status that Approov's SDK layers send; a log line may carry them. */
+    static final List<String> SDK_STATUSES = List.of("success", "no_network", "poor_network", "untrusted_network",
+            "no_approov_service", "rejected", "internal_error");
     static final String BEARER = "Bearer 0123456789abcdef";
     static final String AUDIENCE = "api.example.com";
     static final String HS_KID = "hs-1";
     static final String RSA_KID = "rsa-1";
     static final String EC_KID = "ec-1";
-    /** {@link ApproovSignedFeatureTest.SignedResource}: {@code @ApproovSigned} GET and POST, and a bound one. */
+    /** {@link io.github.approovjaxrs.conformance.endpoints.SignedResource}: {@code @ApproovSigned} GET and POST, and a bound one. */
     static final String SIGNED = "/signed";
     static final String SIGNED_ALL = "/signed/all";
-    /** {@link ApproovSignedFeatureTest.SignedResource}'s single-use POST: {@code @ApproovSigned(singleUse = true)}. */
+    /** {@link io.github.approovjaxrs.conformance.endpoints.SignedResource}'s single-use POST: {@code @ApproovSigned(singleUse = true)}. */
     static final String ORDERS = "/signed/orders";
     /** The origin clients of {@link Target#SIGNED} sign, as behind a TLS proxy. */
     static final String SIGNED_ORIGIN = "https://api.example.com";
@@ -230,8 +242,11 @@ final class AttackMatrix {
     /** Orders made so far by the replay cases, each with its own body. */
     private int orders;
 
-    /** The configuration of a target; {@code logging} on for the log-hygiene test, {@code monitor} for monitor mode. */
-    static ApproovConfig config(Target target, boolean logging, boolean monitor) {
+    /**
+     * The configuration of a target, {@code monitor} for monitor mode, with the library's logging on (the log
+     * hygiene checks read what it writes).
+     */
+    static ApproovConfig.Builder config(Target target, boolean monitor) {
         ApproovConfig.Builder builder = switch (target) {
             case DEFAULT -> ApproovConfig.builder().secret(SECRET);
             case HARDENED -> ApproovConfig.builder()
@@ -248,22 +263,8 @@ final class AttackMatrix {
                     .accountMessageSigningSecretBase64Url(Base64.getUrlEncoder().withoutPadding().encodeToString(ACCOUNT_KEY))
                     .accountMessageSigningKeyId(ACCOUNT_KEY_ID);
         };
-        return builder.loggingEnabled(logging).abortOnInvalidToken(!monitor).abortOnInvalidBinding(!monitor)
-                .abortOnInvalidMessageSignature(!monitor).build();
-    }
-
-    /**
-     * The application a target serves: {@link ApproovFeatureTest.MethodLevel}'s open, protected and bound
-     * endpoints and {@link ApproovSignedFeatureTest.SignedResource}'s signed ones, with {@code listener}
-     * hearing each decision.
-     */
-    static ResourceConfig application(Target target, boolean logging, boolean monitor, ApproovListener listener) {
-        ApproovFeature.Builder feature = ApproovFeature.builder(config(target, logging, monitor)).listener(listener);
-        if (target == Target.STORE_DOWN) {
-            feature.replayStore(UNREACHABLE_STORE);
-        }
-        return new ResourceConfig(ApproovFeatureTest.MethodLevel.class, ApproovSignedFeatureTest.SignedResource.class)
-                .register(feature.build());
+        return builder.loggingEnabled(true).abortOnInvalidToken(!monitor).abortOnInvalidBinding(!monitor)
+                .abortOnInvalidMessageSignature(!monitor);
     }
 
     /** The replay store of {@link Target#STORE_DOWN}: as a Redis that does not answer, it cannot say. */
@@ -279,16 +280,11 @@ final class AttackMatrix {
         }
     };
 
-    /** Sends the original of a replay (nothing for any other request); it must be accepted. */
-    static HttpResponse<String> sendOriginal(Request request, Map<Target, JerseyServer> servers) {
-        return request.original() == null ? null : send(request.original(), servers);
-    }
-
-    /** Sends {@code request} to its target (a generous per-request timeout bounds the wait: see {@link RawHttp}). */
-    static HttpResponse<String> send(Request request, Map<Target, JerseyServer> servers) {
-        String base = servers.get(request.target()).uri("/").toString();
-        URI uri = URI.create(base.substring(0, base.length() - 1) + request.path());
-        return RawHttp.send(uri, request.method(), request.body() == null ? null
+    /** Sends {@code request} to the server at {@code base} (a generous per-request timeout bounds the wait: see {@link RawHttp}). */
+    static HttpResponse<String> send(Request request, URI base) {
+        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
+        return RawHttp.send(URI.create(root + request.path()), request.method(), request.body() == null ? null
                 : request.body().getBytes(StandardCharsets.UTF_8), request.headers().toArray(String[]::new));
     }
 
@@ -314,6 +310,8 @@ final class AttackMatrix {
         jweAndNesting();
         transport();
         binding();
+        bindingToSeveralHeaders();
+        clientReport();
         size();
         routing();
         messageSigning();
@@ -742,6 +740,98 @@ final class AttackMatrix {
                 "Authorization", bound);
     }
 
+    /**
+     * {@code @ApproovBound({"Authorization", "Content-Digest"})}, as Approov's quickstarts bind
+     * {@code /token-double-binding}: both headers once each, non-empty, their values concatenated in that order
+     * with no separator. Approov's harness cases and the ways around them.
+     */
+    private void bindingToSeveralHeaders() {
+        group = "binding to several headers (@ApproovBound({...}))";
+        String both = boundToken(pay(HARNESS_AUTHORIZATION + HARNESS_DIGEST));
+        String auth = "Authorization";
+        String digest = "Content-Digest";
+        doubleBound(MISSING_BINDING_HEADER, "neither header (harness 3.2)", "Approov-Token", both);
+        doubleBound(MISSING_BINDING_HEADER, "Authorization missing (harness 5.7)", "Approov-Token", both,
+                digest, HARNESS_DIGEST);
+        doubleBound(MISSING_BINDING_HEADER, "Content-Digest missing", "Approov-Token", both, auth, HARNESS_AUTHORIZATION);
+        doubleBound(MISSING_BINDING_HEADER, "Content-Digest empty", "Approov-Token", both, auth, HARNESS_AUTHORIZATION,
+                digest, "");
+        doubleBound(MISSING_BINDING_HEADER, "Authorization empty, Content-Digest right", "Approov-Token", both, auth, "",
+                digest, HARNESS_DIGEST);
+        doubleBound(MISSING_BINDING_HEADER, "both values in Authorization, no Content-Digest", "Approov-Token", both, auth,
+                HARNESS_AUTHORIZATION + HARNESS_DIGEST);
+        doubleBound(DUPLICATE_BINDING_HEADER, "Content-Digest twice", "Approov-Token", both, auth, HARNESS_AUTHORIZATION,
+                digest, HARNESS_DIGEST, digest, HARNESS_DIGEST);
+        doubleBound(DUPLICATE_BINDING_HEADER, "Authorization twice, once empty", "Approov-Token", both, auth,
+                HARNESS_AUTHORIZATION, auth, "", digest, HARNESS_DIGEST);
+        doubleBound(BINDING_MISMATCH, "wrong values (harness 3.3)", "Approov-Token", both, auth, "BadAuthToken==", digest,
+                "BadContentDigest==");
+        doubleBound(BINDING_MISMATCH, "the values swapped between the headers", "Approov-Token", both, auth,
+                HARNESS_DIGEST, digest, HARNESS_AUTHORIZATION);
+        doubleBound(BINDING_MISMATCH, "a token bound to the values in the other order", "Approov-Token",
+                boundToken(pay(HARNESS_DIGEST + HARNESS_AUTHORIZATION)), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(BINDING_MISMATCH, "a token bound to Authorization alone (harness 4.3)", "Approov-Token",
+                boundToken(pay(HARNESS_AUTHORIZATION)), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(BINDING_MISMATCH, "a token bound to Content-Digest alone", "Approov-Token",
+                boundToken(pay(HARNESS_DIGEST)), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        for (String separator : List.of(",", ", ", " ", "\n", "\u0000", ":")) {
+            doubleBound(BINDING_MISMATCH, "a token bound to the values joined by " + separator.replace("\n", "a newline")
+                    .replace("\u0000", "NUL"), "Approov-Token",
+                    boundToken(pay(HARNESS_AUTHORIZATION + separator + HARNESS_DIGEST)), auth, HARNESS_AUTHORIZATION,
+                    digest, HARNESS_DIGEST);
+        }
+        doubleBound(BINDING_MISMATCH, "Content-Digest in another case", "Approov-Token", both, auth, HARNESS_AUTHORIZATION,
+                digest, HARNESS_DIGEST.toLowerCase(java.util.Locale.ROOT));
+        doubleBound(BINDING_MISMATCH, "pay over each value hashed alone, concatenated", "Approov-Token",
+                boundToken(pay(HARNESS_AUTHORIZATION) + pay(HARNESS_DIGEST)), auth, HARNESS_AUTHORIZATION, digest,
+                HARNESS_DIGEST);
+        doubleBound(MISSING_PAY_CLAIM, "a token not bound at all (harness 5.6)", "Approov-Token", valid, auth,
+                HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(BAD_SIGNATURE, "the right pay, signed by the attacker", "Approov-Token",
+                sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay(HARNESS_AUTHORIZATION + HARNESS_DIGEST) + "\"}",
+                        ATTACKER_SECRET), auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+        doubleBound(MISSING_TOKEN, "both headers, no token (harness 4.1)", auth, HARNESS_AUTHORIZATION, digest, HARNESS_DIGEST);
+    }
+
+    /**
+     * What Approov's SDK reports beside the token, {@code Approov-Status} and {@code Approov-TraceID}, filled with
+     * what an attacker would put in a log line: never shown verbatim, whatever the request's fate.
+     */
+    private void clientReport() {
+        group = "client status and trace headers";
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("a genuine token", valid);
+        hostile.put("the secret in base64", Base64.getEncoder().encodeToString(SECRET));
+        hostile.put("the secret in base64url", Base64.getUrlEncoder().withoutPadding().encodeToString(SECRET));
+        hostile.put("the secret in hex", HexFormat.of().formatHex(SECRET));
+        hostile.put("7 KB of text", "no_network ".repeat(640));
+        hostile.put("Latin-1 text", "no_n\u00e9twork \u00e0 Z\u00fcrich");
+        hostile.put("a forged log line after a status", "no_network INFO Approov: accepted GET /admin");
+        hostile.put("a token's header and payload", parts[0] + "." + parts[1]);
+        for (Map.Entry<String, String> entry : hostile.entrySet()) {
+            add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "Approov-Status: " + entry.getKey(),
+                    "Approov-Status", entry.getValue());
+            add(PROTECTED, "GET", refused(BAD_SIGNATURE), Target.DEFAULT, "Approov-TraceID: " + entry.getKey(),
+                    "Approov-Token", sign(HS256_HEADER, claims, ATTACKER_SECRET), "Approov-TraceID", entry.getValue());
+        }
+        add(PROTECTED, "GET", container(400), Target.DEFAULT, "Approov-Status of 10 KB", "Approov-Status",
+                "no_network".repeat(1024));
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "Approov-Status twice, both known",
+                "Approov-Status", "success", "Approov-Status", "no_network", "Approov-TraceID", SAFE_TRACE_ID);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "a known status, as an offline device sends it",
+                "Approov-Status", "no_network", "Approov-TraceID", SAFE_TRACE_ID);
+        add(PROTECTED, "GET", refused(MISSING_TOKEN), Target.DEFAULT, "a known status in upper case, an empty token",
+                "Approov-Token", "", "Approov-Status", "NO_APPROOV_SERVICE");
+    }
+
+    private String boundToken(String pay) {
+        return sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay + "\"}", SECRET);
+    }
+
+    private void doubleBound(ApproovFailure reason, String name, String... headers) {
+        add(DOUBLE_BOUND, "GET", refused(reason), Target.DEFAULT, name, headers);
+    }
+
     private void size() {
         group = "size";
         add(PROTECTED, "GET", container(400), Target.DEFAULT, "a 100 KB token header", "Approov-Token", "A".repeat(100_000));
@@ -924,7 +1014,7 @@ final class AttackMatrix {
                 slashy.signature().replace('+', '-').replace('/', '_'));
         String b64 = Base64.getEncoder().encodeToString(bytes);
         signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the signature with non-zero trailing bits",
-                token, input, "install=:" + StartupSafetyTest.withTrailingBits(b64) + ":");
+                token, input, "install=:" + withTrailingBitsPadded(b64) + ":");
         signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the signature without its padding",
                 token, input, "install=:" + b64.replace("=", "") + ":");
         signedBytes(MALFORMED_MESSAGE_SIGNATURE, "the Android string form without its padding",
@@ -1198,6 +1288,11 @@ final class AttackMatrix {
                     accountSpelled.digest(), "Signature-Input", genuine.signatureInput(), "Signature",
                     genuine.signatureAsString()});
 
+        Order unsigned = order(sdk("POST", ORDERS, token));
+        attacks.add(new Request(group, "an order with a token that needs no signature (no ipk): nothing in it can be proved"
+                + " new", Target.SIGNED, "POST", ORDERS, List.of("Approov-Token", valid), refused(MISSING_INSTALLATION_KEY),
+                unsigned.body()));
+
         Order down = order(sdk("POST", ORDERS, token));
         attacks.add(new Request(group, "a captured order replayed while the replay store cannot answer: 503, never let through",
                 Target.STORE_DOWN, "POST", ORDERS, List.of(down.headers(token, down.sign())),
@@ -1301,6 +1396,9 @@ final class AttackMatrix {
         signedLegit("signed endpoint: a token without ipk passes as token-only", "GET", SIGNED, null, "Approov-Token", valid);
         Order order = order(sdk("POST", ORDERS, token));
         signedLegit("single-use: a signed order, sent once", "POST", ORDERS, order.body(), order.headers(token, order.sign()));
+        legitimate.add(new Request("legitimate", "a plain signed GET while the replay store cannot answer: it never asks the"
+                + " store", Target.STORE_DOWN, "GET", SIGNED, List.of(headers(token, sdk("GET", SIGNED, token).sign())),
+                Expected.ACCEPTED, null));
         String bound = ipkToken(DEVICE.getPublic(), ",\"pay\":\"" + pay(BEARER) + "\"");
         signedLegit("bound and signed: the right Authorization and signature", "GET", SIGNED_ALL, null,
                 headers(bound, sdk("GET", SIGNED_ALL, bound).cover("authorization", BEARER).sign(), "Authorization", BEARER));
@@ -1340,6 +1438,12 @@ final class AttackMatrix {
         String bound = sign(HS256_HEADER, "{" + exp + ",\"pay\":\"" + pay(BEARER) + "\"}", SECRET);
         legit(Target.DEFAULT, BOUND, "GET", "bound token with its Authorization", "Approov-Token", bound, "Authorization", BEARER);
         legit(Target.DEFAULT, BOUND, "GET", "bound token, lower-case header names", "approov-token", bound, "authorization", BEARER);
+        String both = boundToken(pay(HARNESS_AUTHORIZATION + HARNESS_DIGEST));
+        legit(Target.DEFAULT, DOUBLE_BOUND, "GET", "a token bound to both headers (harness 3.1)", "Approov-Token", both,
+                "Authorization", HARNESS_AUTHORIZATION, "Content-Digest", HARNESS_DIGEST);
+        legit(Target.DEFAULT, DOUBLE_BOUND, "GET", "both headers in the other order, lower case, and more beside",
+                "content-digest", HARNESS_DIGEST, "X-Other", "x", "authorization", HARNESS_AUTHORIZATION,
+                "approov-token", both, "Approov-Status", "success", "Approov-TraceID", SAFE_TRACE_ID);
         String audClaims = "{" + exp + ",\"aud\":\"" + AUDIENCE + "\"}";
         legit(Target.HARDENED, PROTECTED, "GET", "key set: HS256 with its kid and the audience", "Approov-Token",
                 sign("{\"alg\":\"HS256\",\"kid\":\"" + HS_KID + "\"}", audClaims, SECRET));
@@ -1497,6 +1601,16 @@ final class AttackMatrix {
         int unusedBits = segment.length() % 4 == 2 ? 0x0F : 0x03;
         char last = segment.charAt(segment.length() - 1);
         return segment.substring(0, segment.length() - 1) + BASE64URL.charAt(BASE64URL.indexOf(last) | unusedBits);
+    }
+
+    /** Standard base64 with the unused low bits of the last data character set: the same bytes to a lenient decoder. */
+    public static String withTrailingBitsPadded(String base64) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        String data = base64.replace("=", "");
+        String padding = base64.substring(data.length());
+        int unusedBits = padding.length() == 2 ? 0x0F : 0x03;
+        char last = data.charAt(data.length() - 1);
+        return data.substring(0, data.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | unusedBits) + padding;
     }
 
     private void signed(ApproovFailure reason, String name, String method, String path, String... headers) {

@@ -1,0 +1,10 @@
+package io.github.approovjaxrs.conformance;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** {@link AccountSignedEndpointsTest} on Quarkus. */
+@QuarkusTest
+@TestProfile(ScenarioProfiles.Account.class)
+class AccountSignedEndpointsOnQuarkusTest extends AccountSignedEndpointsTest {
+}

@@ -1,0 +1,10 @@
+package io.github.approovjaxrs.conformance;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** {@link AttackMatrixDefaultTest} on Quarkus. */
+@QuarkusTest
+@TestProfile(ScenarioProfiles.Enforcing.class)
+class AttackMatrixDefaultOnQuarkusTest extends AttackMatrixDefaultTest {
+}
