@@ -97,15 +97,16 @@ import javax.crypto.spec.SecretKeySpec;
  * The message-signing class follows RFC 9421 and MESSAGE-SIGNING.md's rules M1–M14 and the reference servers'
  * known faults; every signature is made here with a generated P-256 installation key.
  *
- * <p>Five targets, each the {@link Scenario} of its name (and its monitor-mode twin): {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret),
- * {@link Target#HARDENED}, a key set (an HS256 secret with a key id, an RS256 and an ES256 public key) with
- * an expected audience, for key-confusion, psychic-signature and audience cases, {@link Target#SIGNED},
+ * <p>Five targets, each served by the {@link Scenario} of its name (the first four also by a monitor-mode twin):
+ * {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret), {@link Target#HARDENED}, a
+ * key set (an HS256 secret with a key id, an RS256 and an ES256 public key) with an expected audience, for
+ * key-confusion, psychic-signature and audience cases, {@link Target#SIGNED},
  * the account secret with message signing behind a TLS proxy ({@link #SIGNED_ORIGIN}) requiring a covered
  * {@code Content-Digest} on any body, for the message-signing cases, and {@link Target#ACCOUNT}, the same
  * with an account message-signing key ({@link #ACCOUNT_KEY_ID}), for the account-signature cases. The replay
  * cases go to the single-use endpoint ({@link #ORDERS}) of those two, each after its original
  * ({@link Request#original()}) was accepted, and to {@link Target#STORE_DOWN}, the signing server whose replay
- * store cannot answer ({@link #UNREACHABLE_STORE}; enforcing only).
+ * store cannot answer ({@link #UNREACHABLE_STORE}).
  */
 public final class AttackMatrix {
 

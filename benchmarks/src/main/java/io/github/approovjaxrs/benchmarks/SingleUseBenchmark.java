@@ -182,6 +182,7 @@ public class SingleUseBenchmark {
         final Tally firstUses = new Tally("first uses (accepted)");
         final Tally replays = new Tally("replays (refused as replayed_message_signature)");
 
+        /** Signs the pool, builds both checks, and uses the replay benchmark's request once. */
         @Setup
         public void setUp() {
             pool = new SignedPool();
@@ -191,6 +192,7 @@ public class SingleUseBenchmark {
             firstUses.accepted(replayCheck.decide(pool.request(0), SINGLE_USE));
         }
 
+        /** Closes the checks, then fails the run if a decision was not the one measured. */
         @TearDown
         public void tearDown() {
             check.close();
@@ -209,6 +211,7 @@ public class SingleUseBenchmark {
         ApproovCheck check;
         final Tally firstUses = new Tally("first uses (accepted)");
 
+        /** Signs the pool, starts redis-server, and waits until the store's connection answers. */
         @Setup
         public void setUp() {
             pool = new SignedPool();
@@ -227,6 +230,7 @@ public class SingleUseBenchmark {
             }
         }
 
+        /** Closes the check and the store, stops redis-server, then fails the run if a first use was refused. */
         @TearDown
         public void tearDown() {
             check.close();
