@@ -5,6 +5,7 @@ import io.github.approovjaxrs.core.ApproovClaims;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovCheck;
 import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.core.ReplayStore;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -76,7 +77,7 @@ public final class ApproovFeature implements Feature {
         return builder(config).build();
     }
 
-    /** A builder for the JAX-RS knobs: listeners, binding value, failure response, priority. */
+    /** A builder for the JAX-RS knobs: listeners, replay store, binding value, failure response, priority. */
     public static Builder builder(ApproovConfig config) {
         return new Builder(ApproovCheck.builder(Objects.requireNonNull(config, "config")));
     }
@@ -148,6 +149,16 @@ public final class ApproovFeature implements Feature {
         /** Adds a listener; it hears decisions alongside the default logging (if enabled). */
         public Builder listener(ApproovListener listener) {
             check.listener(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Where {@code @ApproovSigned(singleUse = true)} endpoints remember the requests they accepted, in place of
+         * the store the configuration names ({@code APPROOV_REPLAY_STORE_URL}, else in memory). The caller keeps
+         * it, and closes it when done.
+         */
+        public Builder replayStore(ReplayStore store) {
+            check.replayStore(Objects.requireNonNull(store, "store"));
             return this;
         }
 

@@ -23,8 +23,14 @@ import java.lang.annotation.Target;
  * {@code hmac-sha256}), and {@code APPROOV_MESSAGE_SIGNING_REQUIRE_ACCOUNT_SIGNATURE=true} requires it on
  * every request. A token with neither (Approov's fail-over tokens) passes as token-only unless
  * {@code APPROOV_MESSAGE_SIGNING_REQUIRE_IPK=true}; resources tell the cases apart with
- * {@link ApproovClaims#isMessageSigned()} and {@link ApproovClaims#verifiedMessageSignatures()}. A signed
- * request can be replayed within its validity window (seconds); see the README.
+ * {@link ApproovClaims#isMessageSigned()} and {@link ApproovClaims#verifiedMessageSignatures()}.
+ *
+ * <p>A signed request can be replayed within its validity window (by default the SDK's 15 seconds plus a
+ * 60-second tolerance), unless the endpoint is single-use: {@code @ApproovSigned(singleUse = true)} accepts
+ * each signed request once and refuses it after with {@code 401} (reason {@code replayed_message_signature}),
+ * for an order or a payment. It is opt-in per endpoint, since Approov's SDK re-sends the same signature when
+ * it retries a request quickly, and two identical requests signed in the same second sign the same base; see
+ * the README's "Replay protection".
  *
  * <p>Inherited by subclasses: a proxy subclass that a container makes of an annotated class (Spring's
  * {@code @Configuration} {@code ResourceConfig}, a CDI proxy of a resource) stays annotated for the container's
@@ -36,4 +42,14 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface ApproovSigned {
+
+    /**
+     * Whether each signed request is accepted only once: the check remembers a digest of the verifying key and
+     * the signature base until the signature could no longer be accepted anyway, in memory or in the store
+     * {@code APPROOV_REPLAY_STORE_URL} names (Redis, for a fleet). A request whose token carries no key to sign
+     * with is refused, and one the store cannot judge in time gets {@code 503} with {@code Retry-After}. On a
+     * class or the {@code Application}, it makes every method single-use; a method is single-use when its own
+     * annotation or any that applies to it says so.
+     */
+    boolean singleUse() default false;
 }

@@ -12,8 +12,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 
 /**
- * What the annotations on each resource method and its class ask of the Approov check, worked out once per
- * method when Jersey builds it, rather than on every request:
+ * What the annotations on each resource method and its class ask of the Approov check (including the
+ * attributes, such as {@code @ApproovSigned(singleUse = true)}), worked out once per method when Jersey builds
+ * it, rather than on every request:
  *
  * <ul>
  *   <li>logged at start-up, e.g. {@code GET /v2/forms [token + binding]}, so that what is protected is
@@ -74,9 +75,25 @@ final class ProtectedEndpoints implements DynamicFeature {
             }
         }
         if (annotated(ApproovSigned.class, method, type)) {
-            requirements = requirements.withMessageSignature();
+            requirements = singleUse(type, method) ? requirements.withSingleUseMessageSignature()
+                    : requirements.withMessageSignature();
         }
         return requirements;
+    }
+
+    /** Whether an {@link ApproovSigned} that applies (the method's, or any class's up the chain) says single-use. */
+    private static boolean singleUse(Class<?> type, Method method) {
+        if (method != null && method.getAnnotation(ApproovSigned.class) != null
+                && method.getAnnotation(ApproovSigned.class).singleUse()) {
+            return true;
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            ApproovSigned signed = c.getDeclaredAnnotation(ApproovSigned.class);
+            if (signed != null && signed.singleUse()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

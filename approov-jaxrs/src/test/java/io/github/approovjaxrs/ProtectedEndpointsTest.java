@@ -3,6 +3,7 @@ package io.github.approovjaxrs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.approovjaxrs.core.ApproovRequirements;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,14 @@ class ProtectedEndpointsTest {
         @Path("orders")
         @ApproovSigned
         public String order() {
+            return "";
+        }
+
+        @POST
+        @Path("payments")
+        @ApproovBound
+        @ApproovSigned(singleUse = true)
+        public String pay() {
             return "";
         }
 
@@ -64,6 +73,21 @@ class ProtectedEndpointsTest {
         }
     }
 
+    /** Single-use by the class: its methods, and those of a proxy subclass, whatever their own annotation says. */
+    @Path("/v6")
+    @ApproovSigned(singleUse = true)
+    static class SingleUse {
+        @POST
+        @Path("transfers")
+        @ApproovSigned
+        public String transfer() {
+            return "";
+        }
+    }
+
+    static class SingleUseProxy extends SingleUse {
+    }
+
     @Path("open")
     static class Open {
         @GET
@@ -91,6 +115,20 @@ class ProtectedEndpointsTest {
         assertEquals("Approov protects GET /v2/forms [token + binding]", line(Shapes.class, "forms"));
         assertEquals("Approov protects POST /v2/orders [token + message signature]", line(Shapes.class, "order"));
         assertEquals("Approov protects * /v2/more [token]", line(Shapes.class, "locator"));
+        assertEquals("Approov protects POST /v2/payments [token + binding + single-use message signature]",
+                line(Shapes.class, "pay"));
+    }
+
+    @Test
+    void singleUseIsReadOnceFromTheMethodOrAnyClassUpTheChain() throws NoSuchMethodException {
+        assertEquals("Approov protects POST /v6/transfers [token + single-use message signature]",
+                line(SingleUse.class, "transfer"));
+        assertEquals(ApproovRequirements.token().withSingleUseMessageSignature(), ProtectedEndpoints.requirements(
+                SingleUseProxy.class, SingleUse.class.getMethod("transfer")));
+        assertEquals(ApproovRequirements.token().withSingleUseMessageSignature(),
+                ProtectedEndpoints.requirements(SingleUse.class, null), "an Application so annotated");
+        assertEquals(ApproovRequirements.token().withMessageSignature(),
+                ProtectedEndpoints.requirements(Shapes.class, Shapes.class.getMethod("order")));
     }
 
     @Test

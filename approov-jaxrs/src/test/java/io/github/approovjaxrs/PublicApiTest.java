@@ -47,7 +47,8 @@ class PublicApiTest {
     @CsvSource({
         "approov-core, io/github/approovjaxrs/core/",
         "approov-jaxrs, io/github/approovjaxrs/",
-        "approov-test, io/github/approovjaxrs/testing/"})
+        "approov-test, io/github/approovjaxrs/testing/",
+        "approov-replay-redis, io/github/approovjaxrs/replay/redis/"})
     void thePublicApiIsTheCommittedOne(String module, String packagePath) throws IOException {
         Path committed = repositoryRoot().resolve(module).resolve("api.txt");
         List<String> actual = describe(classNames(artifactRoot(packagePath), packagePath));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,14 @@ final class AccountKeys {
     private final List<AccountKey> keys;
     private final Map<String, Integer> byKeyId = new HashMap<>();
     private final List<Integer> withoutId = new ArrayList<>();
+    /** SHA-256 of each key: what a single-use request is remembered by, never the key itself. */
+    private final byte[][] digests;
 
     AccountKeys(List<AccountKey> keys) {
         this.keys = List.copyOf(keys);
+        this.digests = new byte[this.keys.size()][];
         for (int i = 0; i < this.keys.size(); i++) {
+            digests[i] = sha256(this.keys.get(i).macKey().getEncoded());
             String id = this.keys.get(i).keyId();
             if (id == null) {
                 withoutId.add(i);
@@ -55,6 +60,24 @@ final class AccountKeys {
         }
         return new Selection(List.of(), mskid == null ? ApproovFailure.MISSING_ACCOUNT_KEY_ID
                 : ApproovFailure.UNKNOWN_ACCOUNT_KEY_ID);
+    }
+
+    /**
+     * The digest of the key a selection chose (rule R3): the selection is one key, as at most one key serves
+     * tokens without a key id of their own.
+     */
+    byte[] digest(Selection selection) {
+        return digests[selection.keys().get(0)];
+    }
+
+    private static byte[] sha256(byte[] secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret);
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", unavailable);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
     }
 
     /** The positions of the chosen keys, or the failure when there are none. */

@@ -23,22 +23,32 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>The policy is applied here, once, for every adapter: the rules (T1–T10, B1–B4, M1–M14), monitor mode
- * per stage, the listeners and the log. Thread-safe; build one per configuration and share it. It never
+ * <p>The policy is applied here, once, for every adapter: the rules (T1–T10, B1–B4, M1–M14, R1–R4), monitor
+ * mode per stage, the listeners and the log. Thread-safe; build one per configuration and share it. It never
  * throws on a request: whatever the input, the answer is a decision (an unexpected failure inside is refused
  * as {@link ApproovFailure#VERIFICATION_ERROR}).
+ *
+ * <p>Single-use signed requests are remembered in a {@link ReplayStore}: the builder's, else the one
+ * {@code APPROOV_REPLAY_STORE_URL} names, else one in memory. {@link #close()} releases a store the check
+ * opened itself.
  */
-public final class ApproovCheck {
+public final class ApproovCheck implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ApproovCheck.class.getPackageName());
 
     private final ApproovVerifier verifier;
     private final ApproovConfig config;
     private final List<ApproovListener> listeners;
+    private final ReplayStore replayStore;
+    /** Whether the check opened the store (from the configuration), so that {@link #close()} is its to do. */
+    private final boolean ownsReplayStore;
 
-    private ApproovCheck(ApproovVerifier verifier, List<ApproovListener> listeners, LoggingListener logging) {
+    private ApproovCheck(ApproovVerifier verifier, List<ApproovListener> listeners, LoggingListener logging,
+            ReplayStore replayStore, boolean ownsReplayStore) {
         this.verifier = verifier;
         this.config = verifier.config();
+        this.replayStore = replayStore;
+        this.ownsReplayStore = ownsReplayStore;
         List<ApproovListener> all = new ArrayList<>();
         if (config.loggingEnabled()) {
             all.add(logging != null ? logging : new LoggingListener());
@@ -53,13 +63,14 @@ public final class ApproovCheck {
      * the rest.
      *
      * @throws ApproovConfigurationException if the JVM has jose4j's unsafe system properties
-     *     {@code org.jose4j.jws.default-allow-none} or {@code org.jose4j.jws.getPayload-skip-verify} set
+     *     {@code org.jose4j.jws.default-allow-none} or {@code org.jose4j.jws.getPayload-skip-verify} set, or
+     *     {@code APPROOV_REPLAY_STORE_URL} names a store no module on the class path opens
      */
     public static ApproovCheck create(ApproovConfig config) {
         return builder(config).build();
     }
 
-    /** A builder, to add listeners. */
+    /** A builder, to add listeners or give the replay store. */
     public static Builder builder(ApproovConfig config) {
         return new Builder(Objects.requireNonNull(config, "config"));
     }
@@ -71,9 +82,10 @@ public final class ApproovCheck {
 
     /**
      * Judges {@code request} against {@code requirements}: the token first, then (if required) its binding,
-     * then (if required) the request's message signature, the token verified once. Each failure is reported to
-     * the listeners; the first enforced one refuses the request. The body is read only if a
-     * {@code Content-Digest} must be checked.
+     * then (if required) the request's message signature, the token verified once, and last (if required) that
+     * the signed request is used for the first time. Each failure is reported to the listeners; the first
+     * enforced one refuses the request. The body is read only if a {@code Content-Digest} must be checked; the
+     * replay store is asked only about a request that passed everything else.
      *
      * @param request the request as received
      * @param requirements what its endpoint asks for
@@ -122,7 +134,8 @@ public final class ApproovCheck {
             }
         }
         if (requirements.messageSignature()) {
-            ApproovVerdict signature = verifier.checkMessageSignature(claims, request);
+            ApproovVerdict signature = verifier.checkMessageSignature(claims, request,
+                    requirements.singleUseMessageSignature());
             if (signature instanceof ApproovVerdict.Rejected rejected) {
                 if (reject(request, rejected.reason())) {
                     return new ApproovDecision.Refused(rejected.reason());
@@ -203,7 +216,20 @@ public final class ApproovCheck {
                 + "s, max age "
                 + config.signatureMaxAge().toSeconds() + "s, origin "
                 + config.publicOrigin().orElse("from the request URI") + ", " + verifier.ecdsaEngine()
-                + (config.abortOnInvalidMessageSignature() ? "" : ", MONITOR MODE for message signatures");
+                + (config.abortOnInvalidMessageSignature() ? "" : ", MONITOR MODE for message signatures")
+                + "; single-use signatures remembered " + replayStore.describe();
+    }
+
+    /**
+     * Closes the replay store the check opened from its configuration ({@code APPROOV_REPLAY_STORE_URL}, or the
+     * in-memory one); a store given to {@link Builder#replayStore} is its owner's to close. Call it when the
+     * server stops; the check must not be used after.
+     */
+    @Override
+    public void close() {
+        if (ownsReplayStore) {
+            replayStore.close();
+        }
     }
 
     /** Which signatures a signed endpoint requires (rule A1), and the account keys by id and size only. */
@@ -227,6 +253,7 @@ public final class ApproovCheck {
         private final List<ApproovListener> listeners = new ArrayList<>();
         private EcdsaP256 ecdsa = EcdsaP256.DEFAULT;
         private LoggingListener logging;
+        private ReplayStore replayStore;
 
         private Builder(ApproovConfig config) {
             this.config = config;
@@ -235,6 +262,16 @@ public final class ApproovCheck {
         /** Adds a listener; it hears every decision, alongside the default logging (if enabled). */
         public Builder listener(ApproovListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Where single-use signed requests are remembered, in place of the one the configuration names
+         * ({@code APPROOV_REPLAY_STORE_URL}, else in memory): e.g. a store built in code, or one shared by
+         * several checks. The caller keeps it, and closes it when done.
+         */
+        public Builder replayStore(ReplayStore store) {
+            this.replayStore = Objects.requireNonNull(store, "store");
             return this;
         }
 
@@ -251,12 +288,23 @@ public final class ApproovCheck {
         }
 
         /**
-         * The check.
+         * The check. Opens the replay store {@code APPROOV_REPLAY_STORE_URL} names, unless one was given, without
+         * waiting for it to answer.
          *
-         * @throws ApproovConfigurationException if the JVM has jose4j's unsafe system properties set
+         * @throws ApproovConfigurationException if the JVM has jose4j's unsafe system properties set, or no
+         *     module on the class path opens the store {@code APPROOV_REPLAY_STORE_URL} names
          */
         public ApproovCheck build() {
-            return new ApproovCheck(ApproovVerifier.create(config, ecdsa), listeners, logging);
+            boolean owned = replayStore == null;
+            ReplayStore store = owned ? ReplayStores.open(config) : replayStore;
+            try {
+                return new ApproovCheck(ApproovVerifier.create(config, ecdsa, store), listeners, logging, store, owned);
+            } catch (RuntimeException | Error failed) {
+                if (owned) {
+                    store.close();
+                }
+                throw failed;
+            }
         }
     }
 }

@@ -22,6 +22,9 @@ import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_ACCOUNT_SIGNAT
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_CONTENT_DIGEST;
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_EXPIRES;
 import static io.github.approovjaxrs.core.ConfigVariables.REQUIRE_IPK;
+import static io.github.approovjaxrs.core.ConfigVariables.REPLAY_STORE_MAX_ENTRIES;
+import static io.github.approovjaxrs.core.ConfigVariables.REPLAY_STORE_TIMEOUT_MILLIS;
+import static io.github.approovjaxrs.core.ConfigVariables.REPLAY_STORE_URL;
 import static io.github.approovjaxrs.core.ConfigVariables.TOKEN_CACHE_SIZE;
 import static io.github.approovjaxrs.core.ConfigVariables.TOLERANCE_SECONDS;
 
@@ -111,6 +114,19 @@ import java.util.function.Function;
  *       <td>{@link Builder#requireAccountSignature}</td></tr>
  * </table>
  *
+ * <p>Single-use signed requests (endpoints that require them, such as {@code @ApproovSigned(singleUse = true)}
+ * ones; rules R1–R4):
+ *
+ * <table>
+ *   <caption>Replay-store settings</caption>
+ *   <tr><th>variable</th><th>default</th><th>builder method</th></tr>
+ *   <tr><td>{@code APPROOV_REPLAY_STORE_URL}</td><td>unset: in memory</td><td>{@link Builder#replayStoreUrl}</td></tr>
+ *   <tr><td>{@code APPROOV_REPLAY_STORE_MAX_ENTRIES}</td><td>{@code 100000}</td>
+ *       <td>{@link Builder#replayStoreMaxEntries}</td></tr>
+ *   <tr><td>{@code APPROOV_REPLAY_STORE_TIMEOUT_MILLIS}</td><td>{@code 50}</td>
+ *       <td>{@link Builder#replayStoreTimeout}</td></tr>
+ * </table>
+ *
  * <p>Account signatures (label {@code account}, {@code hmac-sha256}): with an account message-signing key
  * configured, a signed endpoint requires the installation signature when the token has {@code ipk}, the
  * account signature when it has none but names an account key ({@code mskid}), and both on every request
@@ -138,6 +154,8 @@ public final class ApproovConfig {
     static final Duration DEFAULT_SIGNATURE_TOLERANCE = Duration.ofSeconds(60);
     static final Duration DEFAULT_SIGNATURE_MAX_AGE = Duration.ofSeconds(300);
     static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    static final int DEFAULT_REPLAY_STORE_MAX_ENTRIES = 100_000;
+    static final Duration DEFAULT_REPLAY_STORE_TIMEOUT = Duration.ofMillis(50);
 
     private final List<VerificationKey> keys;
     private final String tokenHeaderName;
@@ -162,6 +180,9 @@ public final class ApproovConfig {
     private final List<String> requiredSignedComponents;
     private final List<AccountKey> accountKeys;
     private final boolean requireAccountSignature;
+    private final String replayStoreUrl;
+    private final int replayStoreMaxEntries;
+    private final Duration replayStoreTimeout;
 
     private ApproovConfig(Builder builder, List<AccountKey> accountKeys) {
         this.keys = builder.keys();
@@ -188,6 +209,9 @@ public final class ApproovConfig {
                 .map(component -> component.toLowerCase(Locale.ROOT)).toList();
         this.accountKeys = List.copyOf(accountKeys);
         this.requireAccountSignature = builder.requireAccountSignature;
+        this.replayStoreUrl = builder.replayStoreUrl == null ? null : builder.replayStoreUrl.strip();
+        this.replayStoreMaxEntries = builder.replayStoreMaxEntries;
+        this.replayStoreTimeout = builder.replayStoreTimeout;
     }
 
     /** {@code scheme://authority} of a validated origin, normalized as the signature base needs it. */
@@ -379,7 +403,25 @@ public final class ApproovConfig {
         return requireAccountSignature;
     }
 
-    /** The settings, with each key reduced to its algorithm, id and size. */
+    /**
+     * The URL of the shared store of single-use requests; empty: they are remembered in memory. It may hold a
+     * password: never log it ({@link #toString()} and {@link ApproovCheck#describe()} show it without one).
+     */
+    Optional<String> replayStoreUrl() {
+        return Optional.ofNullable(replayStoreUrl);
+    }
+
+    /** How many single-use requests the in-memory store remembers at most (default 100,000). */
+    int replayStoreMaxEntries() {
+        return replayStoreMaxEntries;
+    }
+
+    /** How long a request waits for a shared replay store's answer before it is refused with 503 (default 50 ms). */
+    Duration replayStoreTimeout() {
+        return replayStoreTimeout;
+    }
+
+    /** The settings, with each key reduced to its algorithm, id and size, and no password. */
     @Override
     public String toString() {
         return "ApproovConfig[keys=" + keys.stream().map(VerificationKey::describe).toList()
@@ -403,7 +445,9 @@ public final class ApproovConfig {
                 + ", requireContentDigest=" + requireContentDigest
                 + ", requiredSignedComponents=" + requiredSignedComponents
                 + ", accountKeys=" + accountKeys.stream().map(AccountKey::describe).toList()
-                + ", requireAccountSignature=" + requireAccountSignature + "]";
+                + ", requireAccountSignature=" + requireAccountSignature
+                + ", replayStore=" + (replayStoreUrl == null ? "in memory, at most " + replayStoreMaxEntries + " entries"
+                        : ReplayStores.redacted(replayStoreUrl) + ", timeout " + replayStoreTimeout.toMillis() + "ms") + "]";
     }
 
     /**
@@ -441,6 +485,9 @@ public final class ApproovConfig {
         List<AccountKey> accountSecretList = List.of();
         private final Map<String, AccountKey> addedAccountKeys = new LinkedHashMap<>();
         boolean requireAccountSignature;
+        String replayStoreUrl;
+        int replayStoreMaxEntries = DEFAULT_REPLAY_STORE_MAX_ENTRIES;
+        Duration replayStoreTimeout = DEFAULT_REPLAY_STORE_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         /** Problems found while reading values, by setting, reported together by build(); a later value clears one. */
         private final Map<String, String> problems = new LinkedHashMap<>();
@@ -794,6 +841,39 @@ public final class ApproovConfig {
         public Builder requireAccountSignature(boolean require) {
             this.requireAccountSignature = require;
             problems.remove(REQUIRE_ACCOUNT_SIGNATURE);
+            return this;
+        }
+
+        /**
+         * The store that remembers single-use signed requests for a fleet, e.g. {@code redis://redis.internal:6379}
+         * or, with TLS and a password, {@code rediss://:password@redis.internal:6380/0}; its scheme chooses the
+         * store module on the class path ({@code approov-replay-redis} for {@code redis} and {@code rediss}).
+         * Null: each server remembers them in memory. The password never reaches a message or a log.
+         */
+        public Builder replayStoreUrl(String url) {
+            this.replayStoreUrl = url;
+            problems.remove(REPLAY_STORE_URL);
+            return this;
+        }
+
+        /**
+         * How many single-use requests the in-memory store remembers at most, 1 to 10,000,000: each entry is a
+         * fixed size (a 32-byte digest and a deadline), so this bounds its memory too. When all are live, new
+         * single-use requests get 503 until entries expire.
+         */
+        public Builder replayStoreMaxEntries(int entries) {
+            this.replayStoreMaxEntries = entries;
+            problems.remove(REPLAY_STORE_MAX_ENTRIES);
+            return this;
+        }
+
+        /**
+         * How long a request waits for a shared replay store's answer, 1 to 1000 ms in whole milliseconds: past it,
+         * the request is refused with 503 and the store is given a rest before it is asked again.
+         */
+        public Builder replayStoreTimeout(Duration timeout) {
+            this.replayStoreTimeout = Objects.requireNonNull(timeout, "timeout");
+            problems.remove(REPLAY_STORE_TIMEOUT_MILLIS);
             return this;
         }
 

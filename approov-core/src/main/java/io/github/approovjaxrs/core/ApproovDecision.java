@@ -36,8 +36,15 @@ public sealed interface ApproovDecision {
      */
     record Refused(ApproovFailure reason) implements ApproovDecision {
 
+        /**
+         * The {@code Retry-After} of a {@code 503}, in seconds: a recovering store is asked again within a
+         * second, and a full in-memory store frees entries as signatures expire.
+         */
+        private static final String RETRY_AFTER_SECONDS = "1";
         private static final Map<String, String> UNAUTHORIZED_HEADERS = Map.of(
                 "Content-Type", "application/json", "WWW-Authenticate", "Approov");
+        private static final Map<String, String> UNAVAILABLE_HEADERS = Map.of(
+                "Content-Type", "application/json", "Retry-After", RETRY_AFTER_SECONDS);
         private static final Map<String, String> OTHER_HEADERS = Map.of("Content-Type", "application/json");
 
         /** Requires the reason. */
@@ -46,16 +53,29 @@ public sealed interface ApproovDecision {
         }
 
         /**
-         * The status to answer: 401, or 413 when a signed body is larger than the configured limit (the
-         * limit is the server's, and the client may retry with a smaller body).
+         * The status to answer: 401; 413 when a signed body is larger than the configured limit (the limit is
+         * the server's, and the client may retry with a smaller body); 503 when the store of single-use
+         * requests could not answer ({@link ApproovFailure#REPLAY_STORE_UNAVAILABLE}: the request may be fine,
+         * and is refused only because it cannot be proved new).
          */
         public int status() {
-            return reason == ApproovFailure.MESSAGE_BODY_TOO_LARGE ? 413 : 401;
+            return switch (reason) {
+                case MESSAGE_BODY_TOO_LARGE -> 413;
+                case REPLAY_STORE_UNAVAILABLE -> 503;
+                default -> 401;
+            };
         }
 
-        /** The headers to answer with: {@code Content-Type: application/json}, and on a 401 {@code WWW-Authenticate: Approov}. */
+        /**
+         * The headers to answer with: {@code Content-Type: application/json}; on a 401
+         * {@code WWW-Authenticate: Approov}; on a 503 {@code Retry-After: 1}.
+         */
         public Map<String, String> headers() {
-            return status() == 401 ? UNAUTHORIZED_HEADERS : OTHER_HEADERS;
+            return switch (status()) {
+                case 401 -> UNAUTHORIZED_HEADERS;
+                case 503 -> UNAVAILABLE_HEADERS;
+                default -> OTHER_HEADERS;
+            };
         }
 
         /** The body to answer with: {@code {}}, as Approov's walkthroughs; it never says why. */

@@ -125,7 +125,24 @@ public enum ApproovFailure {
      * The token's {@code mskid} names no configured account key (nor is it a string), and there is no account
      * key without an id to fall back to (rule A2): an unknown key id is never loaded or fetched.
      */
-    UNKNOWN_ACCOUNT_KEY_ID("unknown_account_key_id", Stage.MESSAGE_SIGNATURE);
+    UNKNOWN_ACCOUNT_KEY_ID("unknown_account_key_id", Stage.MESSAGE_SIGNATURE),
+
+    /*
+     * Single-use signed requests (ApproovRequirements#withSingleUseMessageSignature, @ApproovSigned(singleUse =
+     * true)): judged only once the signature verified, so a refusal for these never hides another failure.
+     */
+
+    /**
+     * The endpoint accepts each signed request once, and this one's signature base was accepted before with the
+     * same key, while its signature is still valid: a replay (or the SDK's quick re-send of the same request).
+     */
+    REPLAYED_MESSAGE_SIGNATURE("replayed_message_signature", Stage.MESSAGE_SIGNATURE),
+    /**
+     * The endpoint accepts each signed request once, and the store that remembers them could not say whether
+     * this one is new: Redis unreachable, slower than its timeout or recovering, or the in-memory store full of
+     * live entries. Refused (fail closed) with {@code 503} and {@code Retry-After}: the request may be fine.
+     */
+    REPLAY_STORE_UNAVAILABLE("replay_store_unavailable", Stage.MESSAGE_SIGNATURE);
 
     /**
      * The check a failure belongs to; each has its own monitor-mode switch

@@ -10,29 +10,34 @@ import java.util.Set;
 /**
  * What an endpoint asks of a request, beyond a valid Approov token: that the token be bound to request headers
  * ({@link #withBinding()}: the configured binding headers; {@link #withBinding(String...)}: the headers named),
- * and that the request carry a valid message signature ({@link #withMessageSignature()}). Immutable; start
- * from {@link #token()}:
+ * that the request carry a valid message signature ({@link #withMessageSignature()}), and that each signed
+ * request be accepted only once ({@link #withSingleUseMessageSignature()}). Immutable; start from
+ * {@link #token()}:
  *
  * <pre>{@code
- * ApproovRequirements orders = ApproovRequirements.token().withBinding().withMessageSignature();
+ * ApproovRequirements orders = ApproovRequirements.token().withBinding().withSingleUseMessageSignature();
  * ApproovRequirements upload = ApproovRequirements.token().withBinding("Authorization", "Content-Digest");
  * }</pre>
  *
- * <p>The checks run in the order token, binding, message signature, on one verification of the token.
+ * <p>The checks run in the order token, binding, message signature, on one verification of the token; a
+ * single-use signature is looked up in the replay store last, once everything else passed.
  */
 public final class ApproovRequirements {
 
-    private static final ApproovRequirements TOKEN = new ApproovRequirements(false, List.of(), false);
+    private static final ApproovRequirements TOKEN = new ApproovRequirements(false, List.of(), false, false);
 
     private final boolean binding;
     /** The headers the binding reads, in order; empty: the configured ones. */
     private final List<String> bindingHeaderNames;
     private final boolean messageSignature;
+    private final boolean singleUse;
 
-    private ApproovRequirements(boolean binding, List<String> bindingHeaderNames, boolean messageSignature) {
+    private ApproovRequirements(boolean binding, List<String> bindingHeaderNames, boolean messageSignature,
+            boolean singleUse) {
         this.binding = binding;
         this.bindingHeaderNames = bindingHeaderNames;
-        this.messageSignature = messageSignature;
+        this.messageSignature = messageSignature || singleUse;
+        this.singleUse = singleUse;
     }
 
     /** A valid token, nothing more (rules T1–T10). */
@@ -46,7 +51,7 @@ public final class ApproovRequirements {
      * requirements already name stay.
      */
     public ApproovRequirements withBinding() {
-        return new ApproovRequirements(true, bindingHeaderNames, messageSignature);
+        return new ApproovRequirements(true, bindingHeaderNames, messageSignature, singleUse);
     }
 
     /**
@@ -68,12 +73,26 @@ public final class ApproovRequirements {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Binding headers " + names + ": " + String.join(" ", problems));
         }
-        return new ApproovRequirements(true, List.copyOf(names), messageSignature);
+        return new ApproovRequirements(true, List.copyOf(names), messageSignature, singleUse);
     }
 
     /** These requirements, and a valid message signature on the request (rules M1–M14). */
     public ApproovRequirements withMessageSignature() {
-        return new ApproovRequirements(binding, bindingHeaderNames, true);
+        return new ApproovRequirements(binding, bindingHeaderNames, true, singleUse);
+    }
+
+    /**
+     * These requirements, and a valid message signature that is accepted once (rules M1–M14, then R1–R4): the
+     * check remembers a digest of the verifying key and the signature base in its {@link ReplayStore} until the
+     * signature could no longer be accepted anyway, and refuses the same base again as
+     * {@link ApproovFailure#REPLAYED_MESSAGE_SIGNATURE}. A request whose token needs no signature (no
+     * {@code ipk}, no account signature) is refused, since nothing in it can be proved new. Opt-in per
+     * endpoint: Approov's SDK re-sends the same signature when it retries a request quickly, and two identical
+     * requests signed in the same second have the same base, so only endpoints where a repeat must never
+     * happen (an order, a payment) should ask for it.
+     */
+    public ApproovRequirements withSingleUseMessageSignature() {
+        return new ApproovRequirements(binding, bindingHeaderNames, true, true);
     }
 
     /**
@@ -85,7 +104,7 @@ public final class ApproovRequirements {
         Objects.requireNonNull(other, "other");
         return new ApproovRequirements(binding || other.binding,
                 bindingHeaderNames.isEmpty() ? other.bindingHeaderNames : bindingHeaderNames,
-                messageSignature || other.messageSignature);
+                messageSignature || other.messageSignature, singleUse || other.singleUse);
     }
 
     /** Whether the token must be bound to request headers. */
@@ -101,9 +120,14 @@ public final class ApproovRequirements {
         return bindingHeaderNames;
     }
 
-    /** Whether the request must carry a valid message signature. */
+    /** Whether the request must carry a valid message signature (always, when it must be single-use). */
     public boolean messageSignature() {
         return messageSignature;
+    }
+
+    /** Whether the request's message signature is accepted only once. */
+    public boolean singleUseMessageSignature() {
+        return singleUse;
     }
 
     /**
@@ -131,19 +155,23 @@ public final class ApproovRequirements {
     @Override
     public boolean equals(Object other) {
         return other instanceof ApproovRequirements that && binding == that.binding
-                && bindingHeaderNames.equals(that.bindingHeaderNames) && messageSignature == that.messageSignature;
+                && bindingHeaderNames.equals(that.bindingHeaderNames) && messageSignature == that.messageSignature
+                && singleUse == that.singleUse;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(binding, bindingHeaderNames, messageSignature);
+        return Objects.hash(binding, bindingHeaderNames, messageSignature, singleUse);
     }
 
-    /** As the start-up report shows it, e.g. {@code token + binding} or {@code token + binding to Authorization, SessionId}. */
+    /**
+     * As the start-up report shows it, e.g. {@code token + binding + single-use message signature} or
+     * {@code token + binding to Authorization, SessionId}.
+     */
     @Override
     public String toString() {
         return "token" + (binding ? " + binding" : "")
                 + (binding && !bindingHeaderNames.isEmpty() ? " to " + String.join(", ", bindingHeaderNames) : "")
-                + (messageSignature ? " + message signature" : "");
+                + (singleUse ? " + single-use message signature" : messageSignature ? " + message signature" : "");
     }
 }

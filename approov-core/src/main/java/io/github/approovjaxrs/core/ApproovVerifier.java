@@ -50,12 +50,12 @@ final class ApproovVerifier {
     private record KnownHeader(String segment, List<KeySet.Entry> candidates) {
     }
 
-    private ApproovVerifier(ApproovConfig config, EcdsaP256 ecdsa) {
+    private ApproovVerifier(ApproovConfig config, EcdsaP256 ecdsa, ReplayStore replayStore) {
         this.config = config;
         this.keys = new KeySet(config.keys());
         this.claimChecks = new ClaimChecks(config.clockSkew().toMillis(), config.expectedAudience().orElse(null));
         this.cache = new TokenCache(config.tokenCacheSize());
-        this.messageSignatures = new MessageSignatureCheck(config, ecdsa);
+        this.messageSignatures = new MessageSignatureCheck(config, ecdsa, replayStore);
         this.ecdsa = ecdsa;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(keys));
         scratch.get(); // fail at start-up, not on the first request, if an algorithm is unavailable
@@ -71,11 +71,19 @@ final class ApproovVerifier {
         return create(config, EcdsaP256.DEFAULT);
     }
 
-    /** {@link #create(ApproovConfig)} with a given ECDSA engine for message signatures: tests run on each. */
+    /**
+     * {@link #create(ApproovConfig)} with a given ECDSA engine for message signatures (tests run on each), and
+     * single-use requests remembered in memory.
+     */
     static ApproovVerifier create(ApproovConfig config, EcdsaP256 ecdsa) {
+        return create(config, ecdsa, new InMemoryReplayStore(config.replayStoreMaxEntries(), System::nanoTime));
+    }
+
+    /** The verifier, with single-use requests remembered in {@code replayStore}. */
+    static ApproovVerifier create(ApproovConfig config, EcdsaP256 ecdsa, ReplayStore replayStore) {
         Objects.requireNonNull(config, "config");
         refuseUnsafeJose4jProperties();
-        return new ApproovVerifier(config, ecdsa);
+        return new ApproovVerifier(config, ecdsa, Objects.requireNonNull(replayStore, "replayStore"));
     }
 
     /** Which ECDSA engine verifies message signatures, for the start-up log. */
@@ -137,14 +145,17 @@ final class ApproovVerifier {
         Objects.requireNonNull(request, "request");
         ApproovVerdict verdict = verify(request.headerLines(config.tokenHeaderName()));
         return verdict instanceof ApproovVerdict.Accepted accepted
-                ? checkMessageSignature(accepted.verifiedClaims(), request)
+                ? checkMessageSignature(accepted.verifiedClaims(), request, false)
                 : verdict;
     }
 
-    /** Rules M2–M12 and A1–A6 for the claims of a token that passed; the claims come back marked signed on success. */
-    ApproovVerdict checkMessageSignature(ApproovClaims claims, ApproovRequest request) {
+    /**
+     * Rules M2–M12 and A1–A6 for the claims of a token that passed, and with {@code singleUse} rules R1–R4; the
+     * claims come back marked signed on success.
+     */
+    ApproovVerdict checkMessageSignature(ApproovClaims claims, ApproovRequest request, boolean singleUse) {
         try {
-            return messageSignatures.check(claims, request, config.clock().millis());
+            return messageSignatures.check(claims, request, config.clock().millis(), singleUse);
         } catch (RuntimeException | StackOverflowError unexpected) {
             LOG.log(System.Logger.Level.WARNING, () -> "Approov message signature check failed unexpectedly ("
                     + unexpected.getClass().getName() + "); request rejected");

@@ -64,6 +64,9 @@ final class ConfigVariables {
     static final String ACCOUNT_KEY_ID = "APPROOV_ACCOUNT_MESSAGE_SIGNING_KEY_ID";
     static final String ACCOUNT_SECRETS = "APPROOV_ACCOUNT_MESSAGE_SIGNING_SECRETS";
     static final String REQUIRE_ACCOUNT_SIGNATURE = "APPROOV_MESSAGE_SIGNING_REQUIRE_ACCOUNT_SIGNATURE";
+    static final String REPLAY_STORE_URL = "APPROOV_REPLAY_STORE_URL";
+    static final String REPLAY_STORE_MAX_ENTRIES = "APPROOV_REPLAY_STORE_MAX_ENTRIES";
+    static final String REPLAY_STORE_TIMEOUT_MILLIS = "APPROOV_REPLAY_STORE_TIMEOUT_MILLIS";
 
     /** The derived components a required-components setting may name (rule M8, less {@code @query-param}). */
     static final List<String> DERIVED_COMPONENTS = List.of("@method", "@target-uri", "@authority", "@scheme",
@@ -127,7 +130,14 @@ final class ConfigVariables {
             new Setting<>(ACCOUNT_SECRETS, "addAccountMessageSigningSecret", Kind.ACCOUNT_SECRETS,
                     Builder::accountSecretList, b -> b.accountSecretList),
             new Setting<>(REQUIRE_ACCOUNT_SIGNATURE, "requireAccountSignature", Kind.BOOLEAN,
-                    Builder::requireAccountSignature, b -> b.requireAccountSignature));
+                    Builder::requireAccountSignature, b -> b.requireAccountSignature),
+            new Setting<>(REPLAY_STORE_URL, "replayStoreUrl", Kind.STORE_URL,
+                    Builder::replayStoreUrl, b -> b.replayStoreUrl),
+            new Setting<>(REPLAY_STORE_MAX_ENTRIES, "replayStoreMaxEntries",
+                    Kind.wholeNumber(1, InMemoryReplayStore.MAX_ENTRIES),
+                    Builder::replayStoreMaxEntries, b -> b.replayStoreMaxEntries),
+            new Setting<>(REPLAY_STORE_TIMEOUT_MILLIS, "replayStoreTimeout", Kind.milliseconds(1, 1000),
+                    Builder::replayStoreTimeout, b -> b.replayStoreTimeout));
 
     private ConfigVariables() {
     }
@@ -256,6 +266,15 @@ final class ConfigVariables {
                                 + String.join(", ", DERIVED_COMPONENTS) + ", separated by commas.")
                         .toList());
 
+        /**
+         * The URL of a shared replay store, {@code scheme://[user:password@]host[:port][/...]}, or unset. Refusals
+         * show it only as {@link ReplayStores#redacted} does, without its user name, password or query.
+         */
+        static final Kind<String> STORE_URL = new Kind<>(text -> text, url -> {
+            String problem = url == null ? null : ReplayStores.urlProblem(url);
+            return problem == null ? List.of() : List.of(problem);
+        });
+
         /** More account message-signing keys: comma-separated {@code [kid:]secret} entries, each checked as read. */
         static final Kind<List<AccountKey>> ACCOUNT_SECRETS = new Kind<>(ConfigVariables::accountSigningSecretList,
                 keys -> List.of());
@@ -273,8 +292,21 @@ final class ConfigVariables {
 
         /** A whole number from 0 to {@code maximum}. */
         static Kind<Integer> wholeNumber(int maximum) {
-            return new Kind<>(ConfigVariables::parseWholeNumber, value -> value < 0 || value > maximum
-                    ? List.of("must be between 0 and " + maximum + "; got " + value + ".") : List.of());
+            return wholeNumber(0, maximum);
+        }
+
+        /** A whole number from {@code minimum} to {@code maximum}. */
+        static Kind<Integer> wholeNumber(int minimum, int maximum) {
+            return new Kind<>(ConfigVariables::parseWholeNumber, value -> value < minimum || value > maximum
+                    ? List.of("must be between " + minimum + " and " + maximum + "; got " + value + ".") : List.of());
+        }
+
+        /** A duration in whole milliseconds, from {@code minimum} to {@code maximum}. */
+        static Kind<Duration> milliseconds(long minimum, long maximum) {
+            return new Kind<>(text -> Duration.ofMillis(parseWholeNumber(text)), value -> value.toMillis() < minimum
+                    || value.toMillis() > maximum || value.toNanos() % 1_000_000 != 0
+                    ? List.of("must be a whole number of milliseconds between " + minimum + " and " + maximum
+                            + "; got " + value.toMillis() + ".") : List.of());
         }
 
         /** A duration in whole seconds, from 0 to {@code maximum}. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rules M2–M12 and A1–A6: the request's Approov message signatures (RFC 9421), verified once the token
@@ -29,13 +31,17 @@ import java.util.Set;
  *
  * <p>The order is the cheapest first and the body last: the fields are parsed and judged, each needed
  * signature's base rebuilt and verified (installation first), and only a verified request has its body read
- * and digested.
+ * and digested. On a single-use endpoint (rules R1–R4), a request that passed all that is then looked up in
+ * the {@link ReplayStore}, last, so that a request refused for any other reason never uses up its signature.
  */
 final class MessageSignatureCheck {
 
     /** Where the target may come from (rule M7): one of these must be covered. */
     private static final List<String> TARGET_COMPONENTS = List.of("@target-uri", "@path", "@request-target");
     private static final System.Logger LOG = System.getLogger(MessageSignatureCheck.class.getPackageName());
+    /** What a replay key's digest starts with: a key of this library, of this version of the rules. */
+    private static final byte[] REPLAY_KEY_DOMAIN = "approov-jaxrs single-use signature v1\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     /**
      * A label this check verifies: its name in the fields, the one {@code alg} allowed under it, the length of
@@ -92,15 +98,19 @@ final class MessageSignatureCheck {
     private final EcdsaP256 engine;
     private final AccountKeys accountKeys;
     private final ThreadLocal<Crypto> crypto;
+    private final ReplayStore replayStore;
+    private final long serverClockSkewMillis;
+    private final AtomicBoolean storeFailureReported = new AtomicBoolean();
 
-    MessageSignatureCheck(ApproovConfig config) {
-        this(config, EcdsaP256.DEFAULT);
-    }
-
-    /** With a given ECDSA engine: tests run every rule on each. */
-    MessageSignatureCheck(ApproovConfig config, EcdsaP256 engine) {
+    /**
+     * With a given ECDSA engine (tests run every rule on each) and the store single-use endpoints remember
+     * their requests in.
+     */
+    MessageSignatureCheck(ApproovConfig config, EcdsaP256 engine, ReplayStore replayStore) {
         this.config = config;
         this.engine = engine;
+        this.replayStore = replayStore;
+        this.serverClockSkewMillis = config.clockSkew().toMillis();
         this.accountKeys = new AccountKeys(config.accountKeys());
         this.crypto = ThreadLocal.withInitial(() -> new Crypto(engine, accountKeys));
         this.tokenComponent = config.tokenHeaderName().toLowerCase(Locale.ROOT);
@@ -140,9 +150,10 @@ final class MessageSignatureCheck {
     /**
      * Judges the request of an accepted token: accepted with claims marked signed (by each label verified),
      * accepted as token-only when the token needs no signature (rules M2, A1), or rejected with the first rule
-     * that failed.
+     * that failed. With {@code singleUse}, a token-only request is refused (rule R1) and a signed one is
+     * accepted only if the replay store has not seen it (rules R2–R4).
      */
-    ApproovVerdict check(ApproovClaims claims, ApproovRequest request, long nowMillis) {
+    ApproovVerdict check(ApproovClaims claims, ApproovRequest request, long nowMillis, boolean singleUse) {
         InstallationKey key = claims.installationKey(engine);
         if (key.failure() != null) {
             return ApproovVerifier.rejected(key.failure());
@@ -154,7 +165,9 @@ final class MessageSignatureCheck {
         boolean account = !accountKeys.isEmpty()
                 && (config.requireAccountSignature() || (!install && claims.claim("mskid").isPresent()));
         if (!install && !account) {
-            return new ApproovVerdict.Accepted(claims);
+            // Rule R1: a token-only request carries no signature, so nothing in it can be proved new.
+            return singleUse ? ApproovVerifier.rejected(ApproovFailure.MISSING_INSTALLATION_KEY)
+                    : new ApproovVerdict.Accepted(claims);
         }
         Label first = install ? Label.INSTALL : Label.ACCOUNT;
         List<String> inputLines = request.headerLines("signature-input");
@@ -176,29 +189,85 @@ final class MessageSignatureCheck {
         Crypto local = crypto.get();
         Set<String> verified = new LinkedHashSet<>();
         boolean digestCovered = false;
+        // Rule R3: a single-use request is remembered by its first signature (the installation's when there is
+        // one, the strongest), so another account signature beside the same installation one changes nothing.
+        Verified remembered = singleUse ? new Verified() : null;
         if (install) {
             ApproovFailure failure = checkMember(Label.INSTALL, inputs, signatures, request, scheme, authority,
-                    nowMillis, (base, signature) -> verifies(local.ecdsa, key, base, signature));
+                    nowMillis, (base, signature) -> verifies(local.ecdsa, key, base, signature), remembered);
             if (failure != null) {
                 return ApproovVerifier.rejected(failure);
             }
             verified.add(Label.INSTALL.label);
             digestCovered = coversDigest(inputs.get(Label.INSTALL.label));
+            if (remembered != null) {
+                remembered.keyDigest = local.sha256.digest(key.key().getEncoded());
+            }
         }
         if (account) {
             // Rule A2: the key first, from the token alone; an mskid never loads or fetches one.
             AccountKeys.Selection selection = accountKeys.select(claims.claim("mskid").orElse(null));
+            Verified rememberedAccount = install ? null : remembered;
             ApproovFailure failure = selection.failure() != null ? selection.failure()
                     : checkMember(Label.ACCOUNT, inputs, signatures, request, scheme, authority, nowMillis,
-                            (base, signature) -> local.hmac.verifies(selection, base, signature));
+                            (base, signature) -> local.hmac.verifies(selection, base, signature), rememberedAccount);
             if (failure != null) {
                 return ApproovVerifier.rejected(failure);
             }
             verified.add(Label.ACCOUNT.label);
             digestCovered |= coversDigest(inputs.get(Label.ACCOUNT.label));
+            if (rememberedAccount != null) {
+                rememberedAccount.keyDigest = accountKeys.digest(selection);
+            }
         }
-        ApproovFailure digest = checkContentDigest(request, digestCovered, local);
-        return digest == null ? new ApproovVerdict.Accepted(claims.signed(verified)) : ApproovVerifier.rejected(digest);
+        ApproovFailure failure = checkContentDigest(request, digestCovered, local);
+        if (failure == null && remembered != null) {
+            failure = firstUse(remembered, install ? Label.INSTALL : Label.ACCOUNT, nowMillis, local.sha256);
+        }
+        return failure == null ? new ApproovVerdict.Accepted(claims.signed(verified)) : ApproovVerifier.rejected(failure);
+    }
+
+    /** What a single-use request is remembered by: its first signature's key digest and base, and its deadline. */
+    private static final class Verified {
+        byte[] keyDigest;
+        String base;
+        /** After this (epoch milliseconds) the signature is no longer accepted; {@code Long.MAX_VALUE}: never. */
+        long acceptedUntilMillis;
+    }
+
+    /**
+     * Rules R2–R4: null when the replay store records the request now; else why not. The store's key is
+     * SHA-256 of a domain label, the digest of the key that verified the signature and the whole signature
+     * base, never the signature's bytes (an ECDSA signature has more than one valid value, and the library
+     * accepts two spellings of it), and is remembered until the signature could no longer be accepted, plus
+     * the servers' clock skew ({@code APPROOV_CLOCK_SKEW_SECONDS}), since servers sharing a store judge time by
+     * their own clocks.
+     */
+    private ApproovFailure firstUse(Verified remembered, Label label, long nowMillis, MessageDigest sha256) {
+        if (remembered.acceptedUntilMillis == Long.MAX_VALUE) {
+            // Rule R2: no expires and no maximum age; a store cannot remember a signature that never expires.
+            return label.report(ApproovFailure.MALFORMED_MESSAGE_SIGNATURE);
+        }
+        sha256.update(REPLAY_KEY_DOMAIN);
+        sha256.update(remembered.keyDigest);
+        byte[] key = sha256.digest(remembered.base.getBytes(StandardCharsets.US_ASCII));
+        long ttl = Math.max(1, remembered.acceptedUntilMillis - nowMillis + serverClockSkewMillis);
+        ReplayStore.Outcome outcome;
+        try {
+            outcome = replayStore.firstUse(key, Duration.ofMillis(ttl));
+        } catch (RuntimeException broken) {
+            if (storeFailureReported.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.WARNING, () -> "Approov replay store " + replayStore.getClass().getName()
+                        + " threw " + broken.getClass().getName() + "; single-use requests refused while it does"
+                        + " (reported once)");
+            }
+            outcome = ReplayStore.Outcome.UNAVAILABLE;
+        }
+        if (outcome == ReplayStore.Outcome.FIRST_USE) {
+            return null;
+        }
+        return outcome == ReplayStore.Outcome.REPLAYED ? ApproovFailure.REPLAYED_MESSAGE_SIGNATURE
+                : ApproovFailure.REPLAY_STORE_UNAVAILABLE;
     }
 
     /**
@@ -206,7 +275,8 @@ final class MessageSignatureCheck {
      * with {@code verifier}, else the failure as the label reports it.
      */
     private ApproovFailure checkMember(Label label, Map<String, Object> inputs, Map<String, Object> signatures,
-            ApproovRequest request, String scheme, String authority, long nowMillis, Verifier verifier) {
+            ApproovRequest request, String scheme, String authority, long nowMillis, Verifier verifier,
+            Verified remember) {
         Object input = inputs.get(label.label);
         Object signature = signatures.get(label.label);
         if (input == null || signature == null) {
@@ -228,8 +298,30 @@ final class MessageSignatureCheck {
         if (base.failure() != null) {
             return label.report(base.failure());
         }
-        return verifier.verifies(base.text(), signatureBytes) ? null
-                : label.report(ApproovFailure.BAD_MESSAGE_SIGNATURE);
+        if (!verifier.verifies(base.text(), signatureBytes)) {
+            return label.report(ApproovFailure.BAD_MESSAGE_SIGNATURE);
+        }
+        if (remember != null) {
+            remember.base = base.text();
+            remember.acceptedUntilMillis = acceptedUntil(components.parameters());
+        }
+        return null;
+    }
+
+    /**
+     * When a signature whose parameters passed rule M6 stops being accepted (epoch milliseconds): at
+     * {@code expires} plus the tolerance, or {@code created} plus the maximum age plus the tolerance, whichever
+     * comes first; {@code Long.MAX_VALUE} when neither bounds it.
+     */
+    private long acceptedUntil(Map<String, Object> parameters) {
+        long until = Long.MAX_VALUE;
+        if (parameters.get("expires") instanceof Long expires) {
+            until = expires * 1000 + toleranceMillis;
+        }
+        if (maxAgeMillis > 0 && parameters.get("created") instanceof Long created) {
+            until = Math.min(until, created * 1000 + maxAgeMillis + toleranceMillis);
+        }
+        return until;
     }
 
     /** Whether a verified member's inner list covers {@code content-digest}. */

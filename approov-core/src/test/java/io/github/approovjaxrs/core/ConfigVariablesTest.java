@@ -186,7 +186,7 @@ class ConfigVariablesTest {
             return;
         }
         String where = document.getFileName() + ", default of " + variable.name() + ": " + cell;
-        String actual = spelled(setting.get().apply(ApproovConfig.builder()));
+        String actual = spelled(setting.name(), setting.get().apply(ApproovConfig.builder()));
         Matcher code = CODE_SPAN.matcher(cell);
         if (cell.startsWith("unset")) {
             assertEquals(null, actual, where);
@@ -197,15 +197,18 @@ class ConfigVariablesTest {
         }
     }
 
-    /** A default as a variable would spell it; null when unset. */
-    static String spelled(Object value) {
+    /** A default as the variable {@code name} would spell it (a duration in its unit); null when unset. */
+    static String spelled(String name, Object value) {
         if (value == null || value instanceof Collection<?> list && list.isEmpty()) {
             return null;
         }
         if (value instanceof Collection<?> list) {
             return String.join(",", list.stream().map(String::valueOf).toList()); // as the variable lists them
         }
-        return value instanceof Duration duration ? String.valueOf(duration.toSeconds()) : value.toString();
+        if (value instanceof Duration duration) {
+            return String.valueOf(name.endsWith("_MILLIS") ? duration.toMillis() : duration.toSeconds());
+        }
+        return value.toString();
     }
 
     /**

@@ -642,7 +642,7 @@ class MessageSigningRulesTest {
         void everyMessageSigningReasonHasAStableCodeAndTheSignatureStage() {
             List<ApproovFailure> signing = Arrays.stream(ApproovFailure.values())
                     .filter(f -> f.stage() == ApproovFailure.Stage.MESSAGE_SIGNATURE).toList();
-            assertEquals(27, signing.size()); // 16 of the installation signature, 11 of the account one (A1-A6)
+            assertEquals(29, signing.size()); // 16 of the installation signature, 11 of the account one (A1-A6), 2 of R3-R4
             for (ApproovFailure failure : signing) {
                 assertEquals(failure.name().toLowerCase(java.util.Locale.ROOT), failure.code());
                 assertEquals(ApproovFailure.Stage.MESSAGE_SIGNATURE, failure.stage());

@@ -24,7 +24,8 @@ import org.glassfish.grizzly.threadpool.Threads;
  * {@code forward_auth}):
  *
  * <ul>
- *   <li>any method, any path under {@code /approov/check/}; the path names the {@link CheckPolicy};</li>
+ *   <li>any method, any path under {@code /approov/check/}; the path names the {@link CheckPolicy}
+ *       ({@code token}, {@code token-binding}, {@code signed}, {@code signed-single-use});</li>
  *   <li>the client's request is the {@link OriginalRequest} the proxy describes, with every header of the
  *       check request; the body only where the engine sends it (a check request with a
  *       {@code Content-Length} or chunked), otherwise {@link ApproovRequest.Builder#bodyUnavailable()}: a
@@ -34,10 +35,13 @@ import org.glassfish.grizzly.threadpool.Threads;
  *       {@code Content-Length: 0}; with the token header to be removed upstream, Envoy's
  *       {@code x-envoy-auth-headers-to-remove}; with a device id header configured, that header, always
  *       (empty when there is no verified {@code did}), so that no proxy keeps a client's copy;</li>
- *   <li>deny ({@code Refused}): the decision's status (401; 413 only for a signed body over the limit, which
- *       only an engine that sends bodies can cause), {@code WWW-Authenticate: Approov} and {@code {}}. A request
- *       the proxy describes ambiguously gets the same 401. Never a 5xx: Envoy would take it for an error of
- *       the check, and its {@code failure_mode_allow} lets such requests through;</li>
+ *   <li>deny ({@code Refused}): the decision's status and headers (401 with {@code WWW-Authenticate: Approov};
+ *       413 only for a signed body over the limit, which only an engine that sends bodies can cause) and
+ *       {@code {}}. A request the proxy describes ambiguously gets the same 401. Never a 5xx for a request:
+ *       Envoy would take it for an error of the check, and its {@code failure_mode_allow} lets such requests
+ *       through. The one 5xx is the core's {@code 503} with {@code Retry-After} when the replay store of a
+ *       single-use policy cannot answer: the check itself cannot judge then, which is what that error path is
+ *       for (the files under {@code deploy/} keep {@code failure_mode_allow} false: Envoy denies);</li>
  *   <li>any other path: {@code 404}, which a proxy reports as its own error: the configuration is wrong.</li>
  * </ul>
  */
@@ -100,7 +104,7 @@ final class CheckHandler extends HttpHandler {
                 .target(original.target());
         if (hasBody(request)) {
             asked.headers(name -> GatewayCheck.lines(request, name));
-            if (policy == CheckPolicy.SIGNED) {
+            if (policy.requirements().messageSignature()) {
                 asked.body(limit -> read(request.getInputStream(), limit));
             }
         } else {
@@ -121,7 +125,7 @@ final class CheckHandler extends HttpHandler {
      * Where a check runs: where Grizzly read it (the selector thread, with {@link CheckService}'s same-thread
      * I/O strategy), since a token check takes microseconds and never waits, and handing it to another thread
      * would cost more than the check; a signed check on a worker thread, since it may read a body (a blocking
-     * read) and verifies an ECDSA signature.
+     * read), verifies an ECDSA signature and, single-use, waits for the replay store.
      */
     @Override
     public RequestExecutorProvider getRequestExecutorProvider() {
@@ -129,7 +133,8 @@ final class CheckHandler extends HttpHandler {
     }
 
     private static Executor executorFor(Request request) {
-        if (!Threads.isService() || !request.getRequestURI().startsWith(CheckPolicy.SIGNED.path())) {
+        CheckPolicy policy = Threads.isService() ? CheckPolicy.at(request.getRequestURI()) : null;
+        if (policy == null || !policy.requirements().messageSignature()) {
             return null; // run here
         }
         return request.getContext().getConnection().getTransport().getWorkerThreadPool();
@@ -172,9 +177,8 @@ final class CheckHandler extends HttpHandler {
 
     /** Policies and settings, for the start-up log. */
     String describe() {
-        return "policies by path: " + CheckPolicy.TOKEN.path() + " " + CheckPolicy.TOKEN.requirements() + ", "
-                + CheckPolicy.TOKEN_BINDING.path() + " " + CheckPolicy.TOKEN_BINDING.requirements() + ", "
-                + CheckPolicy.SIGNED.path() + " " + CheckPolicy.SIGNED.requirements()
+        return "policies by path: " + String.join(", ", CheckPolicy.all().stream()
+                        .map(policy -> policy.path() + " " + policy.requirements()).toList())
                 + (tokenHeaderToRemove == null ? "" : "; allowed answers ask Envoy to remove " + tokenHeaderToRemove)
                 + (deviceIdHeader == null ? "" : "; verified device id in " + deviceIdHeader)
                 + "; " + check.describe();

@@ -24,9 +24,12 @@ final class CheckService implements AutoCloseable {
     private static final List<String> ALLOWED = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
     private final RunningServer server;
+    /** The check this service built, closed with it (its replay store's connections); null when it was given one. */
+    private final ApproovCheck ownCheck;
 
-    private CheckService(RunningServer server) {
+    private CheckService(RunningServer server, ApproovCheck ownCheck) {
         this.server = server;
+        this.ownCheck = ownCheck;
     }
 
     /**
@@ -36,7 +39,13 @@ final class CheckService implements AutoCloseable {
      */
     static CheckService start(CheckServiceConfig config) {
         new ServerAddress(config.host(), config.port()).resolve(); // a typo in HTTP_HOST first
-        return start(config, ApproovCheck.create(config.approov()));
+        ApproovCheck check = ApproovCheck.create(config.approov());
+        try {
+            return start(config, check, true);
+        } catch (RuntimeException cannotListen) {
+            check.close();
+            throw cannotListen;
+        }
     }
 
     /**
@@ -44,6 +53,10 @@ final class CheckService implements AutoCloseable {
      * CheckServiceConfig#approov()}, e.g. with listeners.
      */
     static CheckService start(CheckServiceConfig config, ApproovCheck check) {
+        return start(config, check, false);
+    }
+
+    private static CheckService start(CheckServiceConfig config, ApproovCheck check, boolean owned) {
         ServerAddress address = new ServerAddress(config.host(), config.port());
         CheckHandler handler = new CheckHandler(check, config.stripTokenHeader(), config.deviceIdHeader());
         MalformedRequestGuard guard = MalformedRequestGuard.refusingConnect(handler, ALLOWED,
@@ -66,7 +79,7 @@ final class CheckService implements AutoCloseable {
                     .setDaemon(true));
         });
         LOG.log(System.Logger.Level.INFO, () -> "Approov check service ready: " + handler.describe());
-        return new CheckService(server);
+        return new CheckService(server, owned ? check : null);
     }
 
     /** The base URI a client on this machine calls, with the actual port (also when 0 was asked for). */
@@ -77,6 +90,9 @@ final class CheckService implements AutoCloseable {
     /** Stops taking connections, lets checks in flight finish, then stops. Calling it again does nothing. */
     void stop() {
         server.stop();
+        if (ownCheck != null) {
+            ownCheck.close();
+        }
     }
 
     @Override

@@ -57,8 +57,8 @@ record CheckServiceConfig(String host, int port, boolean stripTokenHeader, Strin
             for (String variable : GATEWAY_POLICY_VARIABLES) {
                 if (get(variable) != null) {
                     problems.add(variable + " is the gateway's: with --check the proxy chooses the policy by the path"
-                            + " it calls (" + CheckPolicy.TOKEN.path() + ", " + CheckPolicy.TOKEN_BINDING.path()
-                            + ", " + CheckPolicy.SIGNED.path() + "); unset it.");
+                            + " it calls (" + String.join(", ", CheckPolicy.all().stream().map(CheckPolicy::path).toList())
+                            + "); unset it.");
                 }
             }
             String strip = get(GatewayConfig.STRIP_TOKEN_HEADER);

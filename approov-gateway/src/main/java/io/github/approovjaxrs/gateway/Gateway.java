@@ -24,10 +24,12 @@ final class Gateway implements AutoCloseable {
 
     private final RunningServer server;
     private final Upstream upstream;
+    private final ApproovCheck check;
 
-    private Gateway(RunningServer server, Upstream upstream) {
+    private Gateway(RunningServer server, Upstream upstream, ApproovCheck check) {
         this.server = server;
         this.upstream = upstream;
+        this.check = check;
     }
 
     /**
@@ -48,6 +50,7 @@ final class Gateway implements AutoCloseable {
                     application(new Forwarding(upstream, dropped)));
         } catch (RuntimeException cannotBuild) {
             upstream.close();
+            check.close();
             throw cannotBuild;
         }
         GatewayCheck gatewayCheck = new GatewayCheck(check, config.bindingPolicy(), jersey);
@@ -67,9 +70,10 @@ final class Gateway implements AutoCloseable {
                                 2 * Runtime.getRuntime().availableProcessors()))
                         .setMaxPoolSize(config.workerThreads())
                         .setDaemon(true));
-            }), upstream);
+            }), upstream, check);
         } catch (StartupException cannotListen) {
             upstream.close();
+            check.close();
             throw cannotListen;
         }
         LOG.log(System.Logger.Level.INFO, () -> "Approov gateway check ready: " + gatewayCheck.describe());
@@ -99,13 +103,15 @@ final class Gateway implements AutoCloseable {
 
     /**
      * Stops taking connections, lets requests in flight finish (up to {@link RunningServer#GRACE_SECONDS}),
-     * then stops; closes the upstream client. Calling it again does nothing.
+     * then stops; closes the upstream client and the check (a replay store it opened). Calling it again does
+     * nothing.
      */
     void stop() {
         try {
             server.stop();
         } finally {
             upstream.close();
+            check.close();
         }
     }
 

@@ -80,7 +80,8 @@ class CheckServiceConfigTest {
         String message = problem(minimal(variable, "/v1/forms"), false);
 
         assertTrue(message.startsWith(variable + " is the gateway's: with --check the proxy chooses the policy by"
-                + " the path it calls (/approov/check/token, /approov/check/token-binding, /approov/check/signed)"),
+                + " the path it calls (/approov/check/token, /approov/check/token-binding, /approov/check/signed,"
+                + " /approov/check/signed-single-use)"),
                 message);
     }
 

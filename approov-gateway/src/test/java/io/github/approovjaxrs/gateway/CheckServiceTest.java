@@ -8,6 +8,7 @@ import io.github.approovjaxrs.core.ApproovClaims;
 import io.github.approovjaxrs.core.ApproovFailure;
 import io.github.approovjaxrs.core.ApproovListener;
 import io.github.approovjaxrs.core.ApproovRequest;
+import io.github.approovjaxrs.core.ReplayStore;
 import io.github.approovjaxrs.testing.AppInstallation;
 import io.github.approovjaxrs.testing.MessageSignature;
 import java.net.URI;
@@ -308,6 +309,64 @@ class CheckServiceTest {
         byte[] other = "{\"order\":2}".getBytes(StandardCharsets.UTF_8);
         assertDenied(RawHttp1.send(service.base(), head.toString(), other));
         assertEquals(List.of("accepted POST /v5/orders", "rejected POST /v5/orders content_digest_mismatch"), HEARD);
+    }
+
+    @Test
+    void theSingleUsePolicyLetsASignedRequestThroughOnce() {
+        AppInstallation device = AppInstallation.create();
+        String token = TOKENS.installationKey(device.publicKey()).mint();
+        String[] asNginxSendsIt = asNginxSendsIt(device, token, "/v5/orders?id=9");
+
+        assertAllowed(check("GET", "/approov/check/signed-single-use", asNginxSendsIt));
+        assertDenied(check("GET", "/approov/check/signed-single-use", asNginxSendsIt));
+        // The signed policy does not remember: it still lets the same request through.
+        assertAllowed(check("GET", "/approov/check/signed", asNginxSendsIt));
+        assertDenied(check("GET", "/approov/check/signed-single-use", "Approov-Token: " + TOKENS.mint(),
+                "X-Original-Method: POST", "X-Original-URI: /v5/orders"));
+        assertEquals(List.of("accepted POST /v5/orders", "rejected POST /v5/orders replayed_message_signature",
+                "accepted POST /v5/orders", "rejected POST /v5/orders missing_installation_key"), HEARD);
+    }
+
+    @Test
+    void whenTheReplayStoreCannotAnswerTheSingleUsePolicyAnswersTheCores503() {
+        ReplayStore down = new ReplayStore() {
+            @Override
+            public Outcome firstUse(byte[] key, java.time.Duration ttl) {
+                return Outcome.UNAVAILABLE;
+            }
+
+            @Override
+            public String describe() {
+                return "down";
+            }
+        };
+        AppInstallation device = AppInstallation.create();
+        String token = TOKENS.installationKey(device.publicKey()).mint();
+        try (TestCheckService storeDown = TestCheckService.start(RECORDER, down)) {
+            RawHttp1.Answer answer = RawHttp1.send(storeDown.base(), "GET", "/approov/check/signed-single-use",
+                    asNginxSendsIt(device, token, "/v5/orders"));
+            assertEquals(503, answer.status(), answer.statusLine());
+            assertEquals(List.of("1"), answer.header("Retry-After"));
+            assertEquals(List.of("application/json"), answer.header("Content-Type"));
+            assertEquals("{}", answer.bodyText());
+            assertEquals(List.of(), answer.header("WWW-Authenticate"));
+            assertAllowed(RawHttp1.send(storeDown.base(), "GET", "/approov/check/signed",
+                    asNginxSendsIt(device, token, "/v5/orders")));
+        }
+        assertEquals(List.of("rejected POST /v5/orders replay_store_unavailable", "accepted POST /v5/orders"), HEARD);
+    }
+
+    /** A signed POST of {@code target} described as NGINX describes it to the check (headers only). */
+    private static String[] asNginxSendsIt(AppInstallation device, String token, String target) {
+        byte[] body = "{\"order\":1}".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> signed = device.request("POST", URI.create("https://api.example.com" + target))
+                .header("Approov-Token", token).header("Content-Length", String.valueOf(body.length))
+                .header("Content-Type", "application/json").body(body).sign().headers();
+        List<String> lines = new ArrayList<>(List.of("Approov-Token: " + token, "Content-Type: application/json",
+                "X-Original-Content-Length: " + body.length, "X-Forwarded-Proto: https",
+                "X-Forwarded-Host: api.example.com", "X-Original-Method: POST", "X-Original-URI: " + target));
+        signed.forEach((name, value) -> lines.add(name + ": " + value));
+        return lines.toArray(String[]::new);
     }
 
     private static String[] with(List<String> lines, String line) {

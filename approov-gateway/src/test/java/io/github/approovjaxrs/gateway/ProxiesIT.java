@@ -143,6 +143,35 @@ class ProxiesIT {
     }
 
     /**
+     * {@code POST /v5/orders} goes through the single-use policy: the signed order reaches the API once; the very
+     * same request again is refused by the check service and never reaches it.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aSignedOrderIsLetThroughOnce(Engine engine, @TempDir Path directory) throws Exception {
+        AppInstallation device = AppInstallation.create();
+        String token = TOKENS.installationKey(device.publicKey()).mint();
+        byte[] body = ("{\"order\":\"" + engine + "\"}").getBytes(StandardCharsets.UTF_8);
+        recording.reset();
+        try (RunningProxy proxy = RunningProxy.start(engine, checkService, recording.uri(), directory)) {
+            URI orders = proxy.uri().resolve("/v5/orders");
+            AppInstallation.RequestSigner signer = device.request("POST", orders).header("Approov-Token", token)
+                    .header("Content-Type", "application/json").header("Content-Length", String.valueOf(body.length))
+                    .body(body);
+            String head = "POST /v5/orders HTTP/1.1\r\nHost: " + orders.getAuthority() + "\r\nConnection: close"
+                    + "\r\nApproov-Token: " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + signer.sign().headers().entrySet().stream()
+                    .map(header -> "\r\n" + header.getKey() + ": " + header.getValue()).reduce("", String::concat);
+
+            assertEquals(200, RawHttp1.send(proxy.uri(), head, body).status(), proxy.output());
+            RawHttp1.Answer replayed = RawHttp1.send(proxy.uri(), head, body);
+            assertEquals(401, replayed.status());
+            assertEquals("{}", replayed.bodyText());
+            assertEquals(1, recording.received().size(), "the replay never reached the upstream");
+        }
+    }
+
+    /**
      * The forwarded headers are trusted only because the proxy sets them: a client that sends its own, to pass
      * off a request signed for one URI as one for another, is refused, and nothing reaches the upstream.
      */

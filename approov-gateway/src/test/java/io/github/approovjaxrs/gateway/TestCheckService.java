@@ -2,6 +2,7 @@ package io.github.approovjaxrs.gateway;
 
 import io.github.approovjaxrs.core.ApproovCheck;
 import io.github.approovjaxrs.core.ApproovListener;
+import io.github.approovjaxrs.core.ReplayStore;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,10 +30,18 @@ final class TestCheckService implements AutoCloseable {
 
     /** Started with {@link #settings} and these pairs, its decisions heard by {@code listener} (may be null). */
     static TestCheckService start(ApproovListener listener, String... nameValuePairs) {
+        return start(listener, null, nameValuePairs);
+    }
+
+    /** The same, with single-use requests remembered in {@code store} (null: the configuration's). */
+    static TestCheckService start(ApproovListener listener, ReplayStore store, String... nameValuePairs) {
         CheckServiceConfig config = CheckServiceConfig.read(settings(nameValuePairs)::get, false);
         ApproovCheck.Builder check = ApproovCheck.builder(config.approov());
         if (listener != null) {
             check.listener(listener);
+        }
+        if (store != null) {
+            check.replayStore(store);
         }
         return new TestCheckService(CheckService.start(config, check.build()));
     }

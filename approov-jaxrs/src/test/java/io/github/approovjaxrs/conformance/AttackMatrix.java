@@ -31,10 +31,13 @@ import static io.github.approovjaxrs.core.ApproovFailure.MISSING_BINDING_HEADER;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_CONTENT_DIGEST;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_EXPIRATION;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_MESSAGE_COMPONENT;
+import static io.github.approovjaxrs.core.ApproovFailure.MISSING_INSTALLATION_KEY;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_MESSAGE_SIGNATURE;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_PAY_CLAIM;
 import static io.github.approovjaxrs.core.ApproovFailure.MISSING_TOKEN;
 import static io.github.approovjaxrs.core.ApproovFailure.NOT_YET_VALID;
+import static io.github.approovjaxrs.core.ApproovFailure.REPLAYED_MESSAGE_SIGNATURE;
+import static io.github.approovjaxrs.core.ApproovFailure.REPLAY_STORE_UNAVAILABLE;
 import static io.github.approovjaxrs.core.ApproovFailure.REQUIRED_COMPONENT_NOT_COVERED;
 import static io.github.approovjaxrs.core.ApproovFailure.UNKNOWN_ACCOUNT_KEY_ID;
 import static io.github.approovjaxrs.core.ApproovFailure.UNSUPPORTED_ACCOUNT_MESSAGE_COMPONENT;
@@ -48,6 +51,7 @@ import static io.github.approovjaxrs.testing.ApproovTokens.sign;
 import io.github.approovjaxrs.RawHttp;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
+import io.github.approovjaxrs.core.ReplayStore;
 import io.github.approovjaxrs.testing.ApproovTokens;
 import io.github.approovjaxrs.testing.MessageSignature;
 import io.github.approovjaxrs.testing.TestKeys;
@@ -93,12 +97,16 @@ import javax.crypto.spec.SecretKeySpec;
  * The message-signing class follows RFC 9421 and MESSAGE-SIGNING.md's rules M1–M14 and the reference servers'
  * known faults; every signature is made here with a generated P-256 installation key.
  *
- * <p>Four servers answer: {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret),
- * {@link Target#HARDENED}, a key set (an HS256 secret with a key id, an RS256 and an ES256 public key) with
- * an expected audience, for key-confusion, psychic-signature and audience cases, {@link Target#SIGNED},
+ * <p>Five targets, each served by the {@link Scenario} of its name (the first four also by a monitor-mode twin):
+ * {@link Target#DEFAULT}, the zero-configuration setup (one HS256 account secret), {@link Target#HARDENED}, a
+ * key set (an HS256 secret with a key id, an RS256 and an ES256 public key) with an expected audience, for
+ * key-confusion, psychic-signature and audience cases, {@link Target#SIGNED},
  * the account secret with message signing behind a TLS proxy ({@link #SIGNED_ORIGIN}) requiring a covered
  * {@code Content-Digest} on any body, for the message-signing cases, and {@link Target#ACCOUNT}, the same
- * with an account message-signing key ({@link #ACCOUNT_KEY_ID}), for the account-signature cases.
+ * with an account message-signing key ({@link #ACCOUNT_KEY_ID}), for the account-signature cases. The replay
+ * cases go to the single-use endpoint ({@link #ORDERS}) of those two, each after its original
+ * ({@link Request#original()}) was accepted, and to {@link Target#STORE_DOWN}, the signing server whose replay
+ * store cannot answer ({@link #UNREACHABLE_STORE}).
  */
 public final class AttackMatrix {
 
@@ -121,15 +129,22 @@ public final class AttackMatrix {
         DEFAULT,
         HARDENED,
         SIGNED,
-        ACCOUNT
+        ACCOUNT,
+        STORE_DOWN
     }
 
     /**
      * One request: where it goes, its header lines (name, value pairs), its body (UTF-8 text; null for none)
-     * and what it must get.
+     * and what it must get; for a replay, the original request sent (and accepted) just before it.
      */
     record Request(String group, String name, Target target, String method, String path, List<String> headers,
-            Expected expected, String body) {
+            Expected expected, String body, Request original) {
+
+        Request(String group, String name, Target target, String method, String path, List<String> headers,
+                Expected expected, String body) {
+            this(group, name, target, method, path, headers, expected, body, null);
+        }
+
         @Override
         public String toString() {
             return group + ": " + name;
@@ -157,9 +172,9 @@ public final class AttackMatrix {
         }
     }
 
-    /** Refused by the library for {@code reason}. */
+    /** Refused by the library for {@code reason}: 401, 413 for a body over the limit, 503 when the store cannot answer. */
     static Expected refused(ApproovFailure reason) {
-        return new Expected(reason == MESSAGE_BODY_TOO_LARGE ? 413 : 401, reason);
+        return new Expected(reason == MESSAGE_BODY_TOO_LARGE ? 413 : reason == REPLAY_STORE_UNAVAILABLE ? 503 : 401, reason);
     }
 
     /**
@@ -195,6 +210,8 @@ public final class AttackMatrix {
     /** {@link io.github.approovjaxrs.conformance.endpoints.SignedResource}: {@code @ApproovSigned} GET and POST, and a bound one. */
     static final String SIGNED = "/signed";
     static final String SIGNED_ALL = "/signed/all";
+    /** {@link io.github.approovjaxrs.conformance.endpoints.SignedResource}'s single-use POST: {@code @ApproovSigned(singleUse = true)}. */
+    static final String ORDERS = "/signed/orders";
     /** The origin clients of {@link Target#SIGNED} sign, as behind a TLS proxy. */
     static final String SIGNED_ORIGIN = "https://api.example.com";
     static final int MAX_BODY_BYTES = 1024;
@@ -223,6 +240,8 @@ public final class AttackMatrix {
     private final String valid;
     private final String[] parts;
     private String group;
+    /** Orders made so far by the replay cases, each with its own body. */
+    private int orders;
 
     /**
      * The configuration of a target, {@code monitor} for monitor mode, with the library's logging on (the log
@@ -238,7 +257,7 @@ public final class AttackMatrix {
                     .expectedAudience(AUDIENCE);
             // The public origin makes signatures independent of the test server's port; the hour-long maximum
             // age keeps the legitimate signatures valid however long a slow machine takes over the matrix.
-            case SIGNED -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
+            case SIGNED, STORE_DOWN -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
                     .signatureMaxAge(java.time.Duration.ofHours(1)).requireContentDigest(true).maxBodyBytes(MAX_BODY_BYTES);
             case ACCOUNT -> ApproovConfig.builder().secret(SECRET).publicOrigin(SIGNED_ORIGIN)
                     .signatureMaxAge(java.time.Duration.ofHours(1)).requireContentDigest(true).maxBodyBytes(MAX_BODY_BYTES)
@@ -248,6 +267,19 @@ public final class AttackMatrix {
         return builder.loggingEnabled(true).abortOnInvalidToken(!monitor).abortOnInvalidBinding(!monitor)
                 .abortOnInvalidMessageSignature(!monitor);
     }
+
+    /** The replay store of {@link Target#STORE_DOWN}: as a Redis that does not answer, it cannot say. */
+    static final ReplayStore UNREACHABLE_STORE = new ReplayStore() {
+        @Override
+        public Outcome firstUse(byte[] key, java.time.Duration ttl) {
+            return Outcome.UNAVAILABLE;
+        }
+
+        @Override
+        public String describe() {
+            return "unreachable";
+        }
+    };
 
     /** Sends {@code request} to the server at {@code base} (a generous per-request timeout bounds the wait: see {@link RawHttp}). */
     static HttpResponse<String> send(Request request, URI base) {
@@ -285,6 +317,7 @@ public final class AttackMatrix {
         routing();
         messageSigning();
         accountSigning();
+        replays();
         legitimateVariants();
         legitimateSignedVariants();
         legitimateAccountVariants();
@@ -1184,6 +1217,122 @@ public final class AttackMatrix {
                 "Signature-Input", input.substring("account=".length()), "Signature", genuine.signature());
     }
 
+    /**
+     * Replays of a single-use order: each case is its own order (its own body), sent once and accepted, then
+     * sent again as the case says. The same signature base is the same request, however the signature and the
+     * fields around it are spelled: refused as a replay. Then a replay while the store cannot answer: 503.
+     */
+    private void replays() {
+        group = "replay (@ApproovSigned(singleUse = true))";
+        String token = ipkToken(DEVICE.getPublic(), "");
+
+        Order same = order(sdk("POST", ORDERS, token));
+        String[] sent = same.headers(token, same.sign());
+        replay(Target.SIGNED, "the same signed order sent again", same, sent, sent);
+
+        Order reordered = order(sdk("POST", ORDERS, token));
+        MessageSignature genuine = reordered.sign();
+        replay(Target.SIGNED, "the same order, its header lines in another order", reordered,
+                reordered.headers(token, genuine),
+                new String[] {"Signature", genuine.signature(), "Content-Digest", reordered.digest(),
+                    "Signature-Input", genuine.signatureInput(), "Approov-Token", token});
+
+        Order spelled = order(sdk("POST", ORDERS, token));
+        genuine = spelled.sign();
+        replay(Target.SIGNED, "the same signature bytes in the other spelling (Android's sf-String)", spelled,
+                spelled.headers(token, genuine), new String[] {"Approov-Token", token, "Content-Digest", spelled.digest(),
+                    "Signature-Input", genuine.signatureInput(), "Signature", genuine.signatureAsString()});
+
+        Order resigned = order(sdk("POST", ORDERS, token));
+        replay(Target.SIGNED, "the same base signed again by the device (new ECDSA bytes)", resigned,
+                resigned.headers(token, resigned.sign()), resigned.headers(token, resigned.sign()));
+
+        Order malleated = order(sdk("POST", ORDERS, token));
+        genuine = malleated.sign();
+        byte[] rs = genuine.bytes();
+        java.math.BigInteger s = new java.math.BigInteger(1, Arrays.copyOfRange(rs, 32, 64));
+        byte[] highS = concat(Arrays.copyOfRange(rs, 0, 32), unsigned32(P256_ORDER.subtract(s)));
+        replay(Target.SIGNED, "the same signature malleated to (r, n - s), which verifies too", malleated,
+                malleated.headers(token, genuine), new String[] {"Approov-Token", token, "Content-Digest",
+                    malleated.digest(), "Signature-Input", genuine.signatureInput(), "Signature", "install=:"
+                    + Base64.getEncoder().encodeToString(highS) + ":"});
+
+        Order extra = order(sdk("POST", ORDERS, token));
+        genuine = extra.sign();
+        replay(Target.SIGNED, "the same order with an uncovered header added (X-Request-Id)", extra,
+                extra.headers(token, genuine), extra.headers(token, genuine, "X-Request-Id", "retry-2"));
+
+        Order spaced = order(sdk("POST", ORDERS, token));
+        genuine = spaced.sign();
+        String input = genuine.signatureInput();
+        replay(Target.SIGNED, "the same Signature-Input respelled with more spaces (the same parsed value)", spaced,
+                spaced.headers(token, genuine), new String[] {"Approov-Token", token, "Content-Digest", spaced.digest(),
+                    "Signature-Input", input.replace("(", "(  ").replace("\" \"", "\"   \"").replace(")", "  )"),
+                    "Signature", genuine.signature()});
+
+        Order labelled = order(sdk("POST", ORDERS, token));
+        genuine = labelled.sign();
+        replay(Target.SIGNED, "the same signature beside another label, over two lines", labelled,
+                labelled.headers(token, genuine), new String[] {"Approov-Token", token, "Content-Digest", labelled.digest(),
+                    "Signature-Input", genuine.signatureInput().replace("install=", "sig1="), "Signature-Input",
+                    genuine.signatureInput(), "Signature", "sig1=:" + Base64.getEncoder().encodeToString(new byte[64]) + ":",
+                    "Signature", genuine.signature()});
+
+        String accountToken = accountToken("\"" + ACCOUNT_KEY_ID + "\"", "");
+        Order accountOrder = order(account("POST", ORDERS, accountToken));
+        String[] accountSent = accountOrder.headers(accountToken, accountOrder.sign());
+        replay(Target.ACCOUNT, "an account-signed order sent again", accountOrder, accountSent, accountSent);
+        Order accountSpelled = order(account("POST", ORDERS, accountToken));
+        genuine = accountSpelled.sign();
+        replay(Target.ACCOUNT, "an account-signed order again, its MAC as an sf-String", accountSpelled,
+                accountSpelled.headers(accountToken, genuine), new String[] {"Approov-Token", accountToken, "Content-Digest",
+                    accountSpelled.digest(), "Signature-Input", genuine.signatureInput(), "Signature",
+                    genuine.signatureAsString()});
+
+        Order unsigned = order(sdk("POST", ORDERS, token));
+        attacks.add(new Request(group, "an order with a token that needs no signature (no ipk): nothing in it can be proved"
+                + " new", Target.SIGNED, "POST", ORDERS, List.of("Approov-Token", valid), refused(MISSING_INSTALLATION_KEY),
+                unsigned.body()));
+
+        Order down = order(sdk("POST", ORDERS, token));
+        attacks.add(new Request(group, "a captured order replayed while the replay store cannot answer: 503, never let through",
+                Target.STORE_DOWN, "POST", ORDERS, List.of(down.headers(token, down.sign())),
+                refused(REPLAY_STORE_UNAVAILABLE), down.body()));
+    }
+
+    /** An order of its own (its own body and covered digest), so that no two replay cases share a base. */
+    private record Order(String body, String digest, MessageSignature.Builder signer) {
+        MessageSignature sign() {
+            return signer.sign();
+        }
+
+        /** The token, the signature fields with the digest, then {@code more} header name/value pairs. */
+        String[] headers(String token, MessageSignature signature, String... more) {
+            return AttackMatrix.headers(token, signature, concat(new String[] {"Content-Digest", digest}, more));
+        }
+
+        private static String[] concat(String[] first, String[] second) {
+            String[] both = Arrays.copyOf(first, first.length + second.length);
+            System.arraycopy(second, 0, both, first.length, second.length);
+            return both;
+        }
+    }
+
+    /** The next order, signed by {@code signer} with its body's digest covered. */
+    private Order order(MessageSignature.Builder signer) {
+        String body = "{\"order\":" + (++orders) + "}";
+        String digest = MessageSignature.contentDigest(body.getBytes(StandardCharsets.UTF_8));
+        return new Order(body, digest, signer.cover("content-digest", digest));
+    }
+
+    /** A replay to {@link #ORDERS} of {@code target}: {@code original} is sent first, then {@code replayed}. */
+    private void replay(Target target, String name, Order order, String[] original, String[] replayed) {
+        Request first = new Request("legitimate", name + " (original)", target, "POST", ORDERS, List.of(original),
+                Expected.ACCEPTED, order.body());
+        attacks.add(new Request(group, name, target, "POST", ORDERS, List.of(replayed), refused(REPLAYED_MESSAGE_SIGNATURE),
+                order.body(), first));
+    }
+
     private void legitimateAccountVariants() {
         String token = accountToken("\"" + ACCOUNT_KEY_ID + "\"", "");
         MessageSignature genuine = account("GET", SIGNED, token).sign();
@@ -1246,6 +1395,11 @@ public final class AttackMatrix {
                 .parameters(";alg=\"ecdsa-p256-sha256\";created=" + now + ";expires=" + (now + 3600) + ";nonce=\"n-1\";tag=\"approov\"")
                 .sign()));
         signedLegit("signed endpoint: a token without ipk passes as token-only", "GET", SIGNED, null, "Approov-Token", valid);
+        Order order = order(sdk("POST", ORDERS, token));
+        signedLegit("single-use: a signed order, sent once", "POST", ORDERS, order.body(), order.headers(token, order.sign()));
+        legitimate.add(new Request("legitimate", "a plain signed GET while the replay store cannot answer: it never asks the"
+                + " store", Target.STORE_DOWN, "GET", SIGNED, List.of(headers(token, sdk("GET", SIGNED, token).sign())),
+                Expected.ACCEPTED, null));
         String bound = ipkToken(DEVICE.getPublic(), ",\"pay\":\"" + pay(BEARER) + "\"");
         signedLegit("bound and signed: the right Authorization and signature", "GET", SIGNED_ALL, null,
                 headers(bound, sdk("GET", SIGNED_ALL, bound).cover("authorization", BEARER).sign(), "Authorization", BEARER));

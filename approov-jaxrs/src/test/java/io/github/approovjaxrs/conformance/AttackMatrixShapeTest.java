@@ -32,7 +32,7 @@ class AttackMatrixShapeTest {
                 "signature and structure damage", "non-canonical base64url", "claims", "audience (expected audience configured)",
                 "JWE and nesting", "transport", "binding (@ApproovBound)", "binding to several headers (@ApproovBound({...}))",
                 "client status and trace headers", "size", "routing", "message signing (@ApproovSigned)",
-                "account message signing (@ApproovSigned, account key)"),
+                "account message signing (@ApproovSigned, account key)", "replay (@ApproovSigned(singleUse = true))"),
                 groups);
     }
 }

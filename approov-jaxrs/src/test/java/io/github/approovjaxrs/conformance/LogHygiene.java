@@ -130,6 +130,9 @@ final class LogHygiene {
         forbidden.put(ipk.substring(ipk.length() - 24), "the installation key's point (the end of the ipk)");
         for (AttackMatrix.Request request : requests) {
             collect(request, forbidden);
+            if (request.original() != null) {
+                collect(request.original(), forbidden); // a replay's original, sent just before it
+            }
         }
         return forbidden;
     }

@@ -69,6 +69,16 @@ public class MonitorModeTest extends SignedRequests {
     }
 
     @Test
+    void aReplayIsLoggedAndLetThroughWithoutClaims() {
+        byte[] body = {'1'};
+        String[] order = signedHeaders("POST", "signed/orders", body, token());
+        assertOk(RawHttp.send(uri("signed/orders"), "POST", body, order), SignedEndpointsTest.SIGNED_CLAIMS + " order:1");
+        assertOk(RawHttp.send(uri("signed/orders"), "POST", body, order), "no claims order:1");
+        assertEquals(List.of("accepted POST /signed/orders",
+                "rejected POST /signed/orders replayed_message_signature (monitor)"), events());
+    }
+
+    @Test
     void validRequestsStillGetSignedClaims() {
         assertOk(signed("GET", "signed", null), SignedEndpointsTest.SIGNED_CLAIMS);
     }

@@ -11,6 +11,7 @@ import io.github.approovjaxrs.conformance.endpoints.Quickstart;
 import io.github.approovjaxrs.conformance.endpoints.Seen;
 import io.github.approovjaxrs.conformance.endpoints.SessionClass;
 import io.github.approovjaxrs.conformance.endpoints.SignedResource;
+import io.github.approovjaxrs.conformance.endpoints.SingleUseClass;
 import io.github.approovjaxrs.core.ApproovClaims;
 import io.github.approovjaxrs.core.ApproovConfig;
 import io.github.approovjaxrs.core.ApproovFailure;
@@ -33,10 +34,10 @@ import java.util.function.UnaryOperator;
 public enum Scenario {
     /**
      * The zero-configuration setup (one secret), every placement of the annotations, endpoints bound to the headers
-     * they name, signed bodies up to 64 bytes.
+     * they name, signed bodies up to 64 bytes, single-use endpoints remembered in memory.
      */
     ENFORCING(AppWide.NONE, List.of(MethodLevel.class, ProtectedClass.class, BoundClass.class, SignedResource.class,
-            Quickstart.class),
+            SingleUseClass.class, Quickstart.class),
             () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false).maxBodyBytes(64), UnaryOperator.identity()),
     /** {@code @ApproovProtected} on the {@code Application}: every resource needs a token. */
     PROTECTED_APPLICATION(AppWide.PROTECTED, List.of(MethodLevel.class), () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false),
@@ -100,6 +101,12 @@ public enum Scenario {
     /** The same in monitor mode. */
     ACCOUNT_MONITOR(AppWide.NONE, List.of(SignedResource.class), () -> AttackMatrix.config(AttackMatrix.Target.ACCOUNT, true),
             UnaryOperator.identity()),
+    /**
+     * Message signing as {@link #SIGNED}, its single-use requests remembered in a store that cannot answer (as a
+     * Redis that is down): single-use requests get 503, other signed ones never ask it.
+     */
+    STORE_DOWN(AppWide.NONE, List.of(SignedResource.class), () -> AttackMatrix.config(AttackMatrix.Target.STORE_DOWN, false),
+            feature -> feature.replayStore(AttackMatrix.UNREACHABLE_STORE)),
     /** One configured binding header ({@code X-Configured}) beside endpoints and a class that name their own. */
     NAMED_HEADERS(AppWide.NONE, List.of(Quickstart.class, SessionClass.class),
             () -> AttackMatrix.config(AttackMatrix.Target.DEFAULT, false).bindingHeaderNames("X-Configured"),

@@ -28,7 +28,15 @@ abstract class SignedRequests extends ScenarioTest {
     /** Signs for {@code signedPath} (and the headers given) but sends to {@code sentPath}. */
     HttpResponse<String> send(String method, String signedPath, String sentPath, byte[] body, String token,
             String... extraHeaders) {
-        AppInstallation.RequestSigner signer = DEVICE.request(method, uri(signedPath)).header("Approov-Token", token);
+        return RawHttp.send(uri(sentPath), method, body, signedHeaders(method, signedPath, body, token, extraHeaders));
+    }
+
+    /**
+     * The header lines (name, value, ...) of {@code method} to {@code path} with {@code token} and the headers given,
+     * signed as the SDK signs it: to send as often as a test wants, e.g. a replay.
+     */
+    String[] signedHeaders(String method, String path, byte[] body, String token, String... extraHeaders) {
+        AppInstallation.RequestSigner signer = DEVICE.request(method, uri(path)).header("Approov-Token", token);
         List<String> headers = new ArrayList<>(List.of("Approov-Token", token));
         for (int i = 0; i < extraHeaders.length; i += 2) {
             signer.header(extraHeaders[i], extraHeaders[i + 1]);
@@ -39,7 +47,7 @@ abstract class SignedRequests extends ScenarioTest {
             signer.body(body);
         }
         signer.sign().headers().forEach((name, value) -> headers.addAll(List.of(name, value)));
-        return RawHttp.send(uri(sentPath), method, body, headers.toArray(String[]::new));
+        return headers.toArray(String[]::new);
     }
 
     /** A new token carrying the device's key as ipk. */

@@ -113,11 +113,15 @@ public final class Main {
         printTargets(TARGETS, byName, out);
         out.println("Not a target of the issue, the same limit for comparison (a forger choosing the header):");
         printTargets(List.of(new Target("badSignatureUnseenHeader", 2.0, FLOOR)), byName, out);
-        out.println("Message signing (issues 10, 15): a signed request as a ratio to the token check alone:");
+        out.println("Message signing (issues 10, 15, 18): a signed request as a ratio to the token check alone, and a"
+                + " single-use one to the plain signed request:");
         printRatios(SIGNING_RATIOS, byName, out);
     }
 
-    /** Issue 10's figures: each signed case against the token check alone of the same token. */
+    /**
+     * Issue 10's figures: each signed case against the token check alone of the same token; issue 15's account
+     * signatures; issue 18's single-use requests against the same signed GET on a plain signed endpoint.
+     */
     static final List<List<String>> SIGNING_RATIOS = List.of(
             List.of("signedGet", "signedTokenAlone"),
             List.of("signedPost", "signedTokenAlone"),
@@ -125,7 +129,10 @@ public final class Main {
             List.of("ecdsaVerifyJdk", "ecdsaVerifyBouncyCastle"),
             List.of("accountSignedGet", "accountTokenAlone"),
             List.of("accountSignedPost", "accountTokenAlone"),
-            List.of("signedGet", "accountSignedGet"));
+            List.of("signedGet", "accountSignedGet"),
+            List.of("singleUseGetInMemory", "signedGet"),
+            List.of("singleUseGetRedis", "signedGet"),
+            List.of("singleUseReplayInMemory", "signedGet"));
 
     private static void printRatios(List<List<String>> pairs, Map<String, RunResult> byName, PrintStream out) {
         for (List<String> pair : pairs) {

@@ -18,6 +18,7 @@ import java.io.InputStream;
  * The Shapes API with Approov installation message signatures, under {@code /v5} (numbered after
  * shapes.approov.io, whose {@code /v5} is its message-signing version): a request must carry a valid token
  * and, when the token holds the installation's key ({@code ipk}), the SDK's signature over the request.
+ * {@code POST /v5/orders} is single-use: each signed request is taken once, and the same one again is refused.
  */
 @Path("v5")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +47,24 @@ public class ApproovSignedResource {
     @ApproovSigned
     @Consumes(MediaType.WILDCARD)
     public String postShapes(InputStream body) throws IOException {
+        return Shapes.shapeWithBytes(count(body));
+    }
+
+    /**
+     * Places an order, e.g. {@code 201 {"ordered":"Square","bytes":17}}: a request signed by a genuine app, taken
+     * once. The same signed request again (a replay, or a client's blind re-send) gets 401 without reaching
+     * here; with a shared replay store ({@code APPROOV_REPLAY_STORE_URL}), whichever server it reaches.
+     */
+    @POST
+    @Path("orders")
+    @ApproovSigned(singleUse = true)
+    @Consumes(MediaType.WILDCARD)
+    public Response order(InputStream body) throws IOException {
+        return Response.status(Response.Status.CREATED).entity(Shapes.orderWithBytes(count(body))).build();
+    }
+
+    /** The body's size, counted as it streams, up to the configured limit (413 beyond). */
+    private long count(InputStream body) throws IOException {
         int maxBodyBytes = (Integer) configuration.getProperty(MAX_BODY_BYTES_PROPERTY);
         long bytes = 0;
         byte[] buffer = new byte[8192];
@@ -56,6 +75,6 @@ public class ApproovSignedResource {
                         .entity("{}").build());
             }
         }
-        return Shapes.shapeWithBytes(bytes);
+        return bytes;
     }
 }

@@ -25,6 +25,11 @@ final class Shapes {
         return "{\"shape\":\"" + randomOf(SHAPES) + "\",\"bytes\":" + bytes + "}";
     }
 
+    /** An order of a random shape taken, with the size of the order's body: the answer of {@code POST /v5/orders}. */
+    static String orderWithBytes(long bytes) {
+        return "{\"ordered\":\"" + randomOf(SHAPES) + "\",\"bytes\":" + bytes + "}";
+    }
+
     static String randomForm() {
         return "{\"form\":\"" + randomOf(FORMS) + "\"}";
     }

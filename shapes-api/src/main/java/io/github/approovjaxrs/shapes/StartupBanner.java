@@ -30,6 +30,7 @@ final class StartupBanner {
     static final String EXAMPLE_BODY = "{\"hello\":\"world\"}";
     /** Another body of the same length, so only its Content-Digest gives it away. */
     static final String OTHER_BODY = "{\"hello\":\"World\"}";
+    static final String EXAMPLE_ORDER = "{\"shape\":\"Square\",\"quantity\":1}";
 
     private static final String RULE = "=".repeat(78);
     /** The endpoints of Approov's current quickstarts that the demo serves too (QuickstartResource). */
@@ -116,6 +117,8 @@ final class StartupBanner {
         SignedRequest post = getAndPost[1];
         SignedRequest tampered = new SignedRequest("POST", post.url(), post.headers(),
                 OTHER_BODY.getBytes(StandardCharsets.UTF_8));
+        SignedRequest order = SignedRequest.sign(installation, "POST", base.resolve("v5/orders"), tokenHeader, token,
+                Map.of(), EXAMPLE_ORDER.getBytes(StandardCharsets.UTF_8), now, lifetime);
         return "# /v5/shapes with a token carrying an app installation's key (ipk), the request\n"
                 + "# signed with that key as Approov's SDK signs (valid " + lifetime / 60 + " minutes): 200\n"
                 + get.curl() + "\n"
@@ -128,6 +131,13 @@ final class StartupBanner {
                 + "\n"
                 + "# the same token without the signature (a token lifted from traffic): 401\n"
                 + curl(base, "v5/shapes", tokenHeader, token) + "\n"
+                + "\n"
+                + "# POST /v5/orders, @ApproovSigned(singleUse = true), takes each signed request\n"
+                + "# once: 201\n"
+                + order.curl() + "\n"
+                + "\n"
+                + "# the very same signed order again, as a replay: 401\n"
+                + order.curl() + "\n"
                 + "\n"
                 + "Signed requests for other URLs, methods and bodies: token --signed-curl <url>\n";
     }
@@ -216,7 +226,8 @@ final class StartupBanner {
         return "Shapes API listening on " + base + "\n"
                 + "Approov secret configured: /v2/shapes needs a valid " + settings.config().tokenHeaderName() + ",\n"
                 + "/v2/forms one bound to " + String.join(" + ", settings.config().bindingHeaderNames())
-                + ", /v5/shapes a signed request.\n"
+                + ", /v5/shapes a signed request,\n"
+                + "POST /v5/orders a signed request taken once.\n"
                 + (settings.accountKey().isEmpty() ? "" : "Account signatures: checked with the configured account key;"
                         + " sign test requests\nwith token --signed-curl <url> --account-key <key>.\n")
                 + QUICKSTART_ENDPOINTS

@@ -109,7 +109,8 @@ class MainTest {
                 assertEquals(promised, curl(lines.get(i)).statusCode(), lines.get(i));
                 checked++;
             }
-            assertEquals(14, checked); // 3 of them account-signed, with the key generated for the run
+            // 3 of them account-signed, with the key generated for the run; the single-use order twice, 201 then 401
+            assertEquals(16, checked);
         }
 
         /** Runs a printed curl line with java.net.http: its -X method, -H headers, --data-binary body and URL. */

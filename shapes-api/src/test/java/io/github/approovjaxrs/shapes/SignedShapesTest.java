@@ -117,6 +117,21 @@ class SignedShapesTest {
     }
 
     @Test
+    void anOrderIsTakenOnceWith201AndTheSameSignedOrderAgainIsRefused() {
+        URI url = SignedRequest.normalized(server.uri("v5/orders").toString());
+        SignedRequest order = SignedRequest.sign(INSTALLATION, "POST", url, "Approov-Token", token(), Map.of(), BODY,
+                Instant.now(), 15);
+        HttpResponse<String> taken = send(order, BODY);
+        assertJson(taken, 201);
+        assertTrue(taken.body().matches("\\{\"ordered\":\"\\w+\",\"bytes\":17}"), taken.body());
+        assertRefused(send(order, BODY));
+        // A fail-over token (no ipk) signs nothing that could be proved new: refused on the single-use endpoint.
+        assertRefused(RawHttp.send(server.uri("v5/orders"), "POST", BODY, "Approov-Token", TOKENS.mint()));
+        assertEquals(List.of("accepted /v5/orders", "rejected /v5/orders replayed_message_signature",
+                "rejected /v5/orders missing_installation_key"), decisions.events);
+    }
+
+    @Test
     void aFailOverTokenWithoutIpkStillGetsAShape() {
         assertShape(RawHttp.get(server.uri("v5/shapes"), "Approov-Token", TOKENS.mint()));
         assertEquals(List.of("accepted /v5/shapes"), decisions.events);

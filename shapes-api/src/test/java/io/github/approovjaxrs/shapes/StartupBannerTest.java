@@ -59,7 +59,7 @@ class StartupBannerTest {
     @Test
     void withoutASecretItPrintsCurlLinesForEachCase() {
         List<String> curl = curlLines(banner(Map.of()));
-        assertEquals(14, curl.size(), String.join("\n", curl));
+        assertEquals(16, curl.size(), String.join("\n", curl));
         assertEquals("curl -i http://127.0.0.1:8002/v1/shapes", curl.get(0));
         assertEquals("curl -i http://127.0.0.1:8002/v2/hello", curl.get(1));
         assertEquals("curl -i http://127.0.0.1:8002/v2/shapes", curl.get(2));
@@ -100,6 +100,20 @@ class StartupBannerTest {
     }
 
     @Test
+    void theOrderLineIsPrintedTwiceASignedRequestToTheSingleUseEndpoint() {
+        String banner = banner(Map.of());
+        List<String> curl = curlLines(banner);
+        assertEquals(curl.get(11), curl.get(12), "the very same request, twice");
+        assertTrue(curl.get(11).endsWith(" 'http://127.0.0.1:8002/v5/orders'"), curl.get(11));
+        assertTrue(curl.get(11).contains("--data-binary '" + StartupBanner.EXAMPLE_ORDER + "'"), curl.get(11));
+        assertTrue(banner.contains("# POST /v5/orders, @ApproovSigned(singleUse = true), takes each signed request\n# once: 201\n"
+                + curl.get(11) + "\n\n# the very same signed order again, as a replay: 401\n" + curl.get(12)), banner);
+        TestVerifier.Verdict verdict = TestVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config())
+                .verifySigned(TokenToolSignedCurlTest.request(curl.get(11)));
+        assertTrue(verdict.claims().orElseThrow().isMessageSigned(), verdict.toString());
+    }
+
+    @Test
     void theCurlLinesUseTheConfiguredHeaderNames() {
         String banner = banner(Map.of("APPROOV_TOKEN_HEADER_NAME", "X-Approov", "APPROOV_TOKEN_BINDING_HEADER_NAME", "X-User"));
         assertTrue(banner.contains("-H 'X-Approov: ey"), banner);
@@ -113,7 +127,7 @@ class StartupBannerTest {
                 Map.of("APPROOV_BASE64URL_SECRET", ApproovTokens.DUMMY_SECRET_BASE64URL))) {
             String banner = banner(environment);
             assertTrue(banner.contains("WARNING: the Approov secret configured is APPROOV'S PUBLIC DUMMY SECRET"), banner);
-            assertEquals(14, curlLines(banner).size());
+            assertEquals(16, curlLines(banner).size());
         }
     }
 
@@ -148,7 +162,7 @@ class StartupBannerTest {
                 + key + "\n"), banner);
         List<String> curl = curlLines(banner);
         TestVerifier server = TestVerifier.create(settings.config());
-        for (String signed : List.of(curl.get(11), curl.get(12))) {
+        for (String signed : List.of(curl.get(13), curl.get(14))) {
             assertTrue(signed.contains("-H 'Signature: account=:"), signed);
             TestVerifier.Verdict verdict = server.verifySigned(TokenToolSignedCurlTest.request(signed));
             assertTrue(verdict.isAccepted(), verdict + " " + signed);
@@ -156,13 +170,13 @@ class StartupBannerTest {
             assertEquals(Optional.of("demo"), verdict.claims().orElseThrow().stringClaim("mskid"));
             assertFalse(verdict.claims().orElseThrow().claim("ipk").isPresent());
         }
-        assertTrue(curl.get(12).contains("-H 'Content-Digest: sha-256=:"), curl.get(12));
+        assertTrue(curl.get(14).contains("-H 'Content-Digest: sha-256=:"), curl.get(14));
         assertEquals(Optional.of(ApproovFailure.MISSING_ACCOUNT_SIGNATURE),
-                server.verifySigned(TokenToolSignedCurlTest.request(curl.get(13))).failure());
+                server.verifySigned(TokenToolSignedCurlTest.request(curl.get(15))).failure());
         // Another run's server has another key: the printed lines are this run's only.
         TestVerifier another = TestVerifier.create(ApproovSettings.read(Map.<String, String>of()::get).config());
         assertEquals(Optional.of(ApproovFailure.BAD_ACCOUNT_SIGNATURE),
-                another.verifySigned(TokenToolSignedCurlTest.request(curl.get(11))).failure());
+                another.verifySigned(TokenToolSignedCurlTest.request(curl.get(13))).failure());
     }
 
     @Test
@@ -176,7 +190,7 @@ class StartupBannerTest {
         assertFalse(banner.contains(configured.substring(0, 12)), banner);
         assertTrue(banner.contains("Account message-signing key: the configured one"), banner);
         TestVerifier.Verdict verdict = TestVerifier.create(settings.config())
-                .verifySigned(TokenToolSignedCurlTest.request(curlLines(banner).get(11)));
+                .verifySigned(TokenToolSignedCurlTest.request(curlLines(banner).get(13)));
         assertEquals(Optional.of("msk-7"), verdict.claims().orElseThrow().stringClaim("mskid"));
         Map<String, String> real = new java.util.HashMap<>(env);
         real.put("APPROOV_BASE64_SECRET", TestSecret.SECRET_BASE64);
@@ -196,7 +210,8 @@ class StartupBannerTest {
         assertTrue(banner.contains("Shapes API listening on http://127.0.0.1:8002/"), banner);
         assertTrue(banner.contains(TOKEN_COMMAND + " --help"), banner);
         assertTrue(banner.contains("Approov secret configured: /v2/shapes needs a valid Approov-Token,\n"
-                + "/v2/forms one bound to Authorization, /v5/shapes a signed request.\n"), banner);
+                + "/v2/forms one bound to Authorization, /v5/shapes a signed request,\n"
+                + "POST /v5/orders a signed request taken once.\n"), banner);
         assertFalse(banner(Map.of("APPROOV_BASE64URL_SECRET", java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(TestSecret.SECRET))).contains("eyJ"));
     }

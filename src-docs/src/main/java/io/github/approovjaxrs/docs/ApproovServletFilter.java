@@ -33,9 +33,10 @@ import java.util.Enumeration;
  * Outside JAX-RS, a servlet filter: maps each request to the core's {@link ApproovCheck} and its decision to
  * the servlet's answer, judging nothing itself. What the filtered URLs require is the init parameter
  * {@value #REQUIREMENTS}, in the words of the library's start-up log: {@code token} (the default),
- * {@code token + binding}, {@code token + message signature}, or all three. Monitor mode, logging and
- * listeners are the core's, as configured. The verified claims are the request attribute {@link #CLAIMS}.
- * The body is read only when a {@code Content-Digest} must be checked, and then handed on whole.
+ * {@code token + binding}, {@code token + message signature}, {@code token + single-use message signature}
+ * (each signed request let through once), or a binding with either. Monitor mode, logging and listeners are
+ * the core's, as configured. The verified claims are the request attribute {@link #CLAIMS}. The body is read
+ * only when a {@code Content-Digest} must be checked, and then handed on whole.
  */
 public class ApproovServletFilter implements Filter {
 
@@ -78,7 +79,8 @@ public class ApproovServletFilter implements Filter {
                 .body(body)
                 .build(), requirements);
         if (decision instanceof ApproovDecision.Refused refused) {
-            // 401 (413 for a signed body over the limit) and {}, as the JAX-RS feature answers: never why.
+            // 401 (413 for a signed body over the limit, 503 with Retry-After when the replay store cannot
+            // answer) and {}, as the JAX-RS feature answers: never why.
             response.setStatus(refused.status());
             refused.headers().forEach(response::setHeader);
             response.getWriter().write(refused.body());
@@ -90,7 +92,16 @@ public class ApproovServletFilter implements Filter {
         chain.doFilter(body.handedOn(), response);
     }
 
-    /** {@code token}, {@code binding} and {@code message signature}, joined with {@code +}; none: the token. */
+    /** Closes the check: the replay store it opened from APPROOV_REPLAY_STORE_URL, if any. */
+    @Override
+    public void destroy() {
+        check.close();
+    }
+
+    /**
+     * {@code token}, {@code binding} and {@code message signature} (or {@code single-use message signature}),
+     * joined with {@code +}; none: the token.
+     */
     static ApproovRequirements requirements(String names) throws ServletException {
         ApproovRequirements requirements = ApproovRequirements.token();
         for (String name : (names == null ? "token" : names).split("\\+", -1)) {
@@ -98,9 +109,10 @@ public class ApproovServletFilter implements Filter {
                 case "token" -> { }
                 case "binding" -> requirements = requirements.withBinding();
                 case "message signature" -> requirements = requirements.withMessageSignature();
+                case "single-use message signature" -> requirements = requirements.withSingleUseMessageSignature();
                 default -> throw new ServletException("The init parameter " + REQUIREMENTS + " joins token,"
-                        + " binding and message signature with +, e.g. token + message signature; got \""
-                        + names + "\"");
+                        + " binding and message signature (or single-use message signature) with +, e.g. token +"
+                        + " message signature; got \"" + names + "\"");
             }
         }
         return requirements;

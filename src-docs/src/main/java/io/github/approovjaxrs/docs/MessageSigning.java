@@ -1,9 +1,16 @@
 package io.github.approovjaxrs.docs;
 
+import io.github.approovjaxrs.ApproovFeature;
 import io.github.approovjaxrs.core.ApproovConfig;
+import io.github.approovjaxrs.core.ReplayStore;
+import io.github.approovjaxrs.replay.redis.RedisReplayStore;
+import java.time.Duration;
 import java.util.List;
 
-/** Message-signing settings in code: behind a proxy, account signatures, and monitor mode for signatures. */
+/**
+ * Message-signing settings in code: behind a proxy, account signatures, a shared store for single-use requests, and
+ * monitor mode for signatures.
+ */
 final class MessageSigning {
 
     private MessageSigning() {
@@ -33,6 +40,28 @@ final class MessageSigning {
                 .build();
         // end-snippet
         return config;
+    }
+
+    /** The feature and the store it was given, which the application closes when it stops. */
+    record SharedReplayStore(ApproovFeature approov, ReplayStore fleet) implements AutoCloseable {
+        @Override
+        public void close() {
+            fleet.close();
+        }
+    }
+
+    /**
+     * Single-use requests remembered in a Redis the whole fleet shares, set in code rather than with
+     * {@code APPROOV_REPLAY_STORE_URL}: one store for the application, closed when it stops.
+     */
+    static SharedReplayStore sharedReplayStore(String redisUrl) {
+        // snippet:replay-store-in-code
+        ReplayStore fleet = RedisReplayStore.open(redisUrl, Duration.ofMillis(50));  // e.g. rediss://:password@redis:6380/0
+        ApproovFeature approov = ApproovFeature.builder(ApproovConfig.fromEnvironment())
+                .replayStore(fleet)   // yours to close when the application stops: fleet.close()
+                .build();
+        // end-snippet
+        return new SharedReplayStore(approov, fleet);
     }
 
     /** Signatures watched, not enforced; tokens and bindings still enforced. */

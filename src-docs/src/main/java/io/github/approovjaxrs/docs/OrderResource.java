@@ -37,6 +37,17 @@ public class OrderResource {
     }
     // end-snippet
 
+    // snippet:single-use-endpoint
+    /** Pays for an order: a genuine app's signed request, taken once; the very same request again gets 401. */
+    @POST
+    @Path("payments")
+    @ApproovSigned(singleUse = true)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response pay(byte[] body) {
+        return Response.status(Response.Status.CREATED).entity("{\"paid\":true,\"bytes\":" + body.length + "}").build();
+    }
+    // end-snippet
+
     // snippet:signed-and-bound
     /** One of the user's orders: a genuine app, the user's session, and the app's signature on the request. */
     @GET

@@ -25,7 +25,8 @@ import org.glassfish.jersey.test.spi.TestContainerFactory;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * {@link ApproovServletFilter} for {@code token + message signature}, in a real servlet container (Grizzly's,
+ * {@link ApproovServletFilter} for {@code token + message signature} (unless {@link #requirements()} says
+ * otherwise), in a real servlet container (Grizzly's,
  * from the Jersey test framework) in front of a plain servlet that says what reached it, configured as a
  * deployment would be: from the APPROOV_* variables, here as system properties ({@link #settings()}).
  */
@@ -71,6 +72,11 @@ abstract class OrdersBehindTheFilter extends JerseyTest {
     /** The APPROOV_* variables beyond the test secret and the body limit. */
     abstract Map<String, String> settings();
 
+    /** What the filtered URLs require: the filter's init parameter. */
+    String requirements() {
+        return "token + message signature";
+    }
+
     @Override
     protected TestContainerFactory getTestContainerFactory() {
         return new GrizzlyWebTestContainerFactory();
@@ -81,7 +87,7 @@ abstract class OrdersBehindTheFilter extends JerseyTest {
         forceSet(TestProperties.CONTAINER_PORT, "0");
         return ServletDeploymentContext.forServlet(new OrdersServlet())
                 .addFilter(ApproovServletFilter.class, "approov",
-                        Map.of(ApproovServletFilter.REQUIREMENTS, "token + message signature"))
+                        Map.of(ApproovServletFilter.REQUIREMENTS, requirements()))
                 .build();
     }
 

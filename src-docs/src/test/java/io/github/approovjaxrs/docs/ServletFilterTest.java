@@ -103,6 +103,8 @@ class ServletFilterTest extends OrdersBehindTheFilter {
         ApproovRequirements all = ApproovRequirements.token().withBinding().withMessageSignature();
         assertEquals(all, ApproovServletFilter.requirements(all.toString()));
         assertEquals(all, ApproovServletFilter.requirements("message signature+binding"));
+        ApproovRequirements singleUse = ApproovRequirements.token().withBinding().withSingleUseMessageSignature();
+        assertEquals(singleUse, ApproovServletFilter.requirements(singleUse.toString()));
     }
 
     @Test
@@ -111,7 +113,7 @@ class ServletFilterTest extends OrdersBehindTheFilter {
             ServletException refused = assertThrows(ServletException.class,
                     () -> ApproovServletFilter.requirements(names));
             assertTrue(refused.getMessage().startsWith("The init parameter requirements joins token, binding and"
-                    + " message signature with +"), refused.getMessage());
+                    + " message signature (or single-use message signature) with +"), refused.getMessage());
         }
     }
 }

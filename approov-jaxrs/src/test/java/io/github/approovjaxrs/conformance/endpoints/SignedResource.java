@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@link ApproovSigned} endpoints: a GET, a POST whose body the resource reads, a path parameter, all three
- * annotations, and a POST bound to its {@code Authorization} and {@code Content-Digest}, which its signature covers.
+ * annotations, a POST bound to its {@code Authorization} and {@code Content-Digest}, which its signature covers, and
+ * a single-use POST (an order: each signed request accepted once).
  */
 @Path("signed")
 public class SignedResource {
@@ -44,6 +45,15 @@ public class SignedResource {
     @ApproovSigned
     public String all() {
         return Seen.CLAIMS;
+    }
+
+    /** An order: each signed request is accepted once, the same again refused as a replay. */
+    @POST
+    @Path("orders")
+    @ApproovSigned(singleUse = true)
+    @Consumes(MediaType.WILDCARD)
+    public String order(byte[] body) {
+        return Seen.CLAIMS + " order:" + new String(body, StandardCharsets.UTF_8);
     }
 
     @POST

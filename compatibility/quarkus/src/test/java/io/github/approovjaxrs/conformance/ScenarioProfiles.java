@@ -92,6 +92,12 @@ final class ScenarioProfiles {
         }
     }
 
+    public static class StoreDown extends ScenarioProfile {
+        public StoreDown() {
+            super(Scenario.STORE_DOWN);
+        }
+    }
+
     public static class NamedHeaders extends ScenarioProfile {
         public NamedHeaders() {
             super(Scenario.NAMED_HEADERS);
