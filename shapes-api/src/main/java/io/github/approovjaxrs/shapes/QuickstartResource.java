@@ -6,6 +6,8 @@ import io.github.approovjaxrs.core.ApproovConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -22,14 +24,18 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class QuickstartResource {
 
-    private final String state;
+    /** The application property holding {@code /approov-state}'s answer, worked out once by {@link #state}. */
+    static final String STATE_PROPERTY = QuickstartResource.class.getName() + ".state";
 
-    /** The endpoints of a server configured with {@code config}, which {@code /approov-state} reports. */
-    QuickstartResource(ApproovConfig config) {
+    @Context
+    private Configuration configuration;
+
+    /** What {@code /approov-state} answers for a server configured with {@code config}. */
+    static String state(ApproovConfig config) {
         // Enforced, not merely checked: in monitor mode the harness must expect every request to pass.
         boolean approovEnabled = config.abortOnInvalidToken();
         boolean tokenBindingEnabled = approovEnabled && config.abortOnInvalidBinding();
-        this.state = "{\"approovEnabled\":" + approovEnabled + ",\"tokenBindingEnabled\":" + tokenBindingEnabled + "}";
+        return "{\"approovEnabled\":" + approovEnabled + ",\"tokenBindingEnabled\":" + tokenBindingEnabled + "}";
     }
 
     /**
@@ -39,7 +45,7 @@ public class QuickstartResource {
     @GET
     @Path("approov-state")
     public String approovState() {
-        return state;
+        return (String) configuration.getProperty(STATE_PROPERTY);
     }
 
     /** Open to any client. */

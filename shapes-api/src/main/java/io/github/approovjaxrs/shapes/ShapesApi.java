@@ -17,9 +17,11 @@ final class ShapesApi {
 
     /** The application; when Jersey shuts it down, the check is closed (its replay store's connections with it). */
     static ResourceConfig application(ApproovFeature approov) {
+        // Resources by class, their settings as properties: an instance registered as a resource makes Jersey warn
+        // at start-up that it is no provider.
         return new ResourceConfig(UnprotectedResource.class, ApproovProtectedResource.class,
-                ApproovSignedResource.class)
-                .register(new QuickstartResource(approov.check().config()))
+                ApproovSignedResource.class, QuickstartResource.class)
+                .property(QuickstartResource.STATE_PROPERTY, QuickstartResource.state(approov.check().config()))
                 .property(ApproovSignedResource.MAX_BODY_BYTES_PROPERTY, approov.check().config().maxBodyBytes())
                 .register(approov)
                 .register(new ContainerLifecycleListener() {

@@ -24,6 +24,8 @@ class DemoJarIT {
     /** The library's start-up line, in the apps' one-line log format. */
     static final Pattern CHECK_READY = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d INFO"
             + " [\\w.]+: Approov token check ready: .*");
+    /** A log line, in the apps' format, at WARNING or SEVERE. */
+    static final Pattern LOGGED_WARNING = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d (WARNING|SEVERE) .*");
 
     @Test
     void theJarContainsBouncyCastlesProvider() throws IOException {
@@ -49,5 +51,9 @@ class DemoJarIT {
         assertTrue(CHECK_READY.matcher(ready).matches(), ready);
         assertTrue(ready.contains(", ECDSA by BC "), "the demo verifies message signatures without"
                 + " BouncyCastle: " + ready);
+        // A user's first start shows only the dummy secret's banner as a warning: no log line of a framework
+        // complaining about how the demo wires itself (Jersey once warned about a resource registered as an instance).
+        List<String> warnings = output.stream().filter(line -> LOGGED_WARNING.matcher(line).matches()).toList();
+        assertTrue(warnings.isEmpty(), "the demo's start-up logged warnings: " + warnings);
     }
 }
