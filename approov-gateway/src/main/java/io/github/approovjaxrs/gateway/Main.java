@@ -47,8 +47,9 @@ public final class Main {
 
             --check: the check service for a proxy in front of your API (NGINX auth_request, Envoy ext_authz,
             Traefik forwardAuth, Caddy forward_auth; configurations in deploy/). It forwards nothing: the
-            proxy calls /approov/check/token, /approov/check/token-binding or /approov/check/signed and gets
-            200 (let through) or 401. HTTP_HOST, HTTP_PORT (default 127.0.0.1:8004), APPROOV_* as the library,
+            proxy calls /approov/check/token, /approov/check/token-binding, /approov/check/signed or
+            /approov/check/signed-single-use and gets 200 (let through) or 401 (503 when the replay store
+            of a single-use check cannot answer). HTTP_HOST, HTTP_PORT (default 127.0.0.1:8004), APPROOV_* as the library,
             APPROOV_DEVICE_ID_HEADER (the verified device id on allowed answers), APPROOV_STRIP_TOKEN_HEADER.
             """;
 
@@ -135,8 +136,11 @@ public final class Main {
                 .append(" bound to ").append(binding).append('\n')
                 .append("  ").append(CheckPolicy.SIGNED.path()).append("         a valid ").append(token)
                 .append(" and the app's signature\n")
-                .append("200 lets the request through, 401 refuses it. Proxy configurations in deploy/:\n")
-                .append("NGINX, Caddy, Envoy, Traefik, Kubernetes (Istio, Envoy Gateway).\n");
+                .append("  ").append(CheckPolicy.SIGNED_SINGLE_USE.path())
+                .append("  the same, each signed request once\n")
+                .append("200 lets the request through, 401 refuses it; 503: the replay store is down.\n")
+                .append("Proxy configurations in deploy/: NGINX, Caddy, Envoy, Traefik, Kubernetes\n")
+                .append("(Istio, Envoy Gateway).\n");
         if (demo) {
             text.append("\nTry it as NGINX asks (X-Original-URI: the client's request):\n\n")
                     .append("# no token: 401\n")

@@ -180,7 +180,8 @@ class MainTest {
             assertTrue(banner.startsWith(Main.CHECK_LISTENING + service.clientUri() + "\n"), banner);
             assertTrue(banner.contains("  /approov/check/token          a valid Approov-Token\n"
                     + "  /approov/check/token-binding  a valid Approov-Token bound to Authorization\n"
-                    + "  /approov/check/signed         a valid Approov-Token and the app's signature\n"), banner);
+                    + "  /approov/check/signed         a valid Approov-Token and the app's signature\n"
+                    + "  /approov/check/signed-single-use  the same, each signed request once\n"), banner);
             assertFalse(banner.contains("WARNING") || banner.contains("curl"), banner);
             assertEquals(200, RawHttp1.send(service.clientUri(), "GET", "/approov/check/token",
                     "Approov-Token: " + TOKENS.mint()).status());
